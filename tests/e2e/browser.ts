@@ -1,0 +1,47 @@
+/**
+ * Finds Debian's Chromium (or another Chromium/Chrome) for the e2e tests,
+ * `npm start` and the browser benchmark. Fails with the exact install command
+ * when none is there: a browser test that cannot run fails and says why.
+ */
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+export const INSTALL_HINT = 'install it with: sudo apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)';
+
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+export function requireChromium(): string {
+  const path = findChromium();
+  if (!path)
+    throw new Error(
+      `No Chromium found (looked at ${process.env.CHROMIUM_PATH ?? CANDIDATES.join(', ')}): ${INSTALL_HINT}`,
+    );
+  return path;
+}
+
+/** Flags that load an unpacked MV3 extension headless on a machine without a network. */
+export function chromiumArgs(extensionDir: string, headless = true): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    ...(headless ? [] : ['--start-maximized']),
+  ];
+}

@@ -1,0 +1,10 @@
+/** Builds the Chrome extension once before the e2e suite (skip with YUANWEN_SKIP_BUILD=1 when a build is fresh). */
+import { execFileSync } from 'node:child_process';
+import { requireChromium } from './browser';
+import { ROOT } from './harness';
+
+export default function setup(): void {
+  requireChromium();
+  if (process.env.YUANWEN_SKIP_BUILD === '1') return;
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// Extension pages load jieba-wasm at run time (selection lookup), so they need
+// 'wasm-unsafe-eval'; content scripts never do.
+export default defineConfig({
+  // Parallel builds (several e2e runs, the benchmark) can each use their own folder.
+  outDir: process.env.YUANWEN_OUT_DIR ?? '.output',
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: a reader can follow the arrows.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '原文 Yuanwen',
+    description: 'Finds the passages a Chinese page quotes from a reference speech, and cites them.',
+    permissions: ['storage', 'tabs', 'contextMenus', 'clipboardWrite'],
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    action: { default_title: '原文 Yuanwen' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'yuanwen@yuanwen.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
