@@ -9,3 +9,28 @@ export type CitationFormatId =
   | 'csl-json'
   | 'markdown'
   | 'plain';
+
+/** Where the quote was seen: the page, as an electronic resource. */
+export interface SeenAt {
+  title: string;
+  url: string;
+  /** Access date (local calendar date of the user). */
+  accessed: Date;
+}
+
+/** Everything a citation of a quote needs; the speech's metadata comes from the corpus. */
+export interface CitationInput {
+  /** The quoted words (the page's words, or the speech's span when citing from the reader). */
+  quote: string;
+  /** [start, end) of the quoted span in speech.txt; section and paragraph are derived from it. */
+  speechStart: number;
+  speechEnd: number;
+  /** Optional: the page where the quote was seen. */
+  seenAt?: SeenAt;
+}
+
+export interface CitationFormat {
+  id: CitationFormatId;
+  /** Short label for menus, e.g. 'GB/T 7714', 'APA 7'. */
+  label: string;
+}
