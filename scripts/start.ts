@@ -1,0 +1,129 @@
+/**
+ * `npm start`: builds the extension and shows it at work on a bundled demo page.
+ *
+ * - With a display (DISPLAY or WAYLAND_DISPLAY set): opens Chromium with the
+ *   extension loaded on the demo page and waits until you close the browser.
+ * - Without one (or with --headless): runs the demo in headless Chromium,
+ *   prints what was found, and writes screenshots of the page, the popup and
+ *   the reader to a folder it names (default artifacts/demo, or --out DIR).
+ * - No Chromium: says exactly how to install one, exits 1. Installs nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { getCorpus } from '../lib/corpus';
+import type { TabResults } from '../lib/messages';
+import { chromiumArgs, findChromium, INSTALL_HINT } from '../tests/e2e/browser';
+import { startPageServer } from '../tests/e2e/harness';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const outArg = args.indexOf('--out');
+const OUT_DIR = resolve(ROOT, outArg >= 0 ? (args[outArg + 1] ?? 'artifacts/demo') : 'artifacts/demo');
+const headless = args.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+
+async function main(): Promise<number> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error(`npm start needs Chromium or Chrome and found none: ${INSTALL_HINT}`);
+    return 1;
+  }
+  console.log('Building the extension (wxt build)…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log(`Built: ${EXTENSION_DIR}`);
+
+  const server = await startPageServer(join(ROOT, 'demo'));
+  const demoUrl = `${server.baseUrl}/news.html`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'yuanwen-demo-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless,
+    args: chromiumArgs(EXTENSION_DIR, headless),
+    viewport: headless ? { width: 1280, height: 900 } : null,
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(demoUrl);
+    if (!headless) {
+      console.log(
+        `Chromium is open on ${demoUrl} with Yuanwen loaded. Click the 原文 toolbar icon; close the browser to finish.`,
+      );
+      await new Promise<void>((done) => context.on('close', () => done()));
+      return 0;
+    }
+    return await headlessDemo(page, extensionId, demoUrl);
+  } finally {
+    await context.close().catch(() => {});
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+async function headlessDemo(page: Page, extensionId: string, demoUrl: string): Promise<number> {
+  const context = page.context();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const tabId = await popup.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1,
+    demoUrl,
+  );
+  const results = await waitForResults(popup, tabId);
+  await popup.close();
+  if (!results) {
+    console.error('The extension reported no results for the demo page within 10 s.');
+    return 1;
+  }
+
+  const corpus = getCorpus();
+  console.log(`\n${results.matches.length} quotes of 《${corpus.meta.title}》 found on ${demoUrl}:\n`);
+  for (const m of results.matches) {
+    const where = corpus.locate(m.speechStart);
+    const section = where ? `${where.section.label} ¶${where.paragraph.number}` : '?';
+    const kind = m.kind === 'slogan' ? 'slogan ' : m.similarity < 1 ? 'near   ' : 'passage';
+    console.log(`  ${kind}  ${(m.similarity * 100).toFixed(0).padStart(3)}%  ${section.padEnd(10)}  ${m.quote}`);
+  }
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  await page.bringToFront();
+  await page.screenshot({ path: join(OUT_DIR, 'page.png') });
+  const popupShot = await context.newPage();
+  await popupShot.setViewportSize({ width: 400, height: 600 });
+  await popupShot.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popupShot.waitForTimeout(800);
+  await popupShot.screenshot({ path: join(OUT_DIR, 'popup.png') });
+  const first = results.matches.find((m) => m.kind === 'passage') ?? results.matches[0];
+  if (first) {
+    const reader = await context.newPage();
+    await reader.goto(`chrome-extension://${extensionId}/reader.html#span=${first.speechStart}-${first.speechEnd}`);
+    await reader.waitForTimeout(800);
+    await reader.screenshot({ path: join(OUT_DIR, 'reader.png') });
+  }
+  console.log(`\nScreenshots of the page, the popup and the reader: ${OUT_DIR}/{page,popup,reader}.png`);
+  return 0;
+}
+
+async function waitForResults(popup: Page, tabId: number): Promise<TabResults | null> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const results = (await popup.evaluate(
+      (id) => chrome.runtime.sendMessage({ type: 'get-tab-results', tabId: id }),
+      tabId,
+    )) as TabResults | null;
+    if (results && results.status === 'done') return results;
+    await popup.waitForTimeout(200);
+  }
+  return null;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
