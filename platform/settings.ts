@@ -1,35 +1,127 @@
 /**
  * Settings in extension storage, for every extension context (content script,
- * background, pages). First version: defaults merged over what is stored.
- * The settings issue hardens it (versioning, migrations, validation, notices).
+ * background, pages). The stored object is versioned (lib/settings/migrations)
+ * and never trusted: every read goes through `sanitiseSettings`, so a corrupt
+ * or foreign value yields defaults field by field plus a notice, never a crash.
+ * Reads never write; the first successful update stores a clean object again.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
-import type { Settings } from '../lib/settings/types';
+import {
+  hasProblems,
+  normaliseHostname,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  SettingsError,
+  sanitiseSettings,
+  validateSettingsPatch,
+} from '../lib/settings';
+import type { Settings, SettingsNotice } from '../lib/settings/types';
 
-const item = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
+export const SETTINGS_KEY = 'local:settings' as const;
 
-export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await item.getValue()) };
+// `unknown`: what is stored may be anything; only sanitiseSettings turns it into Settings.
+const item = storage.defineItem<unknown>(SETTINGS_KEY, {
+  fallback: null,
+  version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
+});
+
+export interface SettingsWithNotice {
+  settings: Settings;
+  /** Null when the stored value was fine (or absent). */
+  notice: SettingsNotice | null;
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await getSettings()), ...patch };
-  await item.setValue(next);
-  return next;
+async function readStored(): Promise<unknown> {
+  try {
+    return await item.getValue();
+  } catch {
+    return null; // storage unavailable (extension reloaded under a content script): behave as fresh
+  }
+}
+
+function withNotice(raw: unknown): SettingsWithNotice {
+  const { settings, notice } = sanitiseSettings(raw);
+  return { settings, notice: hasProblems(notice) ? notice : null };
+}
+
+export async function getSettingsWithNotice(): Promise<SettingsWithNotice> {
+  return withNotice(await readStored());
+}
+
+export async function getSettings(): Promise<Settings> {
+  return (await getSettingsWithNotice()).settings;
+}
+
+// Read-modify-write cycles of this context run one after another, so two quick
+// toggles in the options page cannot overwrite each other.
+let queue: Promise<unknown> = Promise.resolve();
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Validates `patch` (throws SettingsError, storing nothing, if any field is bad), merges and stores. */
+export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  return serialised(async () => {
+    const valid = validateSettingsPatch(patch);
+    const next: Settings = { ...(await getSettings()), ...valid };
+    await item.setValue(next);
+    return next;
+  });
+}
+
+/** Replaces whatever is stored with the defaults (the notice's "reset" action). */
+export function resetSettings(): Promise<Settings> {
+  return serialised(async () => {
+    const { settings } = sanitiseSettings(null);
+    await item.setValue(settings);
+    return settings;
+  });
+}
+
+/** Stores the sanitised form of what is stored: keeps every valid field, drops the rest, clears the notice. */
+export function repairSettings(): Promise<Settings> {
+  return serialised(async () => {
+    const settings = await getSettings();
+    await item.setValue(settings);
+    return settings;
+  });
 }
 
 /** Calls back with the full settings whenever they change; returns the unsubscribe function. */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return item.watch((value) => callback({ ...DEFAULT_SETTINGS, ...value }));
+  return item.watch((value) => callback(sanitiseSettings(value).settings));
+}
+
+export function watchSettingsWithNotice(callback: (state: SettingsWithNotice) => void): () => void {
+  return item.watch((value) => callback(withNotice(value)));
 }
 
 export function isSitePaused(settings: Settings, hostname: string): boolean {
-  return !settings.enabled || settings.pausedSites.includes(hostname);
+  if (!settings.enabled) return true;
+  const host = normaliseHostname(hostname);
+  return host !== null && settings.pausedSites.includes(host);
 }
 
-export async function setSitePaused(hostname: string, paused: boolean): Promise<Settings> {
-  const { pausedSites } = await getSettings();
-  const without = pausedSites.filter((h) => h !== hostname);
-  return updateSettings({ pausedSites: paused ? [...without, hostname] : without });
+export function setSitePaused(hostname: string, paused: boolean): Promise<Settings> {
+  const host = normaliseHostname(hostname);
+  if (host === null) return Promise.reject(new SettingsError('pausedSites', `Not a hostname: "${hostname}"`));
+  return serialised(async () => {
+    const current = await getSettings();
+    const without = current.pausedSites.filter((h) => h !== host);
+    const next: Settings = { ...current, pausedSites: paused ? [...without, host] : without };
+    await item.setValue(next);
+    return next;
+  });
+}
+
+/** Runs the migrations now (they also run when this module loads); for tests and the background on update. */
+export async function migrateSettings(): Promise<void> {
+  try {
+    await item.migrate();
+  } catch {
+    // A value from a newer version (downgrade): left as is; reads sanitise it field by field.
+  }
 }

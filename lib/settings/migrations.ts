@@ -1,0 +1,53 @@
+/**
+ * Versions of the stored settings object (key `local:settings`; its version
+ * lives in @wxt-dev/storage's meta key `settings$`).
+ *
+ * v1 — unversioned. The first store wrote `Partial<Settings>` unvalidated,
+ *      and earlier drafts used other shapes that may still be around:
+ *      `paused` (hostname → boolean map, or a list), `colors` (US spelling),
+ *      `sensitivity` as a level 0–2, hostnames with ports or full URLs.
+ * v2 — the current `Settings` shape: `pausedSites` a deduplicated list of
+ *      lower-case hostnames, `colours`, `sensitivity` a named level.
+ *
+ * Migrations never throw: what they cannot convert they leave in place, and
+ * `sanitiseSettings` later resets it to the default with a notice.
+ */
+import { normaliseHostname } from './hostname';
+import type { Sensitivity } from './types';
+
+export const SETTINGS_VERSION = 2;
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const LEVELS: Record<number, Sensitivity> = { 0: 'slogans', 1: 'passages', 2: 'near-verbatim' };
+
+function hostList(x: unknown): unknown {
+  let entries: unknown[];
+  if (Array.isArray(x)) entries = x;
+  // v1 drafts stored { "example.com": true, "other.org": false }: keep the true ones.
+  else if (isObject(x)) entries = Object.keys(x).filter((host) => x[host] === true);
+  else return x; // not convertible: leave it for the validator
+  const out: string[] = [];
+  for (const entry of entries) {
+    const host = typeof entry === 'string' ? normaliseHostname(entry) : null;
+    if (host === null) return x; // one bad entry: leave the whole list for the validator to reset visibly
+    if (!out.includes(host)) out.push(host);
+  }
+  return out;
+}
+
+export function migrateV1toV2(old: unknown): unknown {
+  if (!isObject(old)) return old;
+  const { paused, colors, ...rest } = old;
+  const next: Record<string, unknown> = { ...rest };
+  if (next.pausedSites === undefined && paused !== undefined) next.pausedSites = paused;
+  if (next.pausedSites !== undefined) next.pausedSites = hostList(next.pausedSites);
+  if (next.colours === undefined && colors !== undefined) next.colours = colors;
+  if (typeof next.sensitivity === 'number' && LEVELS[next.sensitivity]) next.sensitivity = LEVELS[next.sensitivity];
+  return next;
+}
+
+/** For `storage.defineItem({ version, migrations })`: key = the version migrated to. */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: migrateV1toV2,
+};
