@@ -23,7 +23,7 @@ export function normaliseHostname(input: string): string | null {
   }
   s = s.replace(/\.$/, '');
   // Punycode-encode internationalised names the way the browser reports location.hostname.
-  if (/[^\x00-\x7f]/.test(s)) {
+  if (/[^ -~]/.test(s)) {
     try {
       s = new URL(`http://${s}`).hostname;
     } catch {
