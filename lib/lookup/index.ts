@@ -1,0 +1,27 @@
+/**
+ * Selection lookup, pure: rank the speech's passages for a piece of text.
+ * `getLookupIndex()` builds the word index of the bundled speech once.
+ */
+import { getCorpus } from '../corpus';
+import { speechData } from '../corpus/speech-data';
+import { buildSpeechIndex, type SpeechIndex } from './speech-index';
+
+export { rankByWords, type WordScore } from './bm25';
+export {
+  type LookupHit,
+  type LookupHitKind,
+  type LookupOptions,
+  type LookupResult,
+  lookupSelection,
+  MAX_SELECTION,
+  type Segmenter,
+} from './rank';
+export { buildSpeechIndex, type SentenceDoc, type SpeechIndex, type TermSpan } from './speech-index';
+export { isMeaningfulWord, meaningfulWords, sloganWords } from './terms';
+
+let cached: SpeechIndex | undefined;
+
+export function getLookupIndex(): SpeechIndex {
+  cached ??= buildSpeechIndex(getCorpus(), speechData.wordEnds);
+  return cached;
+}

@@ -1,0 +1,138 @@
+/**
+ * Selection lookup: the best passages of the speech for a piece of text.
+ *
+ *   1. quotes   — the matching engine's passages in the selection (exact, then
+ *                 near-verbatim), strongest first: the selection quotes them;
+ *   2. slogans  — sentences that use a slogan the selection contains;
+ *   3. words    — sentences sharing the most meaningful words (BM25).
+ *
+ * Pure: the segmenter (jieba) and the matcher are passed in, so Node tests run
+ * jieba's node build and extension pages its web build.
+ */
+import type { Sentence, Span } from '../corpus/types';
+import type { DiffOp, Matcher, ScanOptions } from '../match';
+import { rankByWords } from './bm25';
+import type { SpeechIndex } from './speech-index';
+import { meaningfulWords } from './terms';
+
+export type Segmenter = (text: string) => string[];
+
+export type LookupHitKind = 'exact' | 'near-verbatim' | 'slogan' | 'words';
+
+export interface LookupHit {
+  kind: LookupHitKind;
+  /** The passage: a sentence of the speech. */
+  sentence: Sentence;
+  /** What to mark in it, in speech.txt offsets: the quoted run, or the shared words. */
+  marks: Span[];
+  /** The words (or slogans) the passage shares with the selection, deduplicated. */
+  words: string[];
+  /** For quotes: 1 verbatim, below 1 near-verbatim; null for word hits. */
+  similarity: number | null;
+  diff: DiffOp[] | null;
+  /** Orders hits within their kind (quoted characters × similarity, or BM25). */
+  score: number;
+}
+
+export interface LookupResult {
+  /** The selection as looked up (trimmed, capped). */
+  query: string;
+  /** The meaningful words used for ranking. */
+  words: string[];
+  hits: LookupHit[];
+}
+
+export interface LookupOptions {
+  limit?: number;
+}
+
+/** Longer selections are cut: nobody means a whole page by "this passage". */
+export const MAX_SELECTION = 4000;
+const DEFAULT_LIMIT = 12;
+
+// A lookup is an explicit question: ask for everything the engine can find, short runs included.
+const LOOKUP_SCAN: ScanOptions = {
+  slogans: true,
+  passages: true,
+  nearVerbatim: true,
+  minPassageLength: 6,
+  traditional: true,
+};
+
+const KIND_ORDER: Record<LookupHitKind, number> = { exact: 0, 'near-verbatim': 1, slogan: 2, words: 3 };
+
+export function lookupSelection(
+  selection: string,
+  deps: { index: SpeechIndex; matcher: Matcher; segment: Segmenter },
+  options: LookupOptions = {},
+): LookupResult {
+  const query = selection.trim().slice(0, MAX_SELECTION);
+  const { index, matcher, segment } = deps;
+  const { corpus } = index;
+  const hits = new Map<number, LookupHit>();
+
+  // 1. Quotes (and the slogans the selection contains).
+  const quotedSlogans: string[] = [];
+  for (const m of query ? matcher.scan(query, LOOKUP_SCAN) : []) {
+    if (m.kind === 'slogan') {
+      const text = corpus.text.slice(m.speechStart, m.speechEnd).toLowerCase();
+      if (!quotedSlogans.includes(text)) quotedSlogans.push(text);
+      continue;
+    }
+    for (const sentence of corpus.sentences) {
+      const start = Math.max(sentence.start, m.speechStart);
+      const end = Math.min(sentence.end, m.speechEnd);
+      if (start >= end) continue;
+      const kind = m.similarity >= 1 ? 'exact' : 'near-verbatim';
+      const score = (end - start) * m.similarity;
+      const hit = hits.get(sentence.index);
+      if (!hit) {
+        hits.set(sentence.index, {
+          kind,
+          sentence,
+          marks: [{ start, end }],
+          words: [],
+          similarity: m.similarity,
+          diff: m.diff,
+          score,
+        });
+      } else {
+        hit.marks.push({ start, end });
+        hit.score += score;
+        if (KIND_ORDER[kind] < KIND_ORDER[hit.kind]) hit.kind = kind;
+        if (m.similarity < (hit.similarity ?? 1)) {
+          hit.similarity = m.similarity;
+          hit.diff = m.diff;
+        }
+      }
+    }
+  }
+
+  // 2–3. Slogans and words.
+  const words = meaningfulWords([...quotedSlogans, ...(query ? segment(query) : [])]);
+  const slogans = new Set(quotedSlogans);
+  for (const scored of rankByWords(index, words)) {
+    const sentence = scored.doc.sentence;
+    const shared = [...new Set(scored.shared.map((s) => s.term))];
+    const existing = hits.get(sentence.index);
+    if (existing) {
+      existing.words = shared;
+      continue;
+    }
+    hits.set(sentence.index, {
+      kind: shared.some((w) => slogans.has(w)) ? 'slogan' : 'words',
+      sentence,
+      marks: scored.shared.map(({ start, end }) => ({ start, end })),
+      words: shared,
+      similarity: null,
+      diff: null,
+      score: scored.score,
+    });
+  }
+
+  const ranked = [...hits.values()].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score || a.sentence.start - b.sentence.start,
+  );
+  for (const hit of ranked) hit.marks.sort((a, b) => a.start - b.start);
+  return { query, words, hits: ranked.slice(0, options.limit ?? DEFAULT_LIMIT) };
+}
