@@ -74,11 +74,13 @@ export function lookupSelection(
   // 1. Quotes (and the slogans the selection contains).
   const quotedSlogans: string[] = [];
   for (const m of query ? matcher.scan(query, LOOKUP_SCAN) : []) {
-    if (m.kind === 'slogan') {
-      const text = corpus.text.slice(m.speechStart, m.speechEnd).toLowerCase();
-      if (!quotedSlogans.includes(text)) quotedSlogans.push(text);
-      continue;
+    // Slogans the quote contains: their other uses in the speech are hits too (tier 2).
+    const quoted = corpus.text.slice(m.speechStart, m.speechEnd).toLowerCase();
+    for (const slogan of corpus.slogans) {
+      const text = slogan.text.toLowerCase();
+      if (quoted.includes(text) && !quotedSlogans.includes(text)) quotedSlogans.push(text);
     }
+    if (m.kind === 'slogan') continue;
     for (const sentence of corpus.sentences) {
       const start = Math.max(sentence.start, m.speechStart);
       const end = Math.min(sentence.end, m.speechEnd);
