@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n';
+
 export type CitationFormatId =
   | 'gbt7714'
   | 'gbt7714-web'
@@ -33,4 +35,15 @@ export interface CitationFormat {
   id: CitationFormatId;
   /** Short label for menus, e.g. 'GB/T 7714', 'APA 7'. */
   label: string;
+  /** What the format is, for a menu's tooltip or a settings list. */
+  description: { zh: string; en: string };
+}
+
+export interface CitationOptions {
+  /**
+   * Language of the connecting words in the formats that have no style guide of
+   * their own (markdown, plain). The style-guide formats ignore it: GB/T 7714 is
+   * Chinese, APA/MLA/Chicago English, BibTeX/RIS/CSL-JSON data. Default 'zh'.
+   */
+  lang?: Lang;
 }

@@ -1,0 +1,38 @@
+/**
+ * APA 7.
+ * - No author: the title moves to the author position, before the date.
+ * - A talk at a meeting: Title [Description]. (Year). Conference Name.;
+ *   a non-English title keeps its script and adds an English translation in
+ *   brackets.
+ * - No page numbers: the locator is the section heading and paragraph
+ *   number: (Title, 2023, Part 2, “Heading” section, para. 4).
+ * - Seen in another work: the in-text citation says "as cited in" that
+ *   work, and only that work goes in the reference list: a web page with no
+ *   author and no date is "Title. (n.d.). Retrieved Month Day, Year, from URL"
+ *   (the retrieval date because a news page can change), with no period after
+ *   the URL.
+ */
+import { longDate } from './dates';
+import { titleWithTranslation, withPeriod } from './english';
+import { englishSections, paragraphLocator } from './location';
+import type { CitationSource } from './source';
+
+export function formatApa(src: CitationSource): string {
+  const parts = [src.title, String(src.year)];
+  if (src.location) {
+    parts.push(
+      englishSections(
+        src.location,
+        (i) => `Part ${i}, `,
+        (h) => `“${h}” section`,
+      ),
+      paragraphLocator(src.location, 'para.', 'paras.'),
+    );
+  }
+  if (src.seenAt) parts.push(`as cited in ${src.seenAt.title}, n.d.`);
+  const inText = `“${src.quote}” (${parts.join(', ')})`;
+  const reference = src.seenAt
+    ? `${withPeriod(src.seenAt.title)} (n.d.). Retrieved ${longDate(src.seenAt.accessed)}, from ${src.seenAt.url}`
+    : `${titleWithTranslation(src)} [Speech]. (${src.year}). ${withPeriod(src.occasion)}`;
+  return `${inText}\n\n${reference}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * A Markdown blockquote with its source on an attribution line, for notes
+ * apps and chat. Not a style guide's format: the words follow options.lang.
+ */
+
+import type { Lang } from '../i18n';
+import { isoDate } from './dates';
+import { locationEn, locationZh } from './location';
+import type { CitationSource } from './source';
+
+export function formatMarkdown(src: CitationSource, lang: Lang): string {
+  let source: string;
+  if (lang === 'zh') {
+    source = `——《${escapeMarkdown(src.title)}》（${src.year}）`;
+    if (src.location) source += `，${escapeMarkdown(locationZh(src.location))}`;
+    if (src.seenAt) {
+      source += `；转引自${link(src.seenAt.title, src.seenAt.url)}，${isoDate(src.seenAt.accessed)} 访问`;
+    }
+  } else {
+    source = `— *${escapeMarkdown(src.title)}* (${src.year})`;
+    if (src.location) source += `, ${escapeMarkdown(locationEn(src.location))}`;
+    if (src.seenAt) {
+      source += `; quoted in ${link(src.seenAt.title, src.seenAt.url)}, accessed ${isoDate(src.seenAt.accessed)}`;
+    }
+  }
+  return `> ${escapeMarkdown(src.quote)}\n>\n> ${source}`;
+}
+
+/** Characters that would turn page text into Markdown syntax. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+}
+
+function link(title: string, url: string): string {
+  // Parentheses and spaces would end the link destination early.
+  const destination = url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMarkdown(title)}](${destination})`;
+}
