@@ -1,0 +1,131 @@
+/**
+ * A tab's matches as JSON and CSV files, for the popup's export. Pure: the
+ * popup turns the string into a download; nothing leaves the browser.
+ */
+import type { PopupItem } from './popup-model';
+
+export interface ExportSource {
+  page: { url: string; title: string };
+  speechTitle: string;
+  /** When the export was made (ISO 8601 in the JSON). */
+  exportedAt: Date;
+  items: readonly PopupItem[];
+}
+
+export interface ExportedMatch {
+  order: number;
+  kind: PopupItem['kind'];
+  quote: string;
+  speechText: string;
+  speechStart: number;
+  speechEnd: number;
+  section: string | null;
+  sectionHeading: string | null;
+  paragraph: number | null;
+  similarity: number;
+  /** Near-verbatim only: the differences, in the popup's terms. */
+  diff: PopupItem['diff'];
+}
+
+export interface ExportDocument {
+  format: 'yuanwen-matches';
+  version: 1;
+  exportedAt: string;
+  page: { url: string; title: string };
+  speech: { title: string };
+  matches: ExportedMatch[];
+}
+
+function exportedMatch(item: PopupItem): ExportedMatch {
+  return {
+    order: item.order + 1,
+    kind: item.kind,
+    quote: item.quote,
+    speechText: item.context.matched,
+    speechStart: item.speechStart,
+    speechEnd: item.speechEnd,
+    section: item.section?.label ?? null,
+    sectionHeading: item.section?.heading ?? null,
+    paragraph: item.paragraph,
+    similarity: item.similarity,
+    diff: item.diff,
+  };
+}
+
+export function toExportDocument(source: ExportSource): ExportDocument {
+  return {
+    format: 'yuanwen-matches',
+    version: 1,
+    exportedAt: source.exportedAt.toISOString(),
+    page: { url: source.page.url, title: source.page.title },
+    speech: { title: source.speechTitle },
+    matches: [...source.items].sort((a, b) => a.order - b.order).map(exportedMatch),
+  };
+}
+
+export function toJson(source: ExportSource): string {
+  return `${JSON.stringify(toExportDocument(source), null, 2)}\n`;
+}
+
+export const CSV_COLUMNS = [
+  'order',
+  'kind',
+  'quote',
+  'speech_text',
+  'section',
+  'section_heading',
+  'paragraph',
+  'speech_start',
+  'speech_end',
+  'similarity',
+  'page_title',
+  'page_url',
+] as const;
+
+/**
+ * One CSV field per RFC 4180. A field a spreadsheet would run as a formula
+ * (=, +, -, @ first) gets a leading apostrophe: page text is untrusted.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a header row and CRLF line ends, prefixed with a BOM so spreadsheets read the Chinese as UTF-8. */
+export function toCsv(source: ExportSource): string {
+  const doc = toExportDocument(source);
+  const rows = doc.matches.map((m) =>
+    [
+      m.order,
+      m.kind,
+      m.quote,
+      m.speechText,
+      m.section,
+      m.sectionHeading,
+      m.paragraph,
+      m.speechStart,
+      m.speechEnd,
+      m.similarity,
+      doc.page.title,
+      doc.page.url,
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** A file name for the export: yuanwen-<host>-<yyyy-mm-dd>.<ext>. */
+export function exportFileName(pageUrl: string, date: Date, ext: 'json' | 'csv'): string {
+  let host = 'page';
+  try {
+    host = new URL(pageUrl).hostname.replace(/[^a-z0-9.-]/gi, '_') || 'page';
+  } catch {
+    // keep 'page'
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `yuanwen-${host}-${day}.${ext}`;
+}

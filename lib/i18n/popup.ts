@@ -1,0 +1,179 @@
+/** The popup's strings in Chinese and English. */
+import type { CannotScanReason } from '../popup-model';
+import type { Lang } from './index';
+
+export interface PopupStrings {
+  lang: Lang;
+  appName: string;
+  matchesHeading: (n: number) => string;
+  viewLabel: string;
+  pageOrder: string;
+  bySection: string;
+  scanning: string;
+  noMatches: string;
+  noMatchesHint: string;
+  cannotScan: string;
+  cannotScanReason: Record<CannotScanReason, string>;
+  reloadPage: string;
+  paused: string;
+  pausedHint: string;
+  pausedEverywhere: string;
+  pauseOnSite: (host: string) => string;
+  noTab: string;
+  section: (index: number) => string;
+  titleLine: string;
+  paragraph: (n: number) => string;
+  kind: Record<'slogan' | 'passage' | 'nearVerbatim', string>;
+  pageWords: string;
+  original: string;
+  similarity: (percent: number) => string;
+  diffLabel: string;
+  diffSummary: (s: { inserted: number; dropped: number; changed: number }) => string;
+  inserted: string;
+  dropped: string;
+  changedFrom: string;
+  changedTo: string;
+  jump: string;
+  jumpFailed: string;
+  openPassage: string;
+  copyCitation: (format: string) => string;
+  moreFormats: string;
+  citationFormats: string;
+  copied: (format: string) => string;
+  copiedAll: (n: number) => string;
+  copyFailed: string;
+  copyAll: string;
+  exportJson: string;
+  exportCsv: string;
+  exported: (name: string) => string;
+  pageActions: string;
+  groupCount: (n: number) => string;
+  loadingFormats: string;
+}
+
+const DIGITS = ['开篇', '第一部分', '第二部分', '第三部分', '结语'];
+
+const zh: PopupStrings = {
+  lang: 'zh',
+  appName: '原文',
+  matchesHeading: (n) => `本页引用 ${n} 处`,
+  viewLabel: '排列方式',
+  pageOrder: '按页面顺序',
+  bySection: '按讲话部分',
+  scanning: '正在查找本页引用的原文…',
+  noMatches: '本页没有找到讲话的引文。',
+  noMatchesHint: '可在设置中调整灵敏度。',
+  cannotScan: '无法检查此页面',
+  cannotScanReason: {
+    'browser-page': '浏览器自带的页面不允许扩展读取。',
+    'pdf-viewer': 'PDF 查看器中的文档无法检查。',
+    'web-store': '扩展商店的页面不允许扩展读取。',
+    'extension-page': '其他扩展的页面无法检查。',
+    'local-file': '本地文件无法检查。',
+    'no-answer': '页面没有响应。它可能在安装原文之前就已打开，重新加载后再试。',
+    unreadable: '此页面的内容无法读取。',
+  },
+  reloadPage: '重新加载页面',
+  paused: '已在此网站暂停',
+  pausedHint: '恢复后会重新检查本页。',
+  pausedEverywhere: '原文已在所有网站暂停，可在设置中开启。',
+  pauseOnSite: (host) => `在 ${host} 上暂停`,
+  noTab: '找不到要显示的标签页。',
+  section: (i) => DIGITS[i] ?? `第${i}部分`,
+  titleLine: '标题',
+  paragraph: (n) => `第 ${n} 段`,
+  kind: { slogan: '提法', passage: '原文', nearVerbatim: '近似引用' },
+  pageWords: '页面原话',
+  original: '讲话原文',
+  similarity: (p) => `相似度 ${p}%`,
+  diffLabel: '与原文的差异',
+  diffSummary: ({ inserted, dropped, changed }) =>
+    [inserted && `多 ${inserted} 字`, dropped && `少 ${dropped} 字`, changed && `改 ${changed} 字`]
+      .filter(Boolean)
+      .join('，'),
+  inserted: '页面多出：',
+  dropped: '页面缺少：',
+  changedFrom: '原文：',
+  changedTo: '，页面改为：',
+  jump: '定位',
+  jumpFailed: '页面没有响应，无法定位。',
+  openPassage: '阅读全文',
+  copyCitation: (f) => (f ? `复制引文（${f}）` : '复制引文'),
+  moreFormats: '更多引文格式',
+  citationFormats: '引文格式',
+  copied: (f) => `已复制 ${f} 引文`,
+  copiedAll: (n) => `已复制 ${n} 条引文`,
+  copyFailed: '复制失败',
+  copyAll: '复制全部引文',
+  exportJson: '导出 JSON',
+  exportCsv: '导出 CSV',
+  exported: (name) => `已导出 ${name}`,
+  pageActions: '本页操作',
+  groupCount: (n) => `${n} 处`,
+  loadingFormats: '正在载入…',
+};
+
+const en: PopupStrings = {
+  lang: 'en',
+  appName: 'Yuanwen',
+  matchesHeading: (n) => (n === 1 ? '1 quote on this page' : `${n} quotes on this page`),
+  viewLabel: 'Order',
+  pageOrder: 'Page order',
+  bySection: 'By section',
+  scanning: 'Looking for quotes of the speech…',
+  noMatches: 'No quotes of the speech on this page.',
+  noMatchesHint: 'You can change the sensitivity in the settings.',
+  cannotScan: 'This page cannot be checked',
+  cannotScanReason: {
+    'browser-page': 'The browser does not let extensions read its own pages.',
+    'pdf-viewer': 'Documents in the PDF viewer cannot be checked.',
+    'web-store': 'The extension store does not let extensions read its pages.',
+    'extension-page': 'Pages of other extensions cannot be checked.',
+    'local-file': 'Local files cannot be checked.',
+    'no-answer':
+      'The page did not answer. It may have been open before Yuanwen was installed: reload it and try again.',
+    unreadable: 'The content of this page cannot be read.',
+  },
+  reloadPage: 'Reload page',
+  paused: 'Paused on this site',
+  pausedHint: 'Resuming checks this page again.',
+  pausedEverywhere: 'Yuanwen is paused everywhere; turn it on in the settings.',
+  pauseOnSite: (host) => `Pause on ${host}`,
+  noTab: 'No tab to show.',
+  section: (i) => ['Opening', 'Part 1', 'Part 2', 'Part 3', 'Closing'][i] ?? `Part ${i}`,
+  titleLine: 'Title',
+  paragraph: (n) => `¶${n}`,
+  kind: { slogan: 'Slogan', passage: 'Passage', nearVerbatim: 'Near-verbatim' },
+  pageWords: 'On the page',
+  original: 'In the speech',
+  similarity: (p) => `${p}% similar`,
+  diffLabel: 'Differences from the speech',
+  diffSummary: ({ inserted, dropped, changed }) =>
+    [inserted && `${inserted} added`, dropped && `${dropped} dropped`, changed && `${changed} changed`]
+      .filter(Boolean)
+      .join(', '),
+  inserted: 'added on the page: ',
+  dropped: 'dropped on the page: ',
+  changedFrom: 'the speech has ',
+  changedTo: ', the page has ',
+  jump: 'Jump',
+  jumpFailed: 'The page did not answer; cannot jump.',
+  openPassage: 'Full passage',
+  copyCitation: (f) => (f ? `Copy citation (${f})` : 'Copy citation'),
+  moreFormats: 'More citation formats',
+  citationFormats: 'Citation formats',
+  copied: (f) => `Copied ${f} citation`,
+  copiedAll: (n) => (n === 1 ? 'Copied 1 citation' : `Copied ${n} citations`),
+  copyFailed: 'Could not copy',
+  copyAll: 'Copy all citations',
+  exportJson: 'Export JSON',
+  exportCsv: 'Export CSV',
+  exported: (name) => `Exported ${name}`,
+  pageActions: 'Page actions',
+  groupCount: (n) => (n === 1 ? '1 quote' : `${n} quotes`),
+  loadingFormats: 'Loading…',
+};
+
+export function popupStrings(lang: Lang): PopupStrings {
+  return lang === 'zh' ? zh : en;
+}

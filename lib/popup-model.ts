@@ -1,0 +1,383 @@
+/**
+ * The popup's view model: turns the matches a tab reports into what the popup
+ * shows (section, paragraph, the original sentence with the matched span and
+ * some context, the diff of a near-verbatim quote), in page order or grouped
+ * by section. Pure: no browser APIs, so it is unit-tested in Node.
+ */
+import type { CitationFormatId, CitationInput } from './citations/types';
+import type { Corpus, Section } from './corpus/types';
+import type { DiffOp, MatchKind } from './match/types';
+import type { PageMatch, TabResults } from './messages';
+import { normaliseHostname } from './settings/hostname';
+
+/** Context shown on either side of the matched span, in characters. */
+export const CONTEXT_CHARS = { sentence: 80, neighbour: 40 } as const;
+
+export interface SectionRef {
+  /** 0 the opening, 1–3 the parts, 4 the closing (see lib/corpus). */
+  index: number;
+  /** 开篇, 第一部分 … 结语, as the corpus names them. */
+  label: string;
+  /** The part's heading (its first clause), null for the opening and closing. */
+  heading: string | null;
+  /** The heading up to its first comma, with … when cut: fits one line of the popup. */
+  shortHeading: string | null;
+}
+
+/** The original passage around a match: [before][lead][matched][tail][after]. */
+export interface PassageContext {
+  /** End of the previous sentence of the same paragraph ('' when none). */
+  before: string;
+  /** The sentence's text before the matched span. */
+  lead: string;
+  /** The speech's own characters of the match. */
+  matched: string;
+  /** The sentence's text after the matched span. */
+  tail: string;
+  /** Start of the next sentence of the same paragraph ('' when none). */
+  after: string;
+  /** True where text was cut (the view shows …). */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+}
+
+export interface PopupItem {
+  id: string;
+  kind: MatchKind;
+  /** The page's words. */
+  quote: string;
+  /** Position in page order (0-based), kept when grouped. */
+  order: number;
+  speechStart: number;
+  speechEnd: number;
+  /** null when the span is outside the body (the title line). */
+  section: SectionRef | null;
+  /** 1-based paragraph number (¶), null outside the body. */
+  paragraph: number | null;
+  context: PassageContext;
+  similarity: number;
+  /** True for a near-verbatim quote: similarity below 1 with a diff. */
+  nearVerbatim: boolean;
+  diff: DiffSegment[] | null;
+  diffSummary: DiffSummary | null;
+}
+
+export type DiffSegment =
+  | { type: 'same'; text: string }
+  /** Characters the page adds that the speech does not have. */
+  | { type: 'inserted'; text: string }
+  /** Characters of the speech the page leaves out. */
+  | { type: 'dropped'; text: string }
+  /** Characters the page changes: the speech's `from`, the page's `to`. */
+  | { type: 'changed'; from: string; to: string };
+
+export interface DiffSummary {
+  /** Counts of characters. */
+  inserted: number;
+  dropped: number;
+  changed: number;
+}
+
+export interface SectionGroup {
+  section: SectionRef | null;
+  items: PopupItem[];
+}
+
+export function sectionRef(section: Section): SectionRef {
+  const heading = section.titleSpan ? section.title : null;
+  return { index: section.index, label: section.label, heading, shortHeading: heading && shortenHeading(heading) };
+}
+
+/** 切实增强落实污染防治的思想自觉，以更高标准… → 切实增强落实污染防治的思想自觉… */
+export function shortenHeading(heading: string): string {
+  const comma = heading.search(/[，,；;]/);
+  return comma > 0 ? `${heading.slice(0, comma)}…` : heading;
+}
+
+/** Diff ops → segments for display, merging neighbours of the same type. */
+export function diffSegments(ops: readonly DiffOp[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  for (const op of ops) {
+    const seg: DiffSegment | null =
+      op.op === 'equal'
+        ? op.page || op.speech
+          ? { type: 'same', text: op.speech || op.page }
+          : null
+        : op.op === 'insert'
+          ? op.page
+            ? { type: 'inserted', text: op.page }
+            : null
+          : op.op === 'delete'
+            ? op.speech
+              ? { type: 'dropped', text: op.speech }
+              : null
+            : op.page || op.speech
+              ? { type: 'changed', from: op.speech, to: op.page }
+              : null;
+    if (!seg) continue;
+    const last = out[out.length - 1];
+    if (last && last.type === seg.type) {
+      if (last.type === 'changed' && seg.type === 'changed') {
+        last.from += seg.from;
+        last.to += seg.to;
+      } else if (last.type !== 'changed' && seg.type !== 'changed') {
+        last.text += seg.text;
+      }
+    } else {
+      out.push(seg);
+    }
+  }
+  return out;
+}
+
+export function summariseDiff(segments: readonly DiffSegment[]): DiffSummary {
+  const sum: DiffSummary = { inserted: 0, dropped: 0, changed: 0 };
+  for (const s of segments) {
+    if (s.type === 'inserted') sum.inserted += [...s.text].length;
+    else if (s.type === 'dropped') sum.dropped += [...s.text].length;
+    else if (s.type === 'changed') sum.changed += Math.max([...s.from].length, [...s.to].length);
+  }
+  return sum;
+}
+
+/** The sentence(s) holding [speechStart, speechEnd) with the span split out, plus the neighbours in the paragraph. */
+export function passageContext(corpus: Corpus, speechStart: number, speechEnd: number): PassageContext {
+  const text = corpus.text;
+  const start = Math.max(0, Math.min(speechStart, text.length));
+  const end = Math.max(start, Math.min(speechEnd, text.length));
+  const first = corpus.locate(start);
+  // The last character of the span decides the last sentence (end is exclusive).
+  const last = corpus.locate(Math.max(start, end - 1)) ?? first;
+  if (!first || !last) {
+    return {
+      before: '',
+      lead: '',
+      matched: text.slice(start, end),
+      tail: '',
+      after: '',
+      clippedStart: false,
+      clippedEnd: false,
+    };
+  }
+  const s0 = first.sentence;
+  const s1 = last.sentence;
+  let lead = text.slice(s0.start, start);
+  let tail = text.slice(end, s1.end);
+  let clippedStart = false;
+  let clippedEnd = false;
+  if (lead.length > CONTEXT_CHARS.sentence) {
+    lead = lead.slice(lead.length - CONTEXT_CHARS.sentence);
+    clippedStart = true;
+  }
+  if (tail.length > CONTEXT_CHARS.sentence) {
+    tail = tail.slice(0, CONTEXT_CHARS.sentence);
+    clippedEnd = true;
+  }
+  let before = '';
+  let after = '';
+  if (!clippedStart) {
+    const prev = corpus.sentences[s0.index - 1];
+    if (prev && prev.paragraph === s0.paragraph) {
+      before = prev.text;
+      if (before.length > CONTEXT_CHARS.neighbour) {
+        before = before.slice(before.length - CONTEXT_CHARS.neighbour);
+        clippedStart = true;
+      }
+    }
+  }
+  if (!clippedEnd) {
+    const next = corpus.sentences[s1.index + 1];
+    if (next && next.paragraph === s1.paragraph) {
+      after = next.text;
+      if (after.length > CONTEXT_CHARS.neighbour) {
+        after = after.slice(0, CONTEXT_CHARS.neighbour);
+        clippedEnd = true;
+      }
+    }
+  }
+  return { before, lead, matched: text.slice(start, end), tail, after, clippedStart, clippedEnd };
+}
+
+/** The frame part of a match id (`${frameKey}:${start}`). */
+function frameKeyOf(id: string): string {
+  const i = id.lastIndexOf(':');
+  return i > 0 ? id.slice(0, i) : '';
+}
+
+/**
+ * Page order: frames in the order the background lists them, and within a
+ * frame by position (offsets of different frames are not comparable).
+ */
+export function pageOrder<T extends Pick<PageMatch, 'id' | 'start' | 'end'>>(matches: readonly T[]): T[] {
+  const frameRank = new Map<string, number>();
+  for (const m of matches) {
+    const key = frameKeyOf(m.id);
+    if (!frameRank.has(key)) frameRank.set(key, frameRank.size);
+  }
+  return matches
+    .map((m, i) => ({ m, i, rank: frameRank.get(frameKeyOf(m.id)) ?? 0 }))
+    .sort((a, b) => a.rank - b.rank || a.m.start - b.m.start || a.m.end - b.m.end || a.i - b.i)
+    .map((x) => x.m);
+}
+
+export function buildItems(matches: readonly PageMatch[], corpus: Corpus): PopupItem[] {
+  return pageOrder(matches).map((m, order) => {
+    const loc = corpus.locate(m.speechStart);
+    const diff = m.diff?.some((op) => op.op !== 'equal') ? diffSegments(m.diff) : null;
+    return {
+      id: m.id,
+      kind: m.kind,
+      quote: m.quote,
+      order,
+      speechStart: m.speechStart,
+      speechEnd: m.speechEnd,
+      section: loc ? sectionRef(loc.section) : null,
+      paragraph: loc ? loc.paragraph.number : null,
+      context: passageContext(corpus, m.speechStart, m.speechEnd),
+      similarity: m.similarity,
+      nearVerbatim: m.similarity < 1 && diff !== null,
+      diff,
+      diffSummary: diff && summariseDiff(diff),
+    };
+  });
+}
+
+/** Grouped by speech section, sections in speech order, items in page order within each; the title line last. */
+export function groupBySection(items: readonly PopupItem[]): SectionGroup[] {
+  const groups = new Map<number, SectionGroup>();
+  for (const item of items) {
+    const key = item.section?.index ?? Number.MAX_SAFE_INTEGER;
+    let group = groups.get(key);
+    if (!group) {
+      group = { section: item.section, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, g]) => ({ section: g.section, items: [...g.items].sort((a, b) => a.order - b.order) }));
+}
+
+export type UnscannableUrlReason = 'browser-page' | 'pdf-viewer' | 'web-store' | 'extension-page' | 'local-file';
+/** Why the popup cannot show matches: the URL, the content script never answering, or the page's content. */
+export type CannotScanReason = UnscannableUrlReason | 'no-answer' | 'unreadable';
+
+export type PageSupport = { scannable: true } | { scannable: false; reason: UnscannableUrlReason };
+
+const STORE_HOSTS = ['chromewebstore.google.com', 'microsoftedge.microsoft.com', 'addons.mozilla.org'];
+// Chrome's built-in PDF viewer is an extension page of this id.
+const PDF_VIEWER_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/**
+ * Whether a content script can run on a URL at all. The browsers refuse
+ * their own pages, the extension stores, other extensions' pages and the PDF
+ * viewer; a PDF served over http shows the tab's URL but renders in the viewer.
+ */
+export function pageSupport(url: string): PageSupport {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { scannable: false, reason: 'browser-page' };
+  }
+  const scheme = parsed.protocol;
+  if (scheme === 'chrome-extension:' || scheme === 'moz-extension:' || scheme === 'extension:') {
+    return { scannable: false, reason: parsed.host === PDF_VIEWER_ID ? 'pdf-viewer' : 'extension-page' };
+  }
+  if (scheme === 'file:') return { scannable: false, reason: 'local-file' };
+  if (scheme !== 'http:' && scheme !== 'https:') return { scannable: false, reason: 'browser-page' };
+  const host = parsed.hostname;
+  if (STORE_HOSTS.includes(host) || (host === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'))) {
+    return { scannable: false, reason: 'web-store' };
+  }
+  if (/\.pdf$/i.test(parsed.pathname)) return { scannable: false, reason: 'pdf-viewer' };
+  return { scannable: true };
+}
+
+/** The hostname the pause toggle applies to (as the settings store it), or null for URLs without one. */
+export function siteOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? normaliseHostname(hostname) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How long the popup waits for a first report from the page before saying the page does not answer. */
+export const NO_ANSWER_MS = 4000;
+
+export type PopupPhase =
+  | { phase: 'loading' }
+  | { phase: 'no-tab' }
+  | { phase: 'cannot-scan'; reason: CannotScanReason }
+  | { phase: 'paused'; host: string | null; everywhere: boolean }
+  /** Nothing to list yet. */
+  | { phase: 'scanning' }
+  /** The list (possibly empty when done); `scanning` while the page still reports. */
+  | { phase: 'results'; scanning: boolean };
+
+export interface PhaseInput {
+  /** undefined while the tab is being looked up, null when there is none. */
+  tab: { url: string } | null | undefined;
+  /** undefined while loading. */
+  settings: { enabled: boolean; pausedSites: readonly string[] } | undefined;
+  /** undefined before the first answer, null when the background has nothing for the tab. */
+  results: TabResults | null | undefined;
+  /** Time since the popup started asking. */
+  waitedMs: number;
+}
+
+/** Which state the popup is in; pure so each state is unit-tested. */
+export function popupPhase({ tab, settings, results, waitedMs }: PhaseInput): PopupPhase {
+  if (tab === null) return { phase: 'no-tab' };
+  if (tab === undefined || settings === undefined) return { phase: 'loading' };
+  const support = pageSupport(results?.url || tab.url);
+  if (!support.scannable) return { phase: 'cannot-scan', reason: support.reason };
+  const host = siteOf(results?.url || tab.url);
+  if (!settings.enabled || (host !== null && settings.pausedSites.includes(host))) {
+    return { phase: 'paused', host, everywhere: !settings.enabled };
+  }
+  if (results?.status === 'paused') return { phase: 'paused', host, everywhere: false };
+  if (results?.status === 'unsupported') return { phase: 'cannot-scan', reason: 'unreadable' };
+  if (!results)
+    return waitedMs >= NO_ANSWER_MS && results === null
+      ? { phase: 'cannot-scan', reason: 'no-answer' }
+      : { phase: 'scanning' };
+  if (results.status === 'scanning' && results.matches.length === 0) return { phase: 'scanning' };
+  return { phase: 'results', scanning: results.status === 'scanning' };
+}
+
+/** What a citation of a popup item needs: the page's words, the speech span, and the page as where it was seen. */
+export function citationInput(
+  item: Pick<PopupItem, 'quote' | 'speechStart' | 'speechEnd'>,
+  page: { title: string; url: string },
+  accessed: Date,
+): CitationInput {
+  return {
+    quote: item.quote,
+    speechStart: item.speechStart,
+    speechEnd: item.speechEnd,
+    seenAt: { title: page.title, url: page.url, accessed },
+  };
+}
+
+/**
+ * Several citations as one text: blank lines between them, except CSL-JSON,
+ * whose arrays are merged into one so the result stays valid JSON.
+ */
+export function joinCitations(format: CitationFormatId, texts: readonly string[]): string {
+  if (format === 'csl-json') {
+    try {
+      const all = texts.flatMap((t) => {
+        const parsed: unknown = JSON.parse(t);
+        return Array.isArray(parsed) ? parsed : [parsed];
+      });
+      return JSON.stringify(all, null, 2);
+    } catch {
+      // not JSON after all: fall through to plain joining
+    }
+  }
+  return texts.map((t) => t.trim()).join('\n\n');
+}

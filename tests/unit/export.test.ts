@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { getCorpus } from '../../lib/corpus';
+import { CSV_COLUMNS, csvField, exportFileName, toCsv, toExportDocument, toJson } from '../../lib/export';
+import type { PageMatch } from '../../lib/messages';
+import { buildItems } from '../../lib/popup-model';
+
+const corpus = getCorpus();
+
+function match(phrase: string, start: number, extra: Partial<PageMatch> = {}): PageMatch {
+  const at = corpus.text.indexOf(phrase);
+  return {
+    id: `0:${start}`,
+    quote: phrase,
+    kind: 'passage',
+    start,
+    end: start + phrase.length,
+    speechStart: at,
+    speechEnd: at + phrase.length,
+    similarity: 1,
+    diff: null,
+    ...extra,
+  };
+}
+
+const items = buildItems(
+  [
+    match('绿水青山就是金山银山', 40, { kind: 'slogan' }),
+    match('牢固树立和践行绿水青山就是金山银山的理念', 5, {
+      quote: '牢固树立并践行绿水青山就是金山银山的理念',
+      similarity: 0.95,
+      diff: [
+        { op: 'equal', page: '牢固树立', speech: '牢固树立' },
+        { op: 'replace', page: '并', speech: '和' },
+        { op: 'equal', page: '践行绿水青山就是金山银山的理念', speech: '践行绿水青山就是金山银山的理念' },
+      ],
+    }),
+  ],
+  corpus,
+);
+const source = {
+  page: { url: 'https://news.example.cn/a.html?x=1', title: '会议召开, "重要"' },
+  speechTitle: corpus.meta.title,
+  exportedAt: new Date(Date.UTC(2026, 10, 28, 9, 30)),
+  items,
+};
+
+describe('JSON export', () => {
+  it('lists every match in page order with its speech text, section, paragraph and diff', () => {
+    const doc = JSON.parse(toJson(source));
+    expect(doc).toEqual(toExportDocument(source));
+    expect(doc.format).toBe('yuanwen-matches');
+    expect(doc.exportedAt).toBe('2026-11-28T09:30:00.000Z');
+    expect(doc.speech.title).toBe('在2023年生态文明建设和生态环境保护工作会议上的讲话');
+    expect(doc.page).toEqual(source.page);
+    expect(doc.matches.map((m: { order: number; quote: string }) => [m.order, m.quote])).toEqual([
+      [1, '牢固树立并践行绿水青山就是金山银山的理念'],
+      [2, '绿水青山就是金山银山'],
+    ]);
+    expect(doc.matches[0]).toMatchObject({
+      kind: 'passage',
+      speechText: '牢固树立和践行绿水青山就是金山银山的理念',
+      section: '开篇',
+      sectionHeading: null,
+      paragraph: 2,
+      similarity: 0.95,
+      diff: [
+        { type: 'same', text: '牢固树立' },
+        { type: 'changed', from: '和', to: '并' },
+        { type: 'same', text: '践行绿水青山就是金山银山的理念' },
+      ],
+    });
+    expect(doc.matches[1].diff).toBeNull();
+  });
+});
+
+describe('CSV export', () => {
+  it('has a BOM, a header and one CRLF-terminated row per match', () => {
+    const csv = toCsv(source);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(4); // header, 2 rows, '' after the final CRLF
+    expect(lines[3]).toBe('');
+    expect(lines[1]).toBe(
+      [
+        '1',
+        'passage',
+        '牢固树立并践行绿水青山就是金山银山的理念',
+        '牢固树立和践行绿水青山就是金山银山的理念',
+        '开篇',
+        '',
+        '2',
+        String(items[0]?.speechStart),
+        String(items[0]?.speechEnd),
+        '0.95',
+        '"会议召开, ""重要"""',
+        'https://news.example.cn/a.html?x=1',
+      ].join(','),
+    );
+  });
+
+  it('quotes fields with commas, quotes and line breaks, and defuses formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('a\nb')).toBe('"a\nb"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM')).toBe("'@SUM");
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField(null)).toBe('');
+    expect(csvField('第二部分')).toBe('第二部分');
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the file after the host and the local date', () => {
+    expect(exportFileName('https://news.example.cn/a', new Date(2026, 0, 5, 12), 'csv')).toBe(
+      'yuanwen-news.example.cn-2026-01-05.csv',
+    );
+    expect(exportFileName('nonsense', new Date(2026, 11, 31), 'json')).toBe('yuanwen-page-2026-12-31.json');
+  });
+});
