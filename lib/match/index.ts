@@ -1,22 +1,18 @@
 /**
- * The matching engine's public face. Placeholder until the engine lands
- * (issue 3): it finds slogans verbatim only, so the content script, popup and
- * tests can be built against the final API.
+ * The matching engine's public face: `getMatcher().scan(text, options)`.
+ * The index is built on first use from the bundled speech and the derived
+ * data (jieba word weights, traditional → simplified table); see engine.ts
+ * for how a scan works and substance.ts for what makes a passage.
  */
 import { getCorpus } from '../corpus';
+import { speechData } from '../corpus/speech-data';
+import { matchData } from './derived';
+import { type ScanOptions, scanText } from './engine';
+import { buildSpeechIndex, type SpeechIndex } from './speech-index';
 import type { Match } from './types';
 
+export type { ScanOptions } from './engine';
 export type { DiffOp, Match, MatchKind } from './types';
-
-export interface ScanOptions {
-  slogans?: boolean;
-  passages?: boolean;
-  nearVerbatim?: boolean;
-  /** Shortest passage reported on its own, in normalised characters. */
-  minPassageLength?: number;
-  /** Match traditional characters. */
-  traditional?: boolean;
-}
 
 export interface Matcher {
   /** All quotes of the speech in `text`, in text order. Never throws. */
@@ -24,33 +20,34 @@ export interface Matcher {
 }
 
 let matcher: Matcher | undefined;
+let speechIndex: SpeechIndex | undefined;
+
+/** The speech's index, built once per page/process. */
+export function getSpeechIndex(): SpeechIndex {
+  speechIndex ??= buildSpeechIndex({
+    corpus: getCorpus(),
+    wordEnds: speechData.wordEnds,
+    wordWeights: matchData.wordWeights,
+    t2s: matchData.t2s,
+  });
+  return speechIndex;
+}
 
 export function getMatcher(): Matcher {
-  matcher ??= createPlaceholderMatcher();
+  matcher ??= createMatcher(getSpeechIndex());
   return matcher;
 }
 
-function createPlaceholderMatcher(): Matcher {
-  const corpus = getCorpus();
+export function createMatcher(index: SpeechIndex): Matcher {
   return {
-    scan(text) {
-      const out: Match[] = [];
-      for (const slogan of corpus.slogans) {
-        const occ = slogan.occurrences[0];
-        if (!occ || slogan.text.length <= 3) continue;
-        for (let i = text.indexOf(slogan.text); i >= 0; i = text.indexOf(slogan.text, i + 1)) {
-          out.push({
-            kind: 'slogan',
-            start: i,
-            end: i + slogan.text.length,
-            speechStart: occ.start,
-            speechEnd: occ.end,
-            similarity: 1,
-            diff: null,
-          });
-        }
+    scan(text, options) {
+      try {
+        return scanText(index, text, options);
+      } catch (error) {
+        // A bug here must never reach the page: report nothing rather than throw.
+        console.error('[yuanwen] scan failed', error);
+        return [];
       }
-      return out.sort((a, b) => a.start - b.start);
     },
   };
 }

@@ -1,0 +1,82 @@
+/**
+ * Everything the scan needs about the speech, built once per page/process
+ * from the bundled speech and the derived data (≈ 2 ms: a 2,737-character
+ * text does not need a precomputed index).
+ */
+import type { Corpus } from '../corpus/types';
+import { buildCodeTable, type CodeTable, normalise } from '../normalize';
+import { type Automaton, buildAutomaton } from './automaton';
+
+export interface SloganEntry {
+  text: string;
+  /** Normalised codes of the slogan. */
+  codes: Uint16Array;
+  /** Its first occurrence in the speech (original offsets). */
+  speechStart: number;
+  speechEnd: number;
+}
+
+export interface SpeechIndex {
+  text: string;
+  /** With traditional → simplified folding, and without (ScanOptions.traditional = false). */
+  codeTable: CodeTable;
+  plainTable: CodeTable;
+  /** The speech normalised, and the map back to speech.txt offsets. */
+  codes: Uint16Array;
+  origin: Int32Array;
+  automaton: Automaton;
+  /** substancePrefix[i] = substance of normalised speech characters [0, i). */
+  substancePrefix: Float64Array;
+  slogans: SloganEntry[];
+  /** For each code, the slogans (index into `slogans`) that start with it. */
+  slogansByFirst: Map<number, number[]>;
+}
+
+export interface IndexInput {
+  corpus: Corpus;
+  /** Ascending end offsets of the speech's jieba words. */
+  wordEnds: number[];
+  wordWeights: number[];
+  t2s: string;
+}
+
+export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexInput): SpeechIndex {
+  const text = corpus.text;
+  const codeTable = buildCodeTable(text, t2s);
+  const plainTable = buildCodeTable(text, '');
+  const { codes, origin } = normalise(text, codeTable);
+  const automaton = buildAutomaton(codes, codeTable.size);
+
+  // Per-original-character weight: each word's weight spread over its characters.
+  const charWeight = new Float64Array(text.length);
+  let prev = 0;
+  wordEnds.forEach((end, k) => {
+    // Words are cut per paragraph: the title and line breaks before a paragraph belong to no word.
+    const from = Math.max(prev, text.lastIndexOf('\n', end - 1) + 1);
+    const w = (wordWeights[k] ?? 0) / Math.max(1, end - from);
+    for (let i = from; i < end; i++) charWeight[i] = w;
+    prev = end;
+  });
+  // Slogans are matched as slogans: their words give a passage no substance, wherever the speech uses them (quoted or not).
+  for (const slogan of corpus.slogans) {
+    for (let at = text.indexOf(slogan.text); at >= 0; at = text.indexOf(slogan.text, at + 1)) {
+      charWeight.fill(0, at, at + slogan.text.length);
+    }
+  }
+  const substancePrefix = new Float64Array(codes.length + 1);
+  for (let i = 0; i < codes.length; i++)
+    substancePrefix[i + 1] = (substancePrefix[i] as number) + (charWeight[origin[i] as number] as number);
+
+  const slogans: SloganEntry[] = [];
+  const slogansByFirst = new Map<number, number[]>();
+  for (const slogan of corpus.slogans) {
+    const occ = slogan.occurrences[0];
+    if (!occ) continue;
+    const sloganCodes = normalise(slogan.text, codeTable).codes.slice();
+    if (sloganCodes.length === 0) continue;
+    const first = sloganCodes[0] as number;
+    slogansByFirst.set(first, [...(slogansByFirst.get(first) ?? []), slogans.length]);
+    slogans.push({ text: slogan.text, codes: sloganCodes, speechStart: occ.start, speechEnd: occ.end });
+  }
+  return { text, codeTable, plainTable, codes, origin, automaton, substancePrefix, slogans, slogansByFirst };
+}

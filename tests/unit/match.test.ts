@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { getCorpus } from '../../lib/corpus';
+import { getMatcher, type Match } from '../../lib/match';
+
+const corpus = getCorpus();
+const scan = (text: string, options = {}) => getMatcher().scan(text, options);
+const quoted = (text: string, ms: Match[]) => ms.map((m) => [m.kind, text.slice(m.start, m.end)]);
+
+describe('slogans', () => {
+  it('finds a long slogan with its speech offsets', () => {
+    const text = '会议强调要牢固树立“绿水青山就是金山银山”的理念。';
+    const [m, ...rest] = scan(text);
+    expect(rest).toEqual([]);
+    expect(m?.kind).toBe('slogan');
+    expect(text.slice(m!.start, m!.end)).toBe('绿水青山就是金山银山');
+    expect(corpus.text.slice(m!.speechStart, m!.speechEnd)).toBe('绿水青山就是金山银山');
+    expect(m?.similarity).toBe(1);
+    expect(m?.diff).toBeNull();
+  });
+
+  it('counts a short slogan only in quotation marks', () => {
+    const text = '不能只追求“显绩”，也要重视「潜绩」。红线不能碰，考核是指挥棒。';
+    expect(quoted(text, scan(text))).toEqual([
+      ['slogan', '显绩'],
+      ['slogan', '潜绩'],
+    ]);
+  });
+
+  it('does not take a four-character slogan that runs into another word', () => {
+    expect(scan('这个开源项目有两个维护者，兩個維護週期之后发布。')).toEqual([]);
+    const text = '坚决做到两个维护。';
+    expect(quoted(text, scan(text))).toEqual([['slogan', '两个维护']]);
+  });
+
+  it('finds slogans in traditional script', () => {
+    const text = '他說，「綠水青山就是金山銀山」。';
+    expect(quoted(text, scan(text))).toEqual([['slogan', '綠水青山就是金山銀山']]);
+  });
+});
+
+describe('passages', () => {
+  it('finds a verbatim passage across punctuation and markup breaks', () => {
+    const text = '文章说，坚定不移实施生态先行战略，\n让绿水青山\n永远成为最鲜明的特征。';
+    const ms = scan(text);
+    expect(quoted(text, ms)).toEqual([['passage', '坚定不移实施生态先行战略，\n让绿水青山\n永远成为最鲜明的特征']]);
+    expect(corpus.text.slice(ms[0]!.speechStart, ms[0]!.speechEnd)).toBe(
+      '坚定不移实施生态先行战略，让绿水青山永远成为最鲜明的特征',
+    );
+  });
+
+  it('does not report generic vocabulary', () => {
+    expect(
+      scan('持续深入打好蓝天、碧水、净土保卫战，推动生态文明建设和生态环境保护，促进人与自然和谐共生的现代化。'),
+    ).toEqual([]);
+  });
+
+  it('reports a near-verbatim quote with its similarity and diff', () => {
+    const text = '要像保护眼睛那样保护生态环境，像对待生命一样对待生态环境。';
+    const [m] = scan(text);
+    expect(m?.kind).toBe('passage');
+    expect(m!.similarity).toBeGreaterThan(0.8);
+    expect(m!.similarity).toBeLessThan(1);
+    expect(m!.diff?.filter((d) => d.op !== 'equal')).toEqual([{ op: 'replace', page: '那', speech: '一' }]);
+  });
+
+  it('reports the same passage twice when quoted twice', () => {
+    const q = '坚定不移实施生态先行战略，让绿水青山永远成为最鲜明的特征';
+    const ms = scan(`开头：${q}。中间隔了一段别的话。结尾再说一次：${q}。`);
+    expect(ms.map((m) => m.kind)).toEqual(['passage', 'passage']);
+    expect(ms[0]!.speechStart).toBe(ms[1]!.speechStart);
+  });
+
+  it('honours the options', () => {
+    const text = '要像保护眼睛那样保护生态环境，像对待生命一样对待生态环境。还要“绿水青山就是金山银山”。';
+    expect(scan(text, { nearVerbatim: false }).every((m) => m.similarity === 1)).toBe(true);
+    expect(scan(text, { passages: false }).map((m) => m.kind)).toEqual(['slogan']);
+    expect(scan('「綠水青山就是金山銀山」', { traditional: false })).toEqual([]);
+  });
+});
