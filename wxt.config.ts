@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: '原文 Yuanwen',
     description: 'Finds the passages a Chinese page quotes from a reference speech, and cites them.',
-    permissions: ['storage', 'tabs', 'contextMenus', 'clipboardWrite'],
+    permissions: ['storage', 'tabs', 'contextMenus', 'clipboardWrite', 'webNavigation'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

@@ -3,24 +3,72 @@
  * pages. Every receiver calls parseMessage() on what arrives and ignores
  * anything that does not validate: a message is data from another context,
  * never trusted as typed.
+ *
+ * Transport: browser.runtime / browser.tabs messaging only. The content script
+ * never listens to window.postMessage, so a page's own scripts can neither
+ * inject results nor read them.
+ *
+ * Replies (sendResponse):
+ * - get-tab-results → TabResults (always; status 'unsupported' for a tab no
+ *   content script can run in, 'scanning' before the first report).
+ * - jump-to-match → JumpResult, from the frame that owns the match only.
+ * - toggle-highlights → JumpResult-shaped {ok} (false when the page is paused).
+ * - frame-report → nothing.
  */
 import type { DiffOp, Match, MatchKind } from './match/types';
 
 /** A match as the content script reports it: the engine's match plus the page's words. */
 export interface PageMatch extends Match {
-  /** Stable within one scan of one frame: `${frameKey}:${start}`. */
+  /**
+   * `${frameKey}:${n}`: unique in the tab, stable for as long as the match is
+   * on the page (a re-scan of another block keeps it). The frame key is random
+   * per frame document, so a jump reaches the one frame that owns the match.
+   */
   id: string;
-  /** The page's text of the match, as it appears. */
+  /** The page's text of the match, as it reads (runs of whitespace shown as one space). */
   quote: string;
 }
 
 export type ScanStatus = 'scanning' | 'done' | 'paused' | 'unsupported';
+
+/** Where a frame's last scan spent its time, in milliseconds of work (waits between slices excluded). */
+export interface ScanTimings {
+  extractMs: number;
+  scanMs: number;
+  highlightMs: number;
+  /** extract + scan + highlight + bookkeeping. */
+  totalMs: number;
+  /** Wall-clock time from the start of the scan to its report, waits between slices included. */
+  elapsedMs: number;
+  /** Characters of page text read. */
+  chars: number;
+  /** Tasks the work was split into. */
+  slices: number;
+}
 
 export interface FrameReport {
   url: string;
   title: string;
   status: ScanStatus;
   matches: PageMatch[];
+  /** Present once a scan has finished (status 'done'). */
+  timings?: ScanTimings;
+}
+
+/** One frame's part of a tab's results. */
+export interface FrameSummary {
+  frameId: number;
+  url: string;
+  status: ScanStatus;
+  count: number;
+  timings?: ScanTimings;
+}
+
+/** The reply to jump-to-match. */
+export interface JumpResult {
+  ok: boolean;
+  /** Why not, when not ok. */
+  reason?: 'paused' | 'gone';
 }
 
 export type Message =
@@ -35,12 +83,19 @@ export type Message =
 
 export type MessageType = Message['type'];
 
+/**
+ * A tab's results, merged over its frames (top frame first, then by frame id).
+ * `status` is the top frame's when it is paused or unsupported, else
+ * 'scanning' while any frame still scans, else 'done'. `frames` (added by the
+ * content-script work) lists each frame's status, count and timings.
+ */
 export interface TabResults {
   tabId: number;
   url: string;
   title: string;
   status: ScanStatus;
   matches: PageMatch[];
+  frames?: FrameSummary[];
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
@@ -75,6 +130,22 @@ export function isPageMatch(x: unknown): x is PageMatch {
   );
 }
 
+const TIMING_KEYS: readonly (keyof ScanTimings)[] = [
+  'extractMs',
+  'scanMs',
+  'highlightMs',
+  'totalMs',
+  'elapsedMs',
+  'chars',
+  'slices',
+];
+
+function isScanTimings(x: unknown): x is ScanTimings {
+  return (
+    isObject(x) && TIMING_KEYS.every((k) => typeof x[k] === 'number' && Number.isFinite(x[k]) && (x[k] as number) >= 0)
+  );
+}
+
 function isFrameReport(x: unknown): x is FrameReport {
   return (
     isObject(x) &&
@@ -83,16 +154,20 @@ function isFrameReport(x: unknown): x is FrameReport {
     STATUSES.includes(x.status as ScanStatus) &&
     Array.isArray(x.matches) &&
     x.matches.length <= MAX_MATCHES &&
-    x.matches.every(isPageMatch)
+    x.matches.every(isPageMatch) &&
+    (x.timings === undefined || isScanTimings(x.timings))
   );
 }
+
+/** The most matches one frame reports (the rest are neither highlighted nor listed). */
+export const MAX_FRAME_MATCHES = MAX_MATCHES;
 
 /** Returns the message if it is one of ours and well-formed, else null. */
 export function parseMessage(x: unknown): Message | null {
   if (!isObject(x) || !isString(x.type)) return null;
   switch (x.type) {
     case 'frame-report':
-      return isFrameReport(x.report) ? { type: x.type, report: x.report } : null;
+      return isFrameReport(x.report) ? { type: x.type, report: copyReport(x.report) } : null;
     case 'get-tab-results':
       return isNonNegInt(x.tabId) ? { type: x.type, tabId: x.tabId } : null;
     case 'jump-to-match':
@@ -102,4 +177,44 @@ export function parseMessage(x: unknown): Message | null {
     default:
       return null;
   }
+}
+
+/** Only the known fields survive: extra properties a sender added are not carried on into storage. */
+function copyReport(r: FrameReport): FrameReport {
+  const report: FrameReport = {
+    url: r.url,
+    title: r.title,
+    status: r.status,
+    matches: r.matches.map((m) => ({
+      id: m.id,
+      quote: m.quote,
+      kind: m.kind,
+      start: m.start,
+      end: m.end,
+      speechStart: m.speechStart,
+      speechEnd: m.speechEnd,
+      similarity: m.similarity,
+      diff: m.diff ? m.diff.map((d) => ({ op: d.op, page: d.page, speech: d.speech })) : null,
+    })),
+  };
+  if (r.timings) {
+    const t = r.timings;
+    report.timings = {
+      extractMs: t.extractMs,
+      scanMs: t.scanMs,
+      highlightMs: t.highlightMs,
+      totalMs: t.totalMs,
+      elapsedMs: t.elapsedMs,
+      chars: t.chars,
+      slices: t.slices,
+    };
+  }
+  return report;
+}
+
+/** Whether a reply to jump-to-match is well-formed. */
+export function isJumpResult(x: unknown): x is JumpResult {
+  return (
+    isObject(x) && typeof x.ok === 'boolean' && (x.reason === undefined || x.reason === 'paused' || x.reason === 'gone')
+  );
 }

@@ -1,0 +1,66 @@
+/**
+ * The background's message boundary: every message is validated by
+ * parseMessage() and checked against its sender before anything is stored or
+ * answered. frame-report must come from one of our content scripts (it has a
+ * tab); get-tab-results from one of our extension pages.
+ */
+import { browser } from 'wxt/browser';
+import { parseMessage, type TabResults } from '../../lib/messages';
+import { getTabResults, recordFrameReport } from '../../platform/tab-results';
+
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+function fromOurExtension(sender: Sender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+function fromExtensionPage(sender: Sender): boolean {
+  return fromOurExtension(sender) && !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return { url: tab.url, title: tab.title };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Handles one message; returns the reply (a promise) for messages that get
+ * one, undefined for the others, which are left to other listeners.
+ */
+export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults | undefined> | undefined {
+  const message = parseMessage(raw);
+  if (!message) return undefined;
+  switch (message.type) {
+    case 'frame-report': {
+      const tabId = sender.tab?.id;
+      if (!fromOurExtension(sender) || tabId === undefined || tabId < 0) return undefined;
+      void recordFrameReport(tabId, sender.frameId ?? 0, message.report);
+      return undefined;
+    }
+    case 'get-tab-results': {
+      if (!fromExtensionPage(sender)) return undefined;
+      const { tabId } = message;
+      return tabInfo(tabId).then(({ url, title }) => getTabResults(tabId, url, title));
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function registerMessages(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    const reply = handleMessage(raw, sender);
+    if (!reply) return undefined;
+    reply.then(sendResponse, () => sendResponse(null));
+    return true; // the answer comes asynchronously
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * The content script: runs in every http(s) frame, finds the page's quotes of
+ * the speech, highlights them (CSS Custom Highlight API: no DOM change), keeps
+ * them current as the page changes, and reports them to the background.
+ *
+ * Wiring only; the work is in the sibling modules:
+ *   scanner.ts     read text → scan → Ranges → highlight → report (sliced, queued)
+ *   highlighter.ts CSS.highlights + ::highlight() styles in an adopted stylesheet
+ *   live.ts        MutationObserver (re-scans changed blocks only) + SPA route changes
+ *   jump.ts        scroll a match into view and flash it
+ *   reporter.ts    frame-report messages to the background, newest wins
+ *   slices.ts      time budgets and yielding, so no task runs long
+ *
+ * Messages (lib/messages.ts), over the extension runtime only (never
+ * window.postMessage: page scripts can neither inject nor read results):
+ *   sends    frame-report {url, title, status, matches, timings?}
+ *   answers  jump-to-match {matchId} → JumpResult (only the frame whose key
+ *            prefixes the id answers), toggle-highlights → {ok} (ok: not paused)
+ *
+ * Knowing when a scan is complete (for tests and benchmarks):
+ *   - In the background, `{type:'get-tab-results', tabId}` returns TabResults;
+ *     `status` is 'done' once every frame that reported has finished, and
+ *     `frames[i].timings` holds each frame's last scan.
+ *   - A frame's report carries `status: 'done'` and `timings` = {extractMs,
+ *     scanMs, highlightMs, totalMs, elapsedMs, chars, slices}: the work of
+ *     that pass in ms (totalMs = all of it, waits between slices excluded;
+ *     elapsedMs = wall clock from start to report). A page without Han
+ *     characters reports scanMs 0 (the matcher is never called).
+ *   - A full scan that needs more than one slice first reports status
+ *     'scanning' with no matches; re-scans after mutations report only when
+ *     something changed, with status 'done' and that pass's timings.
+ *   - In the page, `CSS.highlights.get('yuanwen-slogan' | 'yuanwen-passage' |
+ *     'yuanwen-near' | 'yuanwen-flash')` are the painted Ranges (the registry
+ *     is per document, visible from the main world).
+ */
+
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ScanOptions } from '../../lib/match';
+import { type JumpResult, parseMessage } from '../../lib/messages';
+import type { Settings } from '../../lib/settings/types';
+import { getSettings, isSitePaused, watchSettings } from '../../platform/settings';
+import { Highlighter, highlightsSupported } from './highlighter';
+import { jumpTo } from './jump';
+import { LiveWatcher } from './live';
+import { createReporter } from './reporter';
+import { FrameScanner } from './scanner';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    start(ctx).catch(() => {
+      // Never throw into the page.
+    });
+  },
+});
+
+export function scanOptions(s: Settings): ScanOptions {
+  return {
+    slogans: true,
+    passages: s.sensitivity !== 'slogans',
+    nearVerbatim: s.sensitivity === 'near-verbatim',
+    minPassageLength: s.minPassageLength,
+    traditional: s.traditional,
+  };
+}
+
+/** Random per frame document: match ids are unique across the tab's frames. */
+function frameKey(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function start(ctx: ContentScriptContext): Promise<void> {
+  const doc = document;
+  const win = window;
+  const report = createReporter();
+  if (!highlightsSupported()) {
+    report({ url: location.href, title: doc.title, status: 'unsupported', matches: [] });
+    return;
+  }
+  let settings = await getSettings();
+  if (ctx.isInvalid) return;
+  const key = frameKey();
+  const highlighter = new Highlighter(doc, settings.colours);
+  let live: LiveWatcher | null = null;
+  const scanner = new FrameScanner({
+    doc,
+    frameKey: key,
+    highlighter,
+    options: () => scanOptions(settings),
+    report,
+    shadowRoot(root) {
+      highlighter.addScope(root);
+      live?.observe(root);
+    },
+  });
+  live = new LiveWatcher(win, {
+    changed: (roots) => void scanner.rescan(roots ?? [doc.body ?? doc.documentElement]),
+    removed: () => {
+      if (scanner.prune()) scanner.sendReport();
+    },
+    navigated: () => void scanner.scanAll(),
+  });
+
+  const paused = () => isSitePaused(settings, location.hostname);
+  let running = false;
+  const run = () => {
+    running = true;
+    live?.start();
+    void scanner.scanAll();
+  };
+  const halt = () => {
+    running = false;
+    live?.stop();
+    scanner.stop('paused');
+  };
+  if (paused()) scanner.stop('paused');
+  else run();
+
+  const unwatch = watchSettings((next) => {
+    const before = JSON.stringify(scanOptions(settings));
+    settings = next;
+    highlighter.setColours(next.colours);
+    if (paused()) {
+      if (running) halt();
+    } else if (!running) run();
+    else if (JSON.stringify(scanOptions(next)) !== before) void scanner.scanAll();
+  });
+
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: JumpResult) => void): undefined => {
+    const message = parseMessage(raw);
+    if (!message) return;
+    if (message.type === 'jump-to-match') {
+      if (!message.matchId.startsWith(`${key}:`)) return; // another frame's match: let it answer
+      const entry = scanner.get(message.matchId);
+      if (!running) sendResponse({ ok: false, reason: 'paused' });
+      else if (!entry) sendResponse({ ok: false, reason: 'gone' });
+      else {
+        if (!highlighter.isVisible()) highlighter.setVisible(true);
+        jumpTo(entry.ranges, win, highlighter);
+        sendResponse({ ok: true });
+      }
+    } else if (message.type === 'toggle-highlights') {
+      if (running) highlighter.setVisible(!highlighter.isVisible());
+      sendResponse({ ok: running }); // any frame may answer: the sender only learns that a page listened
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  // Back from the back/forward cache: the background forgot this page on navigation.
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) scanner.sendReport();
+  };
+  win.addEventListener('pageshow', onPageShow);
+
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    win.removeEventListener('pageshow', onPageShow);
+    unwatch();
+    live?.stop();
+    highlighter.clear();
+  });
+}

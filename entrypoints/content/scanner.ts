@@ -1,0 +1,322 @@
+/**
+ * One frame's matches: reads the page's text, scans it, turns matches into
+ * highlighted Ranges, and reports them. A full scan reads the whole frame; a
+ * re-scan reads only the blocks a mutation touched and replaces the matches
+ * inside them, keeping the rest (and their ids).
+ *
+ * All work goes through one queue (a full scan and a re-scan never interleave)
+ * and is sliced into short tasks (see slices.ts). A newer full scan or a pause
+ * bumps `generation`, and older work stops at its next slice.
+ */
+import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
+import { createExtraction } from '../../lib/dom/extract';
+import { rangesForOffsets } from '../../lib/dom/ranges';
+import { createWindowedScan } from '../../lib/dom/scan-windows';
+import { createVisibilityCache, isTextRendered } from '../../lib/dom/visibility';
+import { getMatcher, type Match, type ScanOptions } from '../../lib/match';
+import {
+  type FrameReport,
+  MAX_FRAME_MATCHES,
+  type PageMatch,
+  type ScanStatus,
+  type ScanTimings,
+} from '../../lib/messages';
+import type { Highlighter, HighlightKind } from './highlighter';
+import { Slicer } from './slices';
+
+export interface Entry {
+  id: string;
+  match: Match;
+  quote: string;
+  kind: HighlightKind;
+  ranges: Range[];
+}
+
+export interface ScannerHost {
+  doc: Document;
+  frameKey: string;
+  highlighter: Highlighter;
+  options(): ScanOptions;
+  report(report: FrameReport): void;
+  /** A shadow root the scan entered: to observe and to style. */
+  shadowRoot(root: ShadowRoot): void;
+}
+
+/** Target time per matcher call; the window size adapts to the matcher's speed. */
+const SCAN_TARGET_MS = 6;
+const FIRST_WINDOW_CHARS = 16_000;
+
+export function highlightKind(m: Match): HighlightKind {
+  if (m.kind === 'slogan') return 'slogan';
+  return m.similarity < 1 || m.diff ? 'near' : 'passage';
+}
+
+export class FrameScanner {
+  /** In document order. */
+  private list: Entry[] = [];
+  private readonly byId = new Map<string, Entry>();
+  private seq = 0;
+  private generation = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private windowChars = FIRST_WINDOW_CHARS;
+  status: ScanStatus = 'scanning';
+  timings: ScanTimings | undefined;
+
+  constructor(private readonly host: ScannerHost) {}
+
+  get(id: string): Entry | undefined {
+    return this.byId.get(id);
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  /** Forgets every match and reads the whole frame again. */
+  scanAll(): Promise<void> {
+    const generation = ++this.generation;
+    this.dropAll();
+    this.status = 'scanning';
+    this.timings = undefined;
+    return this.enqueue(() => this.run(generation, null));
+  }
+
+  /** Re-reads these blocks (see lib/dom/blocks.ts dirtyRoot), replacing the matches inside them. */
+  rescan(roots: Node[]): Promise<void> {
+    const generation = this.generation;
+    return this.enqueue(() => this.run(generation, roots));
+  }
+
+  /** Stops all work and removes every highlight; the frame reports `status`. */
+  stop(status: ScanStatus): void {
+    this.generation++;
+    this.dropAll();
+    this.status = status;
+    this.timings = undefined;
+    this.sendReport();
+  }
+
+  /** Drops matches whose text left the page (their Ranges collapsed); true if any did. */
+  prune(): boolean {
+    const gone = this.list.filter((e) => !isLive(e));
+    if (gone.length === 0) return false;
+    this.remove(new Set(gone));
+    return true;
+  }
+
+  sendReport(): void {
+    this.host.report({
+      url: this.host.doc.location?.href ?? '',
+      title: this.host.doc.title ?? '',
+      status: this.status,
+      matches: this.list.map(toPageMatch),
+      ...(this.timings && this.status === 'done' ? { timings: this.timings } : {}),
+    });
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work).catch(() => {
+      // Never into the page: a failed pass leaves the previous highlights; the next mutation retries.
+    });
+    this.queue = next;
+    return next;
+  }
+
+  private dropAll(): void {
+    this.host.highlighter.clear();
+    this.list = [];
+    this.byId.clear();
+  }
+
+  private remove(entries: Set<Entry>): void {
+    for (const e of entries) {
+      this.host.highlighter.delete(e.kind, e.ranges);
+      this.byId.delete(e.id);
+    }
+    this.list = this.list.filter((e) => !entries.has(e));
+  }
+
+  /** `roots` null: the whole frame (a fresh result). */
+  private async run(generation: number, roots: Node[] | null): Promise<void> {
+    if (generation !== this.generation) return;
+    const doc = this.host.doc;
+    const full = roots === null;
+    const startedAt = performance.now();
+    const slicer = new Slicer();
+    slicer.begin();
+    const t = { extractMs: 0, scanMs: 0, highlightMs: 0, chars: 0 };
+    const cancelled = () => generation !== this.generation;
+    let toldScanning = false;
+    // A long pass says so first, so the popup shows "scanning" rather than stale results.
+    const pause = async (): Promise<boolean> => {
+      if (full && !toldScanning) {
+        toldScanning = true;
+        this.sendReport();
+      }
+      await slicer.yield();
+      return cancelled();
+    };
+
+    const targets = full ? [doc.body ?? doc.documentElement].filter((n): n is HTMLElement => !!n) : roots;
+    const found: Entry[] = [];
+    let changed = false;
+    for (const root of targets) {
+      if (!full) {
+        const inside = new Set(
+          this.list.filter((e) => !isLive(e) || e.ranges.some((r) => containsFlat(root, r.startContainer))),
+        );
+        if (inside.size > 0) {
+          this.remove(inside);
+          changed = true;
+        }
+      }
+      if (!root.isConnected) continue;
+
+      // 1. Read the text.
+      const extraction = createExtraction(root);
+      let mark = performance.now();
+      while (!extraction.step(slicer.expired)) {
+        t.extractMs += performance.now() - mark;
+        if (await pause()) return;
+        mark = performance.now();
+      }
+      const { text, chunks, hasHan, shadowRoots } = extraction.result();
+      t.extractMs += performance.now() - mark;
+      t.chars += text.length;
+      for (const sr of shadowRoots) this.host.shadowRoot(sr);
+      if (!hasHan) continue; // no Chinese: nothing the speech could match
+
+      // 2. Scan it, a window at a time.
+      const options = this.host.options();
+      const matcher = getMatcher();
+      const scan = (slice: string): Match[] => {
+        try {
+          return matcher.scan(slice, options);
+        } catch {
+          return [];
+        }
+      };
+      const windows = createWindowedScan(text, scan);
+      for (;;) {
+        if (slicer.remaining() < SCAN_TARGET_MS && (await pause())) return;
+        mark = performance.now();
+        const done = windows.step(this.windowChars);
+        const spent = performance.now() - mark;
+        t.scanMs += spent;
+        this.adaptWindow(spent);
+        if (done) break;
+      }
+
+      // 3. Matches → visible Ranges.
+      mark = performance.now();
+      const visibility = createVisibilityCache();
+      for (const match of windows.matches()) {
+        if (this.list.length + found.length >= MAX_FRAME_MATCHES) break;
+        if (slicer.expired()) {
+          t.highlightMs += performance.now() - mark;
+          if (await pause()) return;
+          mark = performance.now();
+        }
+        const ranges = rangesForOffsets(chunks, match.start, match.end).filter((r) =>
+          isTextRendered(r.startContainer as Text, visibility),
+        );
+        if (ranges.length === 0) continue;
+        found.push({
+          id: `${this.host.frameKey}:${++this.seq}`,
+          match,
+          quote: text.slice(match.start, match.end).replace(/\s+/g, ' ').trim(),
+          kind: highlightKind(match),
+          ranges,
+        });
+      }
+      t.highlightMs += performance.now() - mark;
+    }
+    if (cancelled()) return;
+
+    // 4. Paint and record, in document order.
+    const mark = performance.now();
+    for (const e of found) {
+      this.host.highlighter.add(e.kind, e.ranges);
+      this.byId.set(e.id, e);
+    }
+    if (found.length > 0) {
+      this.host.highlighter.commit();
+      this.list = full ? found : mergeInOrder(this.list, found);
+      changed = true;
+    }
+    t.highlightMs += performance.now() - mark;
+    slicer.end();
+
+    if (!full && !changed && this.status === 'done') return; // nothing new to tell
+    this.status = 'done';
+    this.timings = {
+      extractMs: round(t.extractMs),
+      scanMs: round(t.scanMs),
+      highlightMs: round(t.highlightMs),
+      totalMs: round(slicer.workMs),
+      elapsedMs: round(performance.now() - startedAt),
+      chars: t.chars,
+      slices: slicer.slices,
+    };
+    this.sendReport();
+  }
+
+  /** Sizes the next window so one matcher call takes about SCAN_TARGET_MS. */
+  private adaptWindow(spentMs: number): void {
+    if (spentMs <= 0.5) {
+      this.windowChars = Math.min(this.windowChars * 2, 1_000_000);
+      return;
+    }
+    const perMs = this.windowChars / spentMs;
+    this.windowChars = Math.max(2_000, Math.min(1_000_000, Math.round(perMs * SCAN_TARGET_MS)));
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/** Whether the match's text is still on the page: some Range not collapsed and still connected. */
+function isLive(e: Entry): boolean {
+  return e.ranges.some((r) => !r.collapsed && r.startContainer.isConnected);
+}
+
+function firstNode(e: Entry): Node {
+  return (e.ranges[0] as Range).startContainer;
+}
+
+function compareEntries(a: Entry, b: Entry): number {
+  const byNode = compareDocumentOrder(firstNode(a), firstNode(b));
+  return byNode !== 0 ? byNode : (a.ranges[0] as Range).startOffset - (b.ranges[0] as Range).startOffset;
+}
+
+/** Inserts `added` (in document order among themselves) into `list` (in document order). */
+function mergeInOrder(list: Entry[], added: Entry[]): Entry[] {
+  const out = list.slice();
+  for (const e of added) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(out[mid] as Entry, e) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, e);
+  }
+  return out;
+}
+
+function toPageMatch(e: Entry): PageMatch {
+  const m = e.match;
+  return {
+    id: e.id,
+    quote: e.quote,
+    kind: m.kind,
+    start: m.start,
+    end: m.end,
+    speechStart: m.speechStart,
+    speechEnd: m.speechEnd,
+    similarity: m.similarity,
+    diff: m.diff,
+  };
+}
