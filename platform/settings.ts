@@ -15,7 +15,9 @@ import {
   sanitiseSettings,
   validateSettingsPatch,
 } from '../lib/settings';
-import type { Settings, SettingsNotice } from '../lib/settings/types';
+import type { Settings, SettingsStore, SettingsWithNotice } from '../lib/settings/types';
+
+export type { SettingsWithNotice } from '../lib/settings/types';
 
 export const SETTINGS_KEY = 'local:settings' as const;
 
@@ -25,12 +27,6 @@ const item = storage.defineItem<unknown>(SETTINGS_KEY, {
   version: SETTINGS_VERSION,
   migrations: SETTINGS_MIGRATIONS,
 });
-
-export interface SettingsWithNotice {
-  settings: Settings;
-  /** Null when the stored value was fine (or absent). */
-  notice: SettingsNotice | null;
-}
 
 async function readStored(): Promise<unknown> {
   try {
@@ -125,3 +121,13 @@ export async function migrateSettings(): Promise<void> {
     // A value from a newer version (downgrade): left as is; reads sanitise it field by field.
   }
 }
+
+/** The store for the settings UI (options page, quick settings in the popup). */
+export const settingsStore: SettingsStore = {
+  load: getSettingsWithNotice,
+  update: updateSettings,
+  setSitePaused,
+  reset: resetSettings,
+  repair: repairSettings,
+  watch: watchSettingsWithNotice,
+};

@@ -35,3 +35,23 @@ export interface SettingsNotice {
   /** Stored keys Yuanwen does not know (ignored). */
   unknownKeys: string[];
 }
+
+export interface SettingsWithNotice {
+  settings: Settings;
+  /** Null when the stored value was fine (or absent). */
+  notice: SettingsNotice | null;
+}
+
+/** The settings store as the UI sees it (platform/settings.ts in the extension, an in-memory one in tests). */
+export interface SettingsStore {
+  load(): Promise<SettingsWithNotice>;
+  /** Rejects (storing nothing) when the patch is invalid. */
+  update(patch: Partial<Settings>): Promise<Settings>;
+  setSitePaused(hostname: string, paused: boolean): Promise<Settings>;
+  /** Every default. */
+  reset(): Promise<Settings>;
+  /** Store the sanitised form of what is stored (clears the notice). */
+  repair(): Promise<Settings>;
+  /** Called on every change from any context; returns the unsubscribe function. */
+  watch(callback: (state: SettingsWithNotice) => void): () => void;
+}
