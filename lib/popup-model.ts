@@ -323,10 +323,21 @@ export interface PhaseInput {
   tab: { url: string } | null | undefined;
   /** undefined while loading. */
   settings: { enabled: boolean; pausedSites: readonly string[] } | undefined;
-  /** undefined before the first answer, null when the background has nothing for the tab. */
+  /** undefined before the first answer, null when the background did not answer. */
   results: TabResults | null | undefined;
   /** Time since the popup started asking. */
   waitedMs: number;
+}
+
+/**
+ * Whether any frame of the tab has reported. The background answers for every
+ * tab ('scanning' with no frames before a first report); a content script that
+ * never reports is not running there (a tab opened before the install, a page
+ * the browser protects).
+ */
+export function hasReport(results: TabResults): boolean {
+  if (results.frames) return results.frames.length > 0;
+  return results.status !== 'scanning' || results.matches.length > 0;
 }
 
 /** Which state the popup is in; pure so each state is unit-tested. */
@@ -341,10 +352,11 @@ export function popupPhase({ tab, settings, results, waitedMs }: PhaseInput): Po
   }
   if (results?.status === 'paused') return { phase: 'paused', host, everywhere: false };
   if (results?.status === 'unsupported') return { phase: 'cannot-scan', reason: 'unreadable' };
-  if (!results)
-    return waitedMs >= NO_ANSWER_MS && results === null
+  if (!results || !hasReport(results)) {
+    return waitedMs >= NO_ANSWER_MS && results !== undefined
       ? { phase: 'cannot-scan', reason: 'no-answer' }
       : { phase: 'scanning' };
+  }
   if (results.status === 'scanning' && results.matches.length === 0) return { phase: 'scanning' };
   return { phase: 'results', scanning: results.status === 'scanning' };
 }

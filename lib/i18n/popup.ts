@@ -34,7 +34,7 @@ export interface PopupStrings {
   changedFrom: string;
   changedTo: string;
   jump: string;
-  jumpFailed: string;
+  jumpFailed: Record<'paused' | 'gone' | 'no-answer', string>;
   openPassage: string;
   copyCitation: (format: string) => string;
   moreFormats: string;
@@ -96,7 +96,11 @@ const zh: PopupStrings = {
   changedFrom: '原文：',
   changedTo: '，页面改为：',
   jump: '定位',
-  jumpFailed: '页面没有响应，无法定位。',
+  jumpFailed: {
+    paused: '此网站已暂停，无法定位。',
+    gone: '这处引用已不在页面上。',
+    'no-answer': '页面没有响应，无法定位。',
+  },
   openPassage: '阅读全文',
   copyCitation: (f) => (f ? `复制引文（${f}）` : '复制引文'),
   moreFormats: '更多引文格式',
@@ -157,7 +161,11 @@ const en: PopupStrings = {
   changedFrom: 'the speech has ',
   changedTo: ', the page has ',
   jump: 'Jump',
-  jumpFailed: 'The page did not answer; cannot jump.',
+  jumpFailed: {
+    paused: 'Yuanwen is paused on this site; cannot jump.',
+    gone: 'This quote is no longer on the page.',
+    'no-answer': 'The page did not answer; cannot jump.',
+  },
   openPassage: 'Full passage',
   copyCitation: (f) => (f ? `Copy citation (${f})` : 'Copy citation'),
   moreFormats: 'More citation formats',

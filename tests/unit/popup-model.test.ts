@@ -116,7 +116,7 @@ describe('passageContext', () => {
     expect(c.lead).toBe('刚才，');
     // The previous sentence is long: only its end, marked as cut.
     const prev = corpus.sentences[(sentence?.index ?? 0) - 1];
-    expect(prev && prev.text.endsWith(c.before)).toBe(true);
+    expect(prev?.text.endsWith(c.before)).toBe(true);
     expect(c.before.length).toBe(CONTEXT_CHARS.neighbour);
     expect(c.clippedStart).toBe(true);
     const next = corpus.sentences[(sentence?.index ?? 0) + 1];
@@ -260,9 +260,18 @@ describe('popupPhase', () => {
   });
 
   it('is scanning until the page reports, then says the page does not answer', () => {
+    const noReport = results({ status: 'scanning', frames: [] });
     expect(phase({ results: undefined, waitedMs: NO_ANSWER_MS + 1 })).toEqual({ phase: 'scanning' });
     expect(phase({ results: null, waitedMs: NO_ANSWER_MS - 1 })).toEqual({ phase: 'scanning' });
+    expect(phase({ results: noReport, waitedMs: NO_ANSWER_MS - 1 })).toEqual({ phase: 'scanning' });
     expect(phase({ results: null, waitedMs: NO_ANSWER_MS })).toEqual({ phase: 'cannot-scan', reason: 'no-answer' });
+    expect(phase({ results: noReport, waitedMs: NO_ANSWER_MS })).toEqual({ phase: 'cannot-scan', reason: 'no-answer' });
+    // A frame reported and is still scanning: the page answers, however long it takes.
+    const reporting = results({
+      status: 'scanning',
+      frames: [{ frameId: 0, url: tab.url, status: 'scanning', count: 0 }],
+    });
+    expect(phase({ results: reporting, waitedMs: 10 * NO_ANSWER_MS })).toEqual({ phase: 'scanning' });
   });
 
   it('shows paused for a paused site, or when paused everywhere', () => {

@@ -1,0 +1,94 @@
+/**
+ * One match in the popup's list: the page's words, the section and paragraph
+ * of the speech, the original sentence with the span emphasised and its
+ * context, the diff of a near-verbatim quote, and the actions.
+ */
+import type { CitationFormat, CitationFormatId } from '../../lib/citations/types';
+import type { PopupStrings } from '../../lib/i18n/popup';
+import type { PopupItem } from '../../lib/popup-model';
+import { CitationMenu } from '../shared/CitationMenu';
+import { DiffView } from './DiffView';
+
+export interface MatchItemProps {
+  item: PopupItem;
+  strings: PopupStrings;
+  formats: readonly CitationFormat[] | null;
+  defaultFormat: CitationFormatId;
+  onJump: (item: PopupItem) => void;
+  onOpen: (item: PopupItem) => void;
+  onCopy: (item: PopupItem, format: CitationFormatId) => void;
+  onNeedFormats: () => void;
+}
+
+export function sectionText(item: PopupItem, strings: PopupStrings): string {
+  if (!item.section) return strings.titleLine;
+  const label = strings.section(item.section.index);
+  return item.section.shortHeading ? `${label} · ${item.section.shortHeading}` : label;
+}
+
+export function MatchItem({
+  item,
+  strings,
+  formats,
+  defaultFormat,
+  onJump,
+  onOpen,
+  onCopy,
+  onNeedFormats,
+}: MatchItemProps) {
+  const quoteId = `quote-${item.order}`;
+  const kind = item.nearVerbatim ? 'nearVerbatim' : item.kind;
+  const { context: c } = item;
+  return (
+    <li className={`match match--${kind}`} aria-labelledby={quoteId} data-match-id={item.id}>
+      <div className="match__meta">
+        <span className={`match__kind match__kind--${kind}`}>{strings.kind[kind]}</span>
+        <span className="match__section" title={item.section?.heading ?? undefined}>
+          {sectionText(item, strings)}
+        </span>
+        {item.paragraph !== null && <span className="match__para">{strings.paragraph(item.paragraph)}</span>}
+      </div>
+      <p className="match__quote" id={quoteId}>
+        <span className="sr-only">{`${strings.pageWords}：`}</span>
+        {item.quote}
+      </p>
+      <blockquote className="match__passage" cite={undefined}>
+        <span className="sr-only">{`${strings.original}：`}</span>
+        {c.clippedStart && <span aria-hidden="true">…</span>}
+        {c.before && <span className="match__context">{c.before}</span>}
+        {c.lead}
+        <mark className="match__span">{c.matched}</mark>
+        {c.tail}
+        {c.after && <span className="match__context">{c.after}</span>}
+        {c.clippedEnd && <span aria-hidden="true">…</span>}
+      </blockquote>
+      {item.nearVerbatim && item.diff && item.diffSummary && (
+        <div className="match__near">
+          <p className="match__similarity">{strings.similarity(Math.round(item.similarity * 100))}</p>
+          <DiffView segments={item.diff} summary={item.diffSummary} strings={strings} />
+        </div>
+      )}
+      <div className="match__actions">
+        <button type="button" aria-describedby={quoteId} onClick={() => onJump(item)}>
+          {strings.jump}
+        </button>
+        <button type="button" aria-describedby={quoteId} onClick={() => onOpen(item)}>
+          {strings.openPassage}
+        </button>
+        <CitationMenu
+          formats={formats}
+          defaultFormat={defaultFormat}
+          onCopy={(format) => onCopy(item, format)}
+          onOpenMenu={onNeedFormats}
+          describedBy={quoteId}
+          formatTitle={(f) => f.description?.[strings.lang] ?? f.label}
+          strings={{
+            copyCitation: strings.copyCitation,
+            moreFormats: strings.moreFormats,
+            loading: strings.loadingFormats,
+          }}
+        />
+      </div>
+    </li>
+  );
+}

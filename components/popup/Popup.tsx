@@ -1,0 +1,362 @@
+/**
+ * The popup: the matches of one tab, its states (scanning, none, cannot scan,
+ * paused) and the actions. Every browser call goes through the injected
+ * platform, so this renders the same in a test as in the extension.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CitationFormatId } from '../../lib/citations/types';
+import { getCorpus } from '../../lib/corpus';
+import { exportFileName, toCsv, toJson } from '../../lib/export';
+import { resolveLanguage } from '../../lib/i18n';
+import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
+import type { TabResults } from '../../lib/messages';
+import {
+  buildItems,
+  citationInput,
+  groupBySection,
+  joinCitations,
+  type PopupItem,
+  type PopupPhase,
+  popupPhase,
+  siteOf,
+} from '../../lib/popup-model';
+import type { Settings } from '../../lib/settings/types';
+import { MatchItem, sectionText } from './MatchItem';
+import type { CitationApi, PopupPlatform, TabInfo } from './platform';
+
+/** How often the popup asks the background for the tab's results while open. */
+export const POLL_MS = 700;
+/** How long the "copied" confirmation stays visible. */
+const TOAST_MS = 2500;
+
+export type ListView = 'page' | 'section';
+
+export function Popup({ platform }: { platform: PopupPlatform }) {
+  const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [results, setResults] = useState<TabResults | null | undefined>(undefined);
+  const [waitedMs, setWaitedMs] = useState(0);
+  const [view, setView] = useState<ListView>('page');
+  const [citations, setCitations] = useState<CitationApi | null>(null);
+  const [message, setMessage] = useState('');
+  const citationsPromise = useRef<Promise<CitationApi> | null>(null);
+  const lastResultsJson = useRef('');
+
+  const lang = resolveLanguage(settings?.language ?? 'auto', platform.browserLanguage);
+  const strings = popupStrings(lang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  // Tab and settings first; then the results, polled while the popup is open.
+  useEffect(() => {
+    let live = true;
+    platform.getTab().then(
+      (t) => live && setTab(t),
+      () => live && setTab(null),
+    );
+    platform.getSettings().then((s) => live && setSettings(s));
+    const unwatch = platform.watchSettings((s) => live && setSettings(s));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [platform]);
+
+  useEffect(() => {
+    if (!tab) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const started = platform.now().getTime();
+    const poll = async () => {
+      let next: TabResults | null;
+      try {
+        next = await platform.getResults(tab.id);
+      } catch {
+        next = null;
+      }
+      if (!live) return;
+      const json = JSON.stringify(next);
+      if (json !== lastResultsJson.current) {
+        lastResultsJson.current = json;
+        setResults(next);
+      }
+      setWaitedMs(platform.now().getTime() - started);
+      timer = setTimeout(poll, POLL_MS);
+    };
+    poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [platform, tab]);
+
+  const loadCitations = useCallback((): Promise<CitationApi> => {
+    citationsPromise.current ??= platform.loadCitations().then(
+      (api) => {
+        setCitations(api);
+        return api;
+      },
+      (error: unknown) => {
+        citationsPromise.current = null; // let a later click retry
+        throw error;
+      },
+    );
+    return citationsPromise.current;
+  }, [platform]);
+
+  // The formats load after the first paint, not on its path.
+  useEffect(() => {
+    platform.whenIdle(() => {
+      loadCitations().catch(() => {});
+    });
+  }, [platform, loadCitations]);
+
+  // The live region's text clears itself so the next announcement is heard again.
+  useEffect(() => {
+    if (!message) return;
+    const t = setTimeout(() => setMessage(''), TOAST_MS);
+    return () => clearTimeout(t);
+  }, [message]);
+
+  const items = useMemo(() => (results ? buildItems(results.matches, getCorpus()) : []), [results]);
+  const phase = popupPhase({ tab, settings, results, waitedMs });
+  const page = { title: results?.title || tab?.title || '', url: results?.url || tab?.url || '' };
+  const defaultFormat: CitationFormatId = settings?.citationFormat ?? 'gbt7714';
+  const formatLabel = (id: CitationFormatId) => citations?.formats.find((f) => f.id === id)?.label ?? id;
+
+  const copy = async (item: PopupItem, format: CitationFormatId) => {
+    try {
+      const api = await loadCitations();
+      const text = await api.format(format, citationInput(item, page, platform.now()), { lang });
+      await platform.copyText(text);
+      setMessage(strings.copied(api.formats.find((f) => f.id === format)?.label ?? format));
+    } catch {
+      setMessage(strings.copyFailed);
+    }
+  };
+
+  const copyAll = async () => {
+    try {
+      const api = await loadCitations();
+      const now = platform.now();
+      const texts: string[] = [];
+      for (const item of items) texts.push(await api.format(defaultFormat, citationInput(item, page, now), { lang }));
+      await platform.copyText(joinCitations(defaultFormat, texts));
+      setMessage(strings.copiedAll(items.length));
+    } catch {
+      setMessage(strings.copyFailed);
+    }
+  };
+
+  const exportAs = (ext: 'json' | 'csv') => {
+    const now = platform.now();
+    const source = { page, speechTitle: getCorpus().meta.title, exportedAt: now, items };
+    const name = exportFileName(page.url, now, ext);
+    if (ext === 'json') platform.download(name, 'application/json', toJson(source));
+    else platform.download(name, 'text/csv', toCsv(source));
+    setMessage(strings.exported(name));
+  };
+
+  const jump = async (item: PopupItem) => {
+    if (!tab) return;
+    const outcome = await platform.jump(tab.id, item.id).catch(() => 'no-answer' as const);
+    if (outcome !== 'ok') setMessage(strings.jumpFailed[outcome]);
+  };
+
+  const host = siteOf(page.url);
+  const setPaused = async (paused: boolean) => {
+    if (!host) return;
+    await platform.setSitePaused(host, paused);
+    setSettings(await platform.getSettings());
+  };
+
+  return (
+    <div className="popup" data-phase={phase.phase}>
+      <header className="popup__header">
+        <h1 className="popup__title">
+          原文 <span lang="en">Yuanwen</span>
+        </h1>
+        {page.title && (
+          <p className="popup__page" title={page.url}>
+            {page.title}
+          </p>
+        )}
+      </header>
+      <main className="popup__main">
+        <PhaseBody
+          phase={phase}
+          strings={strings}
+          items={items}
+          view={view}
+          onView={setView}
+          host={host}
+          onResume={() => setPaused(false)}
+          onReload={() => tab && platform.reloadTab(tab.id)}
+          renderItem={(item) => (
+            <MatchItem
+              key={item.id}
+              item={item}
+              strings={strings}
+              formats={citations?.formats ?? null}
+              defaultFormat={defaultFormat}
+              onJump={jump}
+              onOpen={(it) => platform.openReader({ start: it.speechStart, end: it.speechEnd })}
+              onCopy={copy}
+              onNeedFormats={() => {
+                loadCitations().catch(() => {});
+              }}
+            />
+          )}
+          pageActions={
+            <fieldset className="page-actions">
+              <legend className="sr-only">{strings.pageActions}</legend>
+              <button type="button" onClick={copyAll}>
+                {strings.copyAll}
+                {citations && <span className="page-actions__fmt">（{formatLabel(defaultFormat)}）</span>}
+              </button>
+              <button type="button" onClick={() => exportAs('json')}>
+                {strings.exportJson}
+              </button>
+              <button type="button" onClick={() => exportAs('csv')}>
+                {strings.exportCsv}
+              </button>
+            </fieldset>
+          }
+        />
+      </main>
+      {host && (phase.phase === 'results' || phase.phase === 'scanning') && (
+        <footer className="popup__footer">
+          <PauseSwitch strings={strings} host={host} paused={false} onChange={setPaused} />
+        </footer>
+      )}
+      <output className={`toast ${message ? 'toast--shown' : ''}`} aria-live="polite" aria-atomic="true">
+        {message}
+      </output>
+    </div>
+  );
+}
+
+function PauseSwitch(props: {
+  strings: PopupStrings;
+  host: string;
+  paused: boolean;
+  onChange: (paused: boolean) => void;
+}) {
+  const { strings, host, paused, onChange } = props;
+  return (
+    <button type="button" role="switch" aria-checked={paused} className="switch" onClick={() => onChange(!paused)}>
+      <span className="switch__track" aria-hidden="true">
+        <span className="switch__thumb" />
+      </span>
+      <span className="switch__label">{strings.pauseOnSite(host)}</span>
+    </button>
+  );
+}
+
+interface PhaseBodyProps {
+  phase: PopupPhase;
+  strings: PopupStrings;
+  items: PopupItem[];
+  view: ListView;
+  onView: (view: ListView) => void;
+  host: string | null;
+  onResume: () => void;
+  onReload: () => void;
+  renderItem: (item: PopupItem) => React.ReactNode;
+  pageActions: React.ReactNode;
+}
+
+function PhaseBody(props: PhaseBodyProps) {
+  const { phase, strings, items, view, onView, host, onResume, onReload, renderItem, pageActions } = props;
+  switch (phase.phase) {
+    case 'loading':
+      return <p className="state state--loading" aria-busy="true" />;
+    case 'no-tab':
+      return <p className="state">{strings.noTab}</p>;
+    case 'cannot-scan':
+      return (
+        <section className="state state--cannot" aria-labelledby="state-title">
+          <h2 id="state-title">{strings.cannotScan}</h2>
+          <p>{strings.cannotScanReason[phase.reason]}</p>
+          {phase.reason === 'no-answer' && (
+            <button type="button" onClick={onReload}>
+              {strings.reloadPage}
+            </button>
+          )}
+        </section>
+      );
+    case 'paused':
+      return (
+        <section className="state state--paused" aria-labelledby="state-title">
+          <h2 id="state-title">{strings.paused}</h2>
+          {phase.everywhere ? (
+            <p>{strings.pausedEverywhere}</p>
+          ) : (
+            <>
+              <p>{strings.pausedHint}</p>
+              {host && <PauseSwitch strings={strings} host={host} paused={true} onChange={(p) => !p && onResume()} />}
+            </>
+          )}
+        </section>
+      );
+    case 'scanning':
+      return (
+        <p className="state state--scanning" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {strings.scanning}
+        </p>
+      );
+    case 'results':
+      if (items.length === 0) {
+        return (
+          <section className="state state--none" aria-labelledby="state-title">
+            <h2 id="state-title">{strings.noMatches}</h2>
+            <p>{strings.noMatchesHint}</p>
+          </section>
+        );
+      }
+      return (
+        <>
+          <div className="toolbar">
+            <h2 className="toolbar__count" id="matches-heading">
+              {strings.matchesHeading(items.length)}
+              {phase.scanning && <span className="spinner spinner--small" role="img" aria-label={strings.scanning} />}
+            </h2>
+            <fieldset className="segmented">
+              <legend className="sr-only">{strings.viewLabel}</legend>
+              <button type="button" aria-pressed={view === 'page'} onClick={() => onView('page')}>
+                {strings.pageOrder}
+              </button>
+              <button type="button" aria-pressed={view === 'section'} onClick={() => onView('section')}>
+                {strings.bySection}
+              </button>
+            </fieldset>
+          </div>
+          {pageActions}
+          {view === 'page' ? (
+            <ol className="matches" aria-labelledby="matches-heading">
+              {items.map(renderItem)}
+            </ol>
+          ) : (
+            groupBySection(items).map((group) => {
+              const id = `group-${group.section?.index ?? 'title'}`;
+              const first = group.items[0];
+              return (
+                <section className="group" key={id} aria-labelledby={id}>
+                  <h3 className="group__title" id={id} title={group.section?.heading ?? undefined}>
+                    {first ? sectionText(first, strings) : ''}
+                    <span className="group__count">{strings.groupCount(group.items.length)}</span>
+                  </h3>
+                  <ol className="matches" aria-labelledby={id}>
+                    {group.items.map(renderItem)}
+                  </ol>
+                </section>
+              );
+            })
+          )}
+        </>
+      );
+  }
+}

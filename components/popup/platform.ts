@@ -1,0 +1,48 @@
+/**
+ * What the popup needs from the browser, injected so the components stay
+ * free of browser APIs (the entrypoint supplies the real one, tests a fake).
+ */
+import type { CitationFormat, CitationFormatId, CitationInput, CitationOptions } from '../../lib/citations/types';
+import type { Span } from '../../lib/corpus/types';
+import type { TabResults } from '../../lib/messages';
+import type { Settings } from '../../lib/settings/types';
+
+/** The citation formatter, loaded lazily: citation-js must not sit on the first-paint path. */
+export interface CitationApi {
+  formats: readonly CitationFormat[];
+  format(id: CitationFormatId, input: CitationInput, options?: CitationOptions): string | Promise<string>;
+}
+
+/** 'gone': the match is no longer on the page; 'no-answer': no frame replied. */
+export type JumpOutcome = 'ok' | 'paused' | 'gone' | 'no-answer';
+
+export interface TabInfo {
+  id: number;
+  url: string;
+  title: string;
+}
+
+export interface PopupPlatform {
+  /** The tab the popup shows (the `?tab=` one or the active tab); null if there is none. */
+  getTab(): Promise<TabInfo | null>;
+  /** The background's results for that tab; null when it has none (the content script never reported). */
+  getResults(tabId: number): Promise<TabResults | null>;
+  getSettings(): Promise<Settings>;
+  /** Calls back on every settings change; returns the unsubscribe function. */
+  watchSettings(callback: (settings: Settings) => void): () => void;
+  setSitePaused(hostname: string, paused: boolean): Promise<void>;
+  /** Asks the page to scroll to the match and flash it. */
+  jump(tabId: number, matchId: string): Promise<JumpOutcome>;
+  /** Opens the reader page at a span of the speech. */
+  openReader(span: Span): void;
+  reloadTab(tabId: number): void;
+  copyText(text: string): Promise<void>;
+  /** Saves `text` as a file (a blob URL download; nothing goes over the network). */
+  download(fileName: string, mimeType: string, text: string): void;
+  loadCitations(): Promise<CitationApi>;
+  /** The browser's UI language (navigator.language). */
+  browserLanguage: string;
+  now(): Date;
+  /** Runs `task` when the browser is idle after the first paint. */
+  whenIdle(task: () => void): void;
+}

@@ -1,0 +1,125 @@
+/**
+ * The popup's browser glue: which tab it shows, messages to the background
+ * and the page, the clipboard, downloads and the lazily loaded citations.
+ * The components get this through the PopupPlatform interface.
+ */
+import { browser } from 'wxt/browser';
+import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
+import { isPageMatch, type Message, type TabResults } from '../../lib/messages';
+import { readerHash } from '../../lib/reader-link';
+import { getSettings, setSitePaused, watchSettings } from '../../platform/settings';
+import { loadCitationApi } from './citations';
+
+const STATUSES = new Set<unknown>(['scanning', 'done', 'paused', 'unsupported']);
+
+/** The background's reply, checked field by field: a reply is data from another context. */
+export function parseTabResults(x: unknown, tabId: number): TabResults | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const r = x as Record<string, unknown>;
+  if (r.tabId !== tabId || typeof r.url !== 'string' || typeof r.title !== 'string') return null;
+  if (!STATUSES.has(r.status) || !Array.isArray(r.matches) || !r.matches.every(isPageMatch)) return null;
+  return x as TabResults;
+}
+
+/** The owning frame's reply to jump-to-match ({ ok, reason? }); anything else counts as no answer. */
+export function jumpOutcome(reply: unknown): JumpOutcome {
+  if (typeof reply !== 'object' || reply === null) return 'no-answer';
+  const { ok, reason } = reply as { ok?: unknown; reason?: unknown };
+  if (ok === true) return 'ok';
+  if (ok !== false) return 'no-answer';
+  return reason === 'paused' ? 'paused' : 'gone';
+}
+
+/** `popup.html?tab=<id>` shows that tab (pinned in a tab, or opened by a test); else the active tab. */
+export function pinnedTabId(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  return raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : null;
+}
+
+async function findTab(pinned: number | null): Promise<TabInfo | null> {
+  const tab =
+    pinned !== null
+      ? await browser.tabs.get(pinned).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!tab || tab.id === undefined) return null;
+  return { id: tab.id, url: tab.url ?? tab.pendingUrl ?? '', title: tab.title ?? '' };
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Older engines or a lost user activation: the execCommand path still works in extension pages.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw new Error('copy refused');
+  }
+}
+
+function download(fileName: string, mimeType: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export function createBrowserPlatform(search: string): PopupPlatform {
+  const pinned = pinnedTabId(search);
+  let citations: Promise<CitationApi> | undefined;
+  return {
+    getTab: () => findTab(pinned),
+    async getResults(tabId) {
+      const message: Message = { type: 'get-tab-results', tabId };
+      const reply: unknown = await browser.runtime.sendMessage(message);
+      return parseTabResults(reply, tabId);
+    },
+    getSettings,
+    watchSettings,
+    async setSitePaused(hostname, paused) {
+      await setSitePaused(hostname, paused);
+    },
+    async jump(tabId, matchId) {
+      const message: Message = { type: 'jump-to-match', matchId };
+      try {
+        const outcome = jumpOutcome(await browser.tabs.sendMessage(tabId, message));
+        // Pinned in a tab, the page is elsewhere: bring it forward to show the jump.
+        if (outcome === 'ok' && pinned !== null) {
+          const tab = await browser.tabs.update(tabId, { active: true });
+          if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+        }
+        return outcome;
+      } catch {
+        return 'no-answer'; // no content script in the tab
+      }
+    },
+    openReader(span) {
+      void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + readerHash({ kind: 'span', span }) });
+    },
+    reloadTab(tabId) {
+      void browser.tabs.reload(tabId);
+    },
+    copyText,
+    download,
+    loadCitations: () => {
+      citations ??= loadCitationApi();
+      return citations;
+    },
+    browserLanguage: navigator.language,
+    now: () => new Date(),
+    whenIdle(task) {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 800 });
+      else setTimeout(task, 200);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * An in-memory PopupPlatform for component tests: a tab, the background's
+ * results, settings, and records of what the popup asked the browser to do.
+ * The citation formatter is the real lib/citations one.
+ */
+import { vi } from 'vitest';
+import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
+import { CITATION_FORMATS, formatCitation } from '../../lib/citations';
+import { getCorpus } from '../../lib/corpus';
+import type { PageMatch, TabResults } from '../../lib/messages';
+import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
+import type { Settings } from '../../lib/settings/types';
+
+export const PAGE = { url: 'https://news.example.cn/2023/07/eco.html', title: '生态文明建设工作会议召开' };
+export const ACCESSED = new Date(2026, 10, 28, 10, 0, 0);
+
+/** A match of `phrase` as the speech has it (n-th occurrence), at page offset `start`. */
+export function speechMatch(phrase: string, start: number, extra: Partial<PageMatch> = {}, occurrence = 0): PageMatch {
+  const text = getCorpus().text;
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(phrase, at + 1);
+  if (at < 0) throw new Error(`not in the speech: ${phrase}`);
+  return {
+    id: `f1:${start}`,
+    quote: phrase,
+    kind: 'passage',
+    start,
+    end: start + phrase.length,
+    speechStart: at,
+    speechEnd: at + phrase.length,
+    similarity: 1,
+    diff: null,
+    ...extra,
+  };
+}
+
+export function tabResults(matches: PageMatch[], over: Partial<TabResults> = {}): TabResults {
+  return {
+    tabId: 7,
+    url: PAGE.url,
+    title: PAGE.title,
+    status: 'done',
+    matches,
+    frames: [{ frameId: 0, url: PAGE.url, status: 'done', count: matches.length }],
+    ...over,
+  };
+}
+
+export interface FakeOptions {
+  tab?: TabInfo | null;
+  results?: TabResults | null;
+  settings?: Partial<Settings>;
+  browserLanguage?: string;
+  jumpOutcome?: JumpOutcome;
+  /** Advance the fake clock by this much on each now() call. */
+  clockStep?: number;
+  /** Run the idle task at once (default) or keep it for the test to run. */
+  idle?: 'now' | 'manual';
+}
+
+export function fakePlatform(options: FakeOptions = {}) {
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  let results = options.results === undefined ? tabResults([]) : options.results;
+  const watchers = new Set<(s: Settings) => void>();
+  const idleTasks: (() => void)[] = [];
+  let clock = ACCESSED.getTime();
+  const citationApi: CitationApi = { formats: CITATION_FORMATS, format: formatCitation };
+  const platform = {
+    getTab: vi.fn(async () => (options.tab === undefined ? { id: 7, ...PAGE } : options.tab)),
+    getResults: vi.fn(async (_tabId: number) => results),
+    getSettings: vi.fn(async () => settings),
+    watchSettings: vi.fn((cb: (s: Settings) => void) => {
+      watchers.add(cb);
+      return () => watchers.delete(cb);
+    }),
+    setSitePaused: vi.fn(async (host: string, paused: boolean) => {
+      const without = settings.pausedSites.filter((h) => h !== host);
+      settings = { ...settings, pausedSites: paused ? [...without, host] : without };
+      for (const w of watchers) w(settings);
+    }),
+    jump: vi.fn(async (_tabId: number, _matchId: string) => options.jumpOutcome ?? ('ok' as JumpOutcome)),
+    openReader: vi.fn(),
+    reloadTab: vi.fn(),
+    copyText: vi.fn(async (_text: string) => {}),
+    download: vi.fn((_name: string, _mime: string, _text: string) => {}),
+    loadCitations: vi.fn(async () => citationApi),
+    browserLanguage: options.browserLanguage ?? 'zh-CN',
+    now: () => {
+      const d = new Date(clock);
+      clock += options.clockStep ?? 0;
+      return d;
+    },
+    whenIdle: (task: () => void) => {
+      if (options.idle === 'manual') idleTasks.push(task);
+      else task();
+    },
+  } satisfies PopupPlatform;
+  return {
+    platform,
+    setResults(next: TabResults | null) {
+      results = next;
+    },
+    runIdle() {
+      for (const t of idleTasks.splice(0)) t();
+    },
+  };
+}
