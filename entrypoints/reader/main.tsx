@@ -1,4 +1,24 @@
 import { createRoot } from 'react-dom/client';
+import { ReaderApp } from '../../components/reader/ReaderApp';
+import { getCorpus } from '../../lib/corpus';
+import { resolveLanguage } from '../../lib/i18n';
+import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
+import type { Settings } from '../../lib/settings/types';
+import { getSettings } from '../../platform/settings';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>原文 Yuanwen</p>);
+// The settings decide the UI language and the one-click citation format; if
+// storage cannot be read the page still opens, with the defaults.
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const settings: Settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+  createRoot(root).render(
+    <ReaderApp
+      corpus={getCorpus()}
+      lang={resolveLanguage(settings.language, navigator.language)}
+      defaultFormat={settings.citationFormat}
+    />,
+  );
+}
+
+void start();

@@ -1,0 +1,235 @@
+/**
+ * The reader page: the whole speech with a table of contents, numbered
+ * paragraphs, the passage the URL points at highlighted and scrolled into
+ * view, and "copy citation" for that passage and for any selection.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CITATION_FORMATS, formatCitation } from '../../lib/citations';
+import { shortHeading } from '../../lib/citations/location';
+import type { CitationFormatId, CitationInput } from '../../lib/citations/types';
+import type { Corpus, Span } from '../../lib/corpus/types';
+import type { Lang } from '../../lib/i18n';
+import { READER_STRINGS, type ReaderStrings } from '../../lib/i18n/reader';
+import { CitationMenu } from '../shared/CitationMenu';
+import { copyToClipboard } from './copy';
+import { paragraphId, SpeechBody, SpeechTitle } from './SpeechText';
+import { selectionToSpan } from './selection';
+import { TableOfContents } from './TableOfContents';
+import { targetSpan, useReaderTarget } from './useReaderTarget';
+import './reader.css';
+
+export interface ReaderAppProps {
+  corpus: Corpus;
+  lang: Lang;
+  /** From the user's settings. */
+  defaultFormat: CitationFormatId;
+  /** Injected in tests; the clipboard otherwise. */
+  copyText?: (text: string) => Promise<void>;
+}
+
+interface SelectionState {
+  span: Span;
+  /** Page coordinates of the selection's top centre and bottom. */
+  top: number;
+  bottom: number;
+  left: number;
+}
+
+function citationInput(corpus: Corpus, span: Span): CitationInput {
+  return { quote: corpus.text.slice(span.start, span.end), speechStart: span.start, speechEnd: span.end };
+}
+
+/** 第二部分 · 切实增强…，第4段 / Part 2 · 切实增强…, Paragraph 4 */
+function describeSpan(corpus: Corpus, span: Span, strings: ReaderStrings): string {
+  const paragraph = corpus.paragraphs.find((p) => p.end > span.start && p.start < span.end);
+  if (!paragraph) return corpus.meta.title;
+  const section = corpus.sections[paragraph.section];
+  if (!section) return strings.paragraph(paragraph.number);
+  const heading = shortHeading(section);
+  const sep = strings.lang === 'zh' ? '，' : ', ';
+  return `${strings.section(section)}${heading ? ` · ${heading}` : ''}${sep}${strings.paragraph(paragraph.number)}`;
+}
+
+export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipboard }: ReaderAppProps) {
+  const strings = READER_STRINGS[lang];
+  const [target, setTarget] = useReaderTarget(corpus);
+  const highlight = target ? targetSpan(target, corpus) : null;
+  const targetParagraph = target?.kind === 'paragraph' ? target.number : null;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<SelectionState | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    document.documentElement.lang = strings.htmlLang;
+    document.title = strings.documentTitle(corpus.meta.title);
+  }, [strings, corpus]);
+
+  // Bring the target into view once it is marked, and move focus there for screen readers.
+  useEffect(() => {
+    if (!target) return;
+    const root = rootRef.current;
+    const el =
+      target.kind === 'span'
+        ? root?.querySelector('mark[data-target]')
+        : document.getElementById(paragraphId(target.number));
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    const focusable = el.closest<HTMLElement>('.para, h1');
+    focusable?.focus({ preventScroll: true });
+  }, [target]);
+
+  // The floating "cite" toolbar follows the selection inside the speech.
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const root = rootRef.current;
+      if (!root) return;
+      const sel = document.getSelection();
+      const span = selectionToSpan(root, sel);
+      if (!span || !sel) {
+        // Keep it while the user is working in it (focus moved into the toolbar or its menu).
+        if (!toolbarRef.current?.contains(document.activeElement)) setSelection(null);
+        return;
+      }
+      const rect = sel.getRangeAt(0).getBoundingClientRect();
+      setSelection({
+        span,
+        top: rect.top + window.scrollY,
+        bottom: rect.bottom + window.scrollY,
+        left: rect.left + rect.width / 2 + window.scrollX,
+      });
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    document.addEventListener('selectionchange', schedule);
+    return () => {
+      document.removeEventListener('selectionchange', schedule);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(''), 6000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const copy = useCallback(
+    async (span: Span, format: CitationFormatId) => {
+      const label = CITATION_FORMATS.find((f) => f.id === format)?.label ?? format;
+      let text: string;
+      try {
+        text = formatCitation(format, citationInput(corpus, span), { lang });
+      } catch {
+        setStatus(strings.citeInvalid);
+        return;
+      }
+      try {
+        await copyText(text);
+        setStatus(strings.copied(label));
+      } catch {
+        setStatus(strings.copyFailed);
+      }
+    },
+    [corpus, lang, strings, copyText],
+  );
+
+  const menuStrings = {
+    copyCitation: strings.copyCitation,
+    moreFormats: strings.moreFormats,
+    loading: strings.loading,
+  };
+  const formatTitle = (f: (typeof CITATION_FORMATS)[number]) => f.description[lang];
+  const currentSection = highlight
+    ? (corpus.paragraphs.find((p) => p.end > highlight.start && p.start < highlight.end)?.section ?? null)
+    : null;
+
+  const clearTarget = () => {
+    setTarget(null);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  };
+
+  const nearTop = selection ? selection.top - window.scrollY < 72 : false;
+  // Characters of speech text selected (the line breaks between paragraphs do not count).
+  const selectedChars = selection
+    ? corpus.text.slice(selection.span.start, selection.span.end).replace(/\s/g, '').length
+    : 0;
+
+  return (
+    <div className="reader" ref={rootRef}>
+      <a className="skip-link" href="#text">
+        {strings.skipToText}
+      </a>
+      <header className="banner">
+        <p className="banner__app" lang={strings.htmlLang}>
+          {strings.appName}
+        </p>
+        <SpeechTitle corpus={corpus} highlight={highlight} />
+        <p className="banner__meta">
+          {strings.meta(corpus.meta.year, corpus.meta.occasion)} · {strings.speakerUnnamed}
+        </p>
+      </header>
+      <div className="layout">
+        <TableOfContents corpus={corpus} strings={strings} current={currentSection} />
+        <main id="text" tabIndex={-1}>
+          {highlight && (
+            <section className="target-bar" aria-labelledby="target-bar-h">
+              <h2 id="target-bar-h" className="target-bar__label">
+                {strings.target}
+              </h2>
+              <p className="target-bar__where" id="target-where">
+                {describeSpan(corpus, highlight, strings)}
+              </p>
+              <div className="target-bar__actions">
+                <CitationMenu
+                  formats={CITATION_FORMATS}
+                  defaultFormat={defaultFormat}
+                  onCopy={(format) => void copy(highlight, format)}
+                  strings={menuStrings}
+                  describedBy="target-where"
+                  formatTitle={formatTitle}
+                />
+                <button type="button" className="button-quiet" onClick={clearTarget}>
+                  {strings.clearTarget}
+                </button>
+              </div>
+            </section>
+          )}
+          <SpeechBody corpus={corpus} highlight={highlight} targetParagraph={targetParagraph} strings={strings} />
+        </main>
+      </div>
+      {selection && (
+        <div
+          ref={toolbarRef}
+          className={`selection-cite${nearTop ? ' selection-cite--below' : ''}`}
+          role="toolbar"
+          aria-label={strings.selection(selectedChars)}
+          style={{ top: nearTop ? selection.bottom + 8 : selection.top - 8, left: selection.left }}
+          // Pressing a button must not collapse the selection it acts on.
+          onMouseDown={(e) => e.preventDefault()}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setSelection(null);
+          }}
+        >
+          <span className="selection-cite__count" id="selection-count">
+            {strings.selection(selectedChars)}
+          </span>
+          <CitationMenu
+            formats={CITATION_FORMATS}
+            defaultFormat={defaultFormat}
+            onCopy={(format) => void copy(selection.span, format)}
+            strings={menuStrings}
+            describedBy="selection-count"
+            formatTitle={formatTitle}
+          />
+        </div>
+      )}
+      <p className="toast" role="status" aria-live="polite" data-visible={status ? 'true' : 'false'}>
+        {status}
+      </p>
+    </div>
+  );
+}

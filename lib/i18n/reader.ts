@@ -1,0 +1,75 @@
+/** The reader page's strings in Chinese and English. The speech itself is always shown in Chinese. */
+import type { Section } from '../corpus/types';
+import type { Lang } from './index';
+
+export interface ReaderStrings {
+  lang: Lang;
+  /** <html lang> for the UI. */
+  htmlLang: string;
+  documentTitle: (speechTitle: string) => string;
+  appName: string;
+  skipToText: string;
+  meta: (year: number, occasion: string) => string;
+  speakerUnnamed: string;
+  toc: string;
+  section: (section: Section) => string;
+  paragraph: (n: number) => string;
+  paragraphLink: (n: number) => string;
+  target: string;
+  clearTarget: string;
+  selection: (chars: number) => string;
+  copyCitation: (format: string) => string;
+  moreFormats: string;
+  loading: string;
+  copied: (format: string) => string;
+  copyFailed: string;
+  citeInvalid: string;
+}
+
+const zh: ReaderStrings = {
+  lang: 'zh',
+  htmlLang: 'zh-CN',
+  documentTitle: (title) => `${title} · 原文`,
+  appName: '原文 Yuanwen',
+  skipToText: '跳到正文',
+  meta: (year, occasion) => `${year} 年 · ${occasion}`,
+  speakerUnnamed: '讲话人未署名',
+  toc: '目录',
+  section: (s) => s.label,
+  paragraph: (n) => `第${n}段`,
+  paragraphLink: (n) => `第${n}段（链接到此段）`,
+  target: '已定位',
+  clearTarget: '取消高亮',
+  selection: (n) => `已选 ${n} 字`,
+  copyCitation: (format) => (format ? `复制引用 · ${format}` : '复制引用'),
+  moreFormats: '其他引用格式',
+  loading: '正在载入…',
+  copied: (format) => `已复制 ${format} 引用`,
+  copyFailed: '复制失败：浏览器未允许写入剪贴板',
+  citeInvalid: '无法为这段文字生成引用',
+};
+
+const en: ReaderStrings = {
+  lang: 'en',
+  htmlLang: 'en',
+  documentTitle: (title) => `${title} · Yuanwen reader`,
+  appName: '原文 Yuanwen',
+  skipToText: 'Skip to the text',
+  meta: (year, occasion) => `${year} · ${occasion}`,
+  speakerUnnamed: 'Speaker not named',
+  toc: 'Contents',
+  section: (s) => (s.title === s.label ? (s.index === 0 ? 'Opening' : 'Closing') : `Part ${s.index}`),
+  paragraph: (n) => `Paragraph ${n}`,
+  paragraphLink: (n) => `Paragraph ${n} (link to it)`,
+  target: 'Linked passage',
+  clearTarget: 'Clear highlight',
+  selection: (n) => `${n} characters selected`,
+  copyCitation: (format) => (format ? `Copy citation · ${format}` : 'Copy citation'),
+  moreFormats: 'Other citation formats',
+  loading: 'Loading…',
+  copied: (format) => `Copied the ${format} citation`,
+  copyFailed: 'Copy failed: the browser did not allow writing to the clipboard',
+  citeInvalid: 'Cannot cite this text',
+};
+
+export const READER_STRINGS: Record<Lang, ReaderStrings> = { zh, en };
