@@ -42,7 +42,8 @@ export function createWindowedScan<M extends Span>(
         if (br > pos) cut = br + 1;
       }
       const last = cut >= text.length;
-      const windowEnd = last ? text.length : Math.min(text.length, cut + overlap);
+      // A small window (a slow matcher on dense text) gets a small overlap, or the overlap would dominate.
+      const windowEnd = last ? text.length : Math.min(text.length, cut + Math.min(overlap, chars));
       const ends = new Map<string | undefined, number>();
       for (const m of scan(text.slice(pos, windowEnd))) {
         const start = m.start + pos;

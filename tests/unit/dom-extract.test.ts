@@ -1,0 +1,118 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { createExtraction, extractText } from '../../lib/dom/extract';
+import { rangesForOffsets, spansForOffsets } from '../../lib/dom/ranges';
+
+function dom(html: string) {
+  const window = new Window();
+  window.document.write(`<!doctype html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`);
+  return window.document as unknown as Document;
+}
+
+/** The extracted text with separators collapsed, for readable expectations. */
+function textOf(html: string): string {
+  return extractText(dom(html).body).text;
+}
+
+describe('extractText', () => {
+  it('joins inline elements into one run and separates blocks and <br>', () => {
+    expect(textOf('<p>绿水青山<b>就是</b>金山银山</p><p>第二段<br>下一行</p>')).toBe(
+      '绿水青山就是金山银山\n第二段\n下一行\n',
+    );
+    expect(textOf('<div><span>抓生态</span><a href="#">就是</a><em>抓发展</em></div>')).toBe('抓生态就是抓发展\n');
+  });
+
+  it('never puts two separators in a row, nor one at the start', () => {
+    expect(textOf('<div><div><p>甲</p></div></div><ul><li>乙</li><li>丙</li></ul>')).toBe('甲\n乙\n丙\n');
+  });
+
+  it('skips scripts, styles, templates, svg, form fields, ruby annotations', () => {
+    const text = textOf(
+      '<p>可见</p><script>var a="脚本"</script><style>p{}</style><noscript>无脚本</noscript>' +
+        '<template><p>模板</p></template><svg><text>图形</text></svg><textarea>文本框</textarea>' +
+        '<input value="输入"><select><option>选项</option></select><ruby>汉<rt>hàn</rt><rp>(</rp></ruby>',
+    );
+    expect(text).toBe('可见\n汉\n');
+  });
+
+  it('skips hidden and editable content judged from attributes', () => {
+    const text = textOf(
+      '<p hidden>隐藏属性</p><p style="display: none">行内隐藏</p><p style="visibility:hidden">不可见</p>' +
+        '<div contenteditable="true">可编辑</div><div contenteditable>也可编辑</div><div contenteditable="false">不可编辑</div><p>可见</p>',
+    );
+    expect(text).toBe('不可编辑\n可见\n');
+  });
+
+  it('reads open shadow roots where they render, slots included', () => {
+    const doc = dom('<p>前</p><div id="host"><span>投影内容</span></div><p>后</p>');
+    const host = doc.getElementById('host') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>影子里：<slot></slot>。</p>';
+    const result = extractText(doc.body);
+    expect(result.text).toBe('前\n影子里：投影内容。\n后\n');
+    expect(result.shadowRoots).toEqual([shadow]);
+  });
+
+  it('maps every chunk back to its text node', () => {
+    const { text, chunks } = extractText(dom('<p>绿水青山<b>就是</b>金山银山</p><p>二</p>').body);
+    for (const chunk of chunks)
+      expect(text.slice(chunk.start, chunk.start + chunk.node.data.length)).toBe(chunk.node.data);
+    expect(chunks.map((c) => c.node.data)).toEqual(['绿水青山', '就是', '金山银山', '二']);
+  });
+
+  it('tells whether there is any Han character', () => {
+    expect(extractText(dom('<p>Only English here.</p>').body).hasHan).toBe(false);
+    expect(extractText(dom('<p>English, then 中文.</p>').body).hasHan).toBe(true);
+    expect(extractText(dom('<script>var s="中文"</script><p>English</p>').body).hasHan).toBe(false);
+  });
+
+  it('resumes where it stopped and gives the same result as one pass', () => {
+    const html = Array.from({ length: 300 }, (_, i) => `<p>第${i}段<b>加粗</b>文字</p>`).join('');
+    const whole = extractText(dom(html).body);
+    const extraction = createExtraction(dom(html).body);
+    let calls = 0;
+    while (!extraction.step(() => true)) calls++;
+    expect(calls).toBeGreaterThan(1);
+    expect(extraction.result().text).toBe(whole.text);
+    expect(extraction.result().chunks.length).toBe(whole.chunks.length);
+  });
+
+  it('walks a 5,000-deep nesting without running out of stack', () => {
+    const doc = dom('');
+    let parent: Element = doc.body;
+    for (let i = 0; i < 5000; i++) {
+      const child = doc.createElement(i % 2 ? 'span' : 'div');
+      parent.appendChild(child);
+      parent = child;
+    }
+    parent.textContent = '深处的绿水青山';
+    expect(extractText(doc.body).text).toBe('深处的绿水青山\n');
+  });
+});
+
+describe('offsets back to Ranges', () => {
+  it('a span across inline elements becomes one Range per text node', () => {
+    const doc = dom('<p>他说绿水青山<b>就是</b>金山银山。</p>');
+    const { text, chunks } = extractText(doc.body);
+    const start = text.indexOf('绿水青山');
+    const end = text.indexOf('。');
+    const ranges = rangesForOffsets(chunks, start, end);
+    expect(ranges.map((r) => r.toString())).toEqual(['绿水青山', '就是', '金山银山']);
+    expect(ranges[0]?.startOffset).toBe(2);
+  });
+
+  it('a span across a block boundary skips the separator', () => {
+    const { text, chunks } = extractText(dom('<p>甲乙</p><p>丙丁</p>').body);
+    expect(
+      spansForOffsets(chunks, text.indexOf('乙'), text.indexOf('丁')).map((s) => s.node.data.slice(s.start, s.end)),
+    ).toEqual(['乙', '丙']);
+  });
+
+  it('clamps to text that shrank since extraction and ignores empty spans', () => {
+    const doc = dom('<p>绿水青山就是金山银山</p>');
+    const { chunks } = extractText(doc.body);
+    (chunks[0] as { node: Text }).node.data = '绿水';
+    expect(rangesForOffsets(chunks, 0, 10).map((r) => r.toString())).toEqual(['绿水']);
+    expect(rangesForOffsets(chunks, 5, 5)).toEqual([]);
+  });
+});

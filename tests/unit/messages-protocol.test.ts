@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { type FrameReport, isJumpResult, type PageMatch, parseMessage } from '../../lib/messages';
+
+const match: PageMatch = {
+  id: 'abc123:1',
+  quote: '绿水青山就是金山银山',
+  kind: 'slogan',
+  start: 4,
+  end: 14,
+  speechStart: 100,
+  speechEnd: 110,
+  similarity: 1,
+  diff: null,
+};
+const timings = { extractMs: 1.5, scanMs: 2, highlightMs: 0.5, totalMs: 4.2, elapsedMs: 9, chars: 1200, slices: 1 };
+const report: FrameReport = { url: 'https://example.com/a', title: '标题', status: 'done', matches: [match], timings };
+
+describe('parseMessage', () => {
+  it('accepts the protocol messages, timings included', () => {
+    expect(parseMessage({ type: 'frame-report', report })).toEqual({ type: 'frame-report', report });
+    expect(parseMessage({ type: 'get-tab-results', tabId: 3 })).toEqual({ type: 'get-tab-results', tabId: 3 });
+    expect(parseMessage({ type: 'jump-to-match', matchId: 'abc123:1' })).toEqual({
+      type: 'jump-to-match',
+      matchId: 'abc123:1',
+    });
+    expect(parseMessage({ type: 'toggle-highlights' })).toEqual({ type: 'toggle-highlights' });
+  });
+
+  it('rejects malformed reports, ids and timings', () => {
+    const bad: unknown[] = [
+      null,
+      'frame-report',
+      { type: 'frame-report' },
+      { type: 'frame-report', report: { ...report, status: 'finished' } },
+      { type: 'frame-report', report: { ...report, matches: [{ ...match, end: 2 }] } },
+      { type: 'frame-report', report: { ...report, matches: [{ ...match, similarity: 2 }] } },
+      { type: 'frame-report', report: { ...report, matches: [{ ...match, kind: 'other' }] } },
+      { type: 'frame-report', report: { ...report, timings: { ...timings, scanMs: -1 } } },
+      { type: 'frame-report', report: { ...report, timings: { ...timings, totalMs: Number.NaN } } },
+      { type: 'frame-report', report: { ...report, matches: new Array(10_001).fill(match) } },
+      { type: 'get-tab-results', tabId: -1 },
+      { type: 'get-tab-results', tabId: '3' },
+      { type: 'jump-to-match', matchId: 7 },
+      { type: 'page-says-hello' },
+    ];
+    for (const x of bad) expect(parseMessage(x), JSON.stringify(x)?.slice(0, 80)).toBeNull();
+  });
+
+  it('carries only the known fields on', () => {
+    const parsed = parseMessage({
+      type: 'frame-report',
+      report: { ...report, extra: 'x'.repeat(100), matches: [{ ...match, html: '<img onerror>' }] },
+    });
+    expect(parsed).toEqual({ type: 'frame-report', report });
+  });
+});
+
+describe('isJumpResult', () => {
+  it('accepts the reply shapes only', () => {
+    expect(isJumpResult({ ok: true })).toBe(true);
+    expect(isJumpResult({ ok: false, reason: 'gone' })).toBe(true);
+    expect(isJumpResult({ ok: false, reason: 'because' })).toBe(false);
+    expect(isJumpResult({})).toBe(false);
+  });
+});
