@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Extension pages load jieba-wasm at run time (selection lookup), so they need
@@ -8,6 +9,19 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader can follow the arrows.
   imports: false,
+  // jieba-wasm's exports hide its .wasm; extension pages import it as `jieba-wasm-web-wasm?url` (an asset).
+  vite: () => ({
+    resolve: {
+      alias: [
+        {
+          find: /^jieba-wasm-web-wasm/,
+          replacement: fileURLToPath(
+            new URL('./node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', import.meta.url),
+          ),
+        },
+      ],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '原文 Yuanwen',
     description: 'Finds the passages a Chinese page quotes from a reference speech, and cites them.',
@@ -16,6 +30,13 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
     action: { default_title: '原文 Yuanwen' },
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Toggle highlights on this page / 开关本页高亮',
+      },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+Y' } },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,6 +4,7 @@
  * that wake a stopped worker.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerLookupAndShortcuts } from '../../platform/lookup-background';
 import { registerTabResults } from '../../platform/tab-results';
 import { registerMessages } from './messages';
 
@@ -12,5 +13,6 @@ export default defineBackground({
   main() {
     registerMessages();
     registerTabResults();
+    registerLookupAndShortcuts();
   },
 });
