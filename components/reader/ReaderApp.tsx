@@ -53,7 +53,10 @@ function describeSpan(corpus: Corpus, span: Span, strings: ReaderStrings): strin
 export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipboard }: ReaderAppProps) {
   const strings = READER_STRINGS[lang];
   const [target, setTarget] = useReaderTarget(corpus);
-  const highlight = target ? targetSpan(target, corpus) : null;
+  // What the target covers (for the contents and "copy citation"); only a span is marked
+  // character by character: a whole paragraph is shown by its background instead.
+  const targetRange = target ? targetSpan(target, corpus) : null;
+  const highlight = target?.kind === 'span' ? target.span : null;
   const targetParagraph = target?.kind === 'paragraph' ? target.number : null;
   const rootRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -74,7 +77,9 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
         ? root?.querySelector('mark[data-target]')
         : document.getElementById(paragraphId(target.number));
     if (!el) return;
-    el.scrollIntoView({ block: 'center' });
+    // A span sits mid-screen; a paragraph (often taller than the screen) starts at the top,
+    // below the sticky bar (scroll-padding-top in reader.css).
+    el.scrollIntoView({ block: target.kind === 'span' ? 'center' : 'start' });
     const focusable = el.closest<HTMLElement>('.para, h1');
     focusable?.focus({ preventScroll: true });
   }, [target]);
@@ -143,8 +148,8 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
     loading: strings.loading,
   };
   const formatTitle = (f: (typeof CITATION_FORMATS)[number]) => f.description[lang];
-  const currentSection = highlight
-    ? (corpus.paragraphs.find((p) => p.end > highlight.start && p.start < highlight.end)?.section ?? null)
+  const currentSection = targetRange
+    ? (corpus.paragraphs.find((p) => p.end > targetRange.start && p.start < targetRange.end)?.section ?? null)
     : null;
 
   const clearTarget = () => {
@@ -175,19 +180,19 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
       <div className="layout">
         <TableOfContents corpus={corpus} strings={strings} current={currentSection} />
         <main id="text" tabIndex={-1}>
-          {highlight && (
+          {targetRange && (
             <section className="target-bar" aria-labelledby="target-bar-h">
               <h2 id="target-bar-h" className="target-bar__label">
                 {strings.target}
               </h2>
               <p className="target-bar__where" id="target-where">
-                {describeSpan(corpus, highlight, strings)}
+                {describeSpan(corpus, targetRange, strings)}
               </p>
               <div className="target-bar__actions">
                 <CitationMenu
                   formats={CITATION_FORMATS}
                   defaultFormat={defaultFormat}
-                  onCopy={(format) => void copy(highlight, format)}
+                  onCopy={(format) => void copy(targetRange, format)}
                   strings={menuStrings}
                   describedBy="target-where"
                   formatTitle={formatTitle}

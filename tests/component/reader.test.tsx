@@ -1,0 +1,279 @@
+// @vitest-environment happy-dom
+/**
+ * The reader page on happy-dom: structure and landmarks, deep links and
+ * hashchange, the selection toolbar and the target bar copying exact
+ * citations, the menu of formats, failures, and both UI languages.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReaderApp } from '../../components/reader/ReaderApp';
+import { formatCitation } from '../../lib/citations';
+import type { CitationFormatId } from '../../lib/citations/types';
+import { getCorpus } from '../../lib/corpus';
+import type { Lang } from '../../lib/i18n';
+
+const corpus = getCorpus();
+const QUOTE = '以更高标准打好蓝天、碧水、净土保卫战';
+const START = corpus.text.indexOf(QUOTE);
+const END = START + QUOTE.length;
+
+let scrolled: Element[] = [];
+
+beforeEach(() => {
+  scrolled = [];
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+  window.location.hash = '';
+});
+afterEach(() => {
+  cleanup();
+  document.getSelection()?.removeAllRanges();
+});
+
+function renderReader({
+  lang = 'zh' as Lang,
+  defaultFormat = 'gbt7714' as CitationFormatId,
+  copyText = vi.fn(async (_text: string) => {}),
+} = {}) {
+  const user = userEvent.setup();
+  const view = render(<ReaderApp corpus={corpus} lang={lang} defaultFormat={defaultFormat} copyText={copyText} />);
+  return { user, copyText, view };
+}
+
+const marked = () => [...document.querySelectorAll('mark[data-target]')].map((m) => m.textContent).join('');
+
+/** Selects [start, end) of the speech as a user would, through the text nodes of its runs. */
+function selectSpeech(start: number, end: number) {
+  const point = (offset: number): [Node, number] => {
+    for (const run of document.querySelectorAll<HTMLElement>('[data-o]')) {
+      const o = Number(run.dataset.o);
+      const text = run.firstChild as Text;
+      if (offset >= o && offset <= o + text.length) return [text, offset - o];
+    }
+    throw new Error(`no run holds ${offset}`);
+  };
+  const range = document.createRange();
+  range.setStart(...point(start));
+  range.setEnd(...point(end));
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  act(() => {
+    document.dispatchEvent(new Event('selectionchange'));
+  });
+}
+
+describe('structure', () => {
+  it('shows the title, landmarks, a contents entry per section and every paragraph numbered', () => {
+    renderReader();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(corpus.meta.title);
+    expect(screen.getByRole('banner')).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: '目录' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(corpus.sections.map((s) => `#section-${s.index}`));
+    expect(links[2]!.textContent).toContain('第二部分');
+    expect(links[2]!.textContent).toContain(corpus.sections[2]!.title);
+    for (const s of corpus.sections) {
+      const heading = document.getElementById(`section-${s.index}-h`)!;
+      expect(heading.tagName).toBe('H2');
+      expect(heading.textContent).toContain(s.label);
+    }
+    const numbers = [...document.querySelectorAll('.para__num')];
+    expect(numbers.map((n) => n.textContent)).toEqual(corpus.paragraphs.map((p) => `¶${p.number}`));
+    expect(numbers.map((n) => n.getAttribute('href'))).toEqual(corpus.paragraphs.map((p) => `#p=${p.number}`));
+    // The paragraphs hold the speech verbatim.
+    for (const p of corpus.paragraphs) expect(document.querySelector(`#p-${p.number} p`)!.textContent).toBe(p.text);
+    expect(screen.getByText('讲话人未署名', { exact: false })).toBeTruthy();
+  });
+
+  it('follows the UI language: English labels, Chinese speech', () => {
+    renderReader({ lang: 'en' });
+    expect(screen.getByRole('navigation', { name: 'Contents' })).toBeTruthy();
+    expect(document.getElementById('section-2-h')!.textContent).toContain('Part 2');
+    expect(document.getElementById('section-0-h')!.textContent).toContain('Opening');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.querySelector('.speech')!.getAttribute('lang')).toBe('zh-CN');
+    expect(screen.getByRole('link', { name: 'Skip to the text' }).getAttribute('href')).toBe('#text');
+  });
+});
+
+describe('deep links', () => {
+  it('marks exactly the span of #span=S-E and scrolls it into view', () => {
+    window.location.hash = `#span=${START}-${END}`;
+    renderReader();
+    expect(marked()).toBe(QUOTE);
+    expect(scrolled[0]).toBe(document.querySelector('mark[data-target]'));
+    expect(document.activeElement).toBe(document.getElementById('p-4'));
+    expect(screen.getByRole('link', { current: 'location' }).getAttribute('href')).toBe('#section-2');
+    expect(screen.getByRole('region', { name: '已定位' }).textContent).toContain(
+      '第二部分 · 切实增强落实污染防治的思想自觉…，第4段',
+    );
+  });
+
+  it('marks a span that crosses paragraphs in both, without the line break', () => {
+    const p = corpus.paragraphs[1]!;
+    const next = corpus.paragraphs[2]!;
+    window.location.hash = `#span=${p.end - 3}-${next.start + 4}`;
+    renderReader();
+    expect(marked()).toBe(corpus.text.slice(p.end - 3, p.end) + corpus.text.slice(next.start, next.start + 4));
+    const inParagraph = (n: number) =>
+      [...document.querySelectorAll(`#p-${n} mark`)].map((m) => m.textContent).join('');
+    expect(inParagraph(2)).toBe(corpus.text.slice(p.end - 3, p.end));
+    // Part 1's heading clause starts inside the span: the mark is cut there but covers it all.
+    expect(inParagraph(3)).toBe('第一，切');
+  });
+
+  it('shows #p=N by the paragraph background, and follows hashchange', () => {
+    window.location.hash = '#p=3';
+    renderReader();
+    expect(document.querySelector('.para--target')!.id).toBe('p-3');
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    expect(scrolled.at(-1)).toBe(document.getElementById('p-3'));
+
+    act(() => {
+      window.location.hash = `#span=${START}-${END}`;
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(marked()).toBe(QUOTE);
+    expect(document.querySelector('.para--target')).toBeNull();
+  });
+
+  it('ignores malformed and out-of-range hashes', () => {
+    for (const bad of ['#span=9-3', '#span=abc', `#span=0-${corpus.text.length + 1}`, '#p=99', '#p=0']) {
+      window.location.hash = bad;
+      renderReader();
+      expect(document.querySelectorAll('mark').length, bad).toBe(0);
+      expect(document.querySelector('.para--target'), bad).toBeNull();
+      cleanup();
+    }
+    // A later bad hash keeps the current target.
+    window.location.hash = '#p=4';
+    renderReader();
+    act(() => {
+      window.location.hash = '#section-1';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(document.querySelector('.para--target')!.id).toBe('p-4');
+  });
+
+  it('clears the highlight and the hash on request', async () => {
+    window.location.hash = `#span=${START}-${END}`;
+    const { user } = renderReader();
+    await user.click(screen.getByRole('button', { name: '取消高亮' }));
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    expect(window.location.hash).toBe('');
+  });
+});
+
+describe('copying citations', () => {
+  it('the target bar copies the linked passage in the default format', async () => {
+    window.location.hash = `#span=${START}-${END}`;
+    const { user, copyText } = renderReader({ defaultFormat: 'apa' });
+    const bar = screen.getByRole('region', { name: '已定位' });
+    await user.click(within(bar).getByRole('button', { name: '复制引用 · APA 7' }));
+    expect(copyText).toHaveBeenCalledWith(
+      formatCitation('apa', { quote: QUOTE, speechStart: START, speechEnd: END }, { lang: 'zh' }),
+    );
+    expect(screen.getByRole('status').textContent).toBe('已复制 APA 7 引用');
+  });
+
+  it('a selection in the speech brings a toolbar whose button copies the default format', async () => {
+    const { user, copyText } = renderReader();
+    selectSpeech(START, END);
+    const toolbar = await screen.findByRole('toolbar', { name: `已选 ${QUOTE.length} 字` });
+    await user.click(within(toolbar).getByRole('button', { name: '复制引用 · GB/T 7714' }));
+    expect(copyText).toHaveBeenCalledWith(
+      formatCitation('gbt7714', { quote: QUOTE, speechStart: START, speechEnd: END }),
+    );
+  });
+
+  it('the menu offers every format and copies the one chosen, by keyboard', async () => {
+    const { user, copyText } = renderReader({ lang: 'en' });
+    selectSpeech(START, END);
+    const toolbar = await screen.findByRole('toolbar');
+    within(toolbar).getByRole('button', { name: 'Other citation formats' }).focus();
+    await user.keyboard('{ArrowDown}');
+    const menu = await screen.findByRole('menu');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual([
+      'GB/T 7714',
+      'GB/T 7714 [EB/OL]',
+      'APA 7',
+      'MLA 9',
+      'Chicago',
+      'BibTeX',
+      'RIS',
+      'CSL-JSON',
+      'Markdown',
+      '纯文本 / Plain text',
+    ]);
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{End}{Enter}');
+    expect(copyText).toHaveBeenLastCalledWith(
+      formatCitation('plain', { quote: QUOTE, speechStart: START, speechEnd: END }, { lang: 'en' }),
+    );
+    expect(screen.getByRole('status').textContent).toBe('Copied the 纯文本 / Plain text citation');
+  });
+
+  it('a selection across two paragraphs cites both, its line break as a space', async () => {
+    const p = corpus.paragraphs[2]!;
+    const next = corpus.paragraphs[3]!;
+    const { user, copyText } = renderReader({ defaultFormat: 'plain' });
+    selectSpeech(p.end - 4, next.start + 3);
+    const toolbar = await screen.findByRole('toolbar', { name: '已选 7 字' });
+    await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    const text = copyText.mock.calls[0]![0];
+    expect(text).toContain(`“${corpus.text.slice(p.end - 4, p.end)} ${corpus.text.slice(next.start, next.start + 3)}”`);
+    expect(text).toContain('第3至4段');
+  });
+
+  it('a whole-paragraph selection (element boundaries) maps to the paragraph', async () => {
+    const { user, copyText } = renderReader({ defaultFormat: 'csl-json' });
+    const p = document.querySelector('#p-4 p')!;
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    act(() => {
+      document.dispatchEvent(new Event('selectionchange'));
+    });
+    const toolbar = await screen.findByRole('toolbar');
+    await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    const [item] = JSON.parse(copyText.mock.calls[0]![0]);
+    expect(item.note).toContain(corpus.paragraphs[3]!.text);
+  });
+
+  it('no toolbar for a selection outside the speech (the contents)', () => {
+    renderReader();
+    const link = screen.getByRole('navigation').querySelector('.toc__title')!;
+    const range = document.createRange();
+    range.setStart(link.firstChild!, 0);
+    range.setEnd(link.firstChild!, 4);
+    document.getSelection()!.addRange(range);
+    act(() => {
+      document.dispatchEvent(new Event('selectionchange'));
+    });
+    expect(screen.queryByRole('toolbar')).toBeNull();
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    window.location.hash = '#p=2';
+    const copyText = vi.fn(async () => {
+      throw new Error('denied');
+    });
+    const { user } = renderReader({ copyText });
+    await user.click(screen.getByRole('button', { name: /复制引用/ }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('复制失败：浏览器未允许写入剪贴板'));
+  });
+
+  it('Escape hides the selection toolbar', async () => {
+    renderReader();
+    selectSpeech(START, END);
+    const toolbar = await screen.findByRole('toolbar');
+    fireEvent.keyDown(within(toolbar).getAllByRole('button')[0]!, { key: 'Escape' });
+    expect(screen.queryByRole('toolbar')).toBeNull();
+  });
+});
