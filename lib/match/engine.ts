@@ -23,7 +23,7 @@ import { BREAK, QUOTE, SKIP } from '../normalize/table';
 import { CODE_BITS, occurrenceEnds } from './automaton';
 import { align, diffOps, MAX_ALIGN, similarityOf } from './diff';
 import type { SpeechIndex } from './speech-index';
-import { MIN_SUBSTANCE } from './substance';
+import { hasSubstance } from './substance';
 import type { Match } from './types';
 
 export interface ScanOptions {
@@ -41,30 +41,41 @@ export interface ScanOptions {
 
 /** Shortest exact run worth recording: shorter ones are everyday two- and three-character words. */
 const SEED_MIN = 4;
-/** After an edit, this many characters must match again for the extension to go on. */
+/** Edits are tried only around an exact run at least this long: a near-verbatim quote keeps long stretches intact. */
+const EDIT_ANCHOR = 6;
+/** After a small edit (≤ 3 characters a side), this many characters must match again for the extension to go on… */
 const CONTINUE_MIN = 3;
-/** Largest edit the extension steps over, per side (characters). */
-const MAX_STEP = 3;
+/** …and after a larger one (a dropped or inserted clause of up to LONG_STEP characters), this many. */
+const CONTINUE_LONG = 5;
+const SHORT_STEP = 3;
+const LONG_STEP = 8;
+/** The extension stops once its score falls this far below its best (X-drop). */
+const X_DROP = 10;
 /** A near-verbatim passage needs at least this similarity. */
 export const MIN_SIMILARITY = 0.75;
-/** Longest single alignment (normalised characters); a quote longer than this is reported in pieces. */
-const MAX_EXTEND = 400;
+/** Longest alignment grown from one seed (normalised characters a side); a longer quote is reported in pieces. */
+const MAX_EXTEND = 2000;
 /** Occurrences of a seed in the speech tried as anchors (the most repeated phrase occurs ~20 times). */
 const MAX_OCCURRENCES = 32;
+/** Occurrences tied for the longest exact run that are also tried with edits. */
+const MAX_TIED = 4;
 /** Slogans of this length or shorter count unquoted only inside a longer exact run; ≤ 3 only in quotes. */
 const SHORT_SLOGAN = 4;
 
-/** Edit steps the extension may take at a mismatch: cheapest first, diagonal before skewed. */
-const STEPS: [number, number][] = [];
-for (let cost = 1; cost <= MAX_STEP; cost++)
-  for (let skew = 0; skew <= cost; skew++)
-    for (const [dp, ds] of skew === 0
-      ? [[cost, cost]]
-      : [
-          [cost, cost - skew],
-          [cost - skew, cost],
-        ])
-      STEPS.push([dp as number, ds as number]);
+/**
+ * Edit steps the extension may take at a mismatch, as [page chars, speech
+ * chars, characters that must match after it]: cheapest first, diagonal
+ * (a replacement) before skewed (an insertion or deletion).
+ */
+const STEPS: [number, number, number][] = [];
+for (let cost = 1; cost <= LONG_STEP; cost++) {
+  const need = cost <= SHORT_STEP ? CONTINUE_MIN : CONTINUE_LONG;
+  for (let skew = 0; skew <= cost; skew++) {
+    if (cost > SHORT_STEP && skew < cost - 2) continue; // long steps: a dropped or added clause, ± 2 replaced
+    if (skew === 0) STEPS.push([cost, cost, need]);
+    else STEPS.push([cost, cost - skew, need], [cost - skew, cost, need]);
+  }
+}
 
 // Reusable buffers: a scan allocates nothing proportional to the page after the first.
 let normBuf = new Uint16Array(1024);
@@ -188,10 +199,11 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
   if (wantPassages) {
     for (let k = 0; k < seedCount; k++) {
       const end = seeds[k * 3] as number;
-      const L = seeds[k * 3 + 1] as number;
       const st = seeds[k * 3 + 2] as number;
-      const start = end - L;
-      if (end <= coveredEnd || end <= triedEnd) continue;
+      // A seed reaching back into the last passage keeps only its part after it (a suffix: same state).
+      const start = Math.max(end - (seeds[k * 3 + 1] as number), coveredEnd);
+      const L = end - start;
+      if (L < SEED_MIN || end <= triedEnd) continue;
       const best = bestAlignment(index, page, start, end, L, st, coveredEnd, allowEdits);
       if (!best) continue;
       const accepted = judge(index, page, best, minPassage, allowEdits);
@@ -299,7 +311,13 @@ interface Candidate {
   edits: number;
 }
 
-/** Aligns the seed [start, end) at each place the speech has it; the best-scoring extension wins. */
+/**
+ * Aligns the seed [start, end) at each place the speech has it. Exact
+ * extension first (cheap) picks the places with the longest exact run; only
+ * those, and only around a run of EDIT_ANCHOR or more, are extended across
+ * edits. Keeps the cost per seed small on pages that merely share the
+ * speech's vocabulary.
+ */
 function bestAlignment(
   index: SpeechIndex,
   page: PageView,
@@ -310,13 +328,29 @@ function bestAlignment(
   leftBound: number,
   allowEdits: boolean,
 ): Candidate | null {
-  let best: Candidate | null = null;
-  let bestScore = -1;
   const sc = index.codes;
+  const rightLimit = Math.min(page.n, end + MAX_EXTEND);
+  const leftLimit = Math.max(leftBound, start - MAX_EXTEND);
+  let bestExact = -1;
+  let tied: number[] = [];
+  let best: Candidate | null = null;
   for (const e of occurrenceEnds(index.automaton, state, MAX_OCCURRENCES)) {
     const ss = e + 1 - L;
-    const right = extend(page.norm, Math.min(page.n, end + MAX_EXTEND), sc, sc.length, end, e + 1, 1, allowEdits);
-    const left = extend(page.norm, Math.max(leftBound, start - MAX_EXTEND), sc, 0, start, ss, -1, allowEdits);
+    const right = extend(page.norm, rightLimit, sc, sc.length, end, e + 1, 1, false);
+    const left = extend(page.norm, leftLimit, sc, 0, start, ss, -1, false);
+    const total = L + left.matched + right.matched;
+    if (total > bestExact) {
+      bestExact = total;
+      tied = [e];
+      best = { ps: left.p, pe: right.p, ss: left.s, se: right.s, matched: total, edits: 0 };
+    } else if (total === bestExact && tied.length < MAX_TIED) tied.push(e);
+  }
+  if (!allowEdits || bestExact < EDIT_ANCHOR) return best;
+  let bestScore = bestExact;
+  for (const e of tied) {
+    const ss = e + 1 - L;
+    const right = extend(page.norm, rightLimit, sc, sc.length, end, e + 1, 1, true);
+    const left = extend(page.norm, leftLimit, sc, 0, start, ss, -1, true);
     const score = L + right.score + left.score;
     if (score > bestScore) {
       bestScore = score;
@@ -335,9 +369,9 @@ function bestAlignment(
 
 /**
  * Extends an alignment from page position p / speech position s in direction
- * dir (+1 right, −1 left; positions are boundaries). Exact matches score +1,
- * an edit step costs 2 per character of its longer side; the extension ends
- * where the score peaked.
+ * dir (+1 right, −1 left; positions are boundaries). An exact character scores
+ * +1, an edit step −(its longer side + 1); the extension ends where the score
+ * peaked, and gives up once it falls X_DROP below that peak.
  */
 function extend(
   pg: Uint16Array,
@@ -349,16 +383,14 @@ function extend(
   dir: 1 | -1,
   allowEdits: boolean,
 ): Extension {
-  // Read-ahead offsets: right reads pg[p], left reads pg[p - 1].
+  // Right reads pg[p], left reads pg[p - 1].
   const off = dir === 1 ? 0 : -1;
   const exact = (pp: number, ss: number, cap: number): number => {
     let k = 0;
-    while (k < cap) {
-      const pi = pp + dir * k;
-      const si = ss + dir * k;
-      if (dir === 1 ? pi >= pLimit || si >= sLimit : pi <= pLimit || si <= sLimit) break;
-      if (pg[pi + off] !== sp[si + off]) break;
-      k++;
+    if (dir === 1) {
+      while (k < cap && pp + k < pLimit && ss + k < sLimit && pg[pp + k] === sp[ss + k]) k++;
+    } else {
+      while (k < cap && pp - k > pLimit && ss - k > sLimit && pg[pp - k + off] === sp[ss - k + off]) k++;
     }
     return k;
   };
@@ -373,22 +405,22 @@ function extend(
     matched += k;
     score += k;
     if (score > best.score) best = { p, s, matched, edits, score };
-    if (!allowEdits) break;
+    if (!allowEdits || score < best.score - X_DROP) break;
     let stepped = false;
-    for (const [dp, ds] of STEPS) {
+    for (const [dp, ds, need] of STEPS) {
       const np = p + dir * dp;
       const ns = s + dir * ds;
       if (dir === 1 ? np > pLimit || ns > sLimit : np < pLimit || ns < sLimit) continue;
-      if (exact(np, ns, CONTINUE_MIN) < CONTINUE_MIN) continue;
+      if (exact(np, ns, need) < need) continue;
       p = np;
       s = ns;
       const cost = Math.max(dp, ds);
       edits += cost;
-      score -= 2 * cost;
+      score -= cost + 1;
       stepped = true;
       break;
     }
-    if (!stepped || score < best.score - 8) break;
+    if (!stepped) break;
   }
   return best;
 }
@@ -403,7 +435,7 @@ function judge(
 ): Match | null {
   if (c.matched < minPassage) return null;
   const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
-  if (substance < MIN_SUBSTANCE) return null;
+  if (!hasSubstance(substance, c.matched)) return null;
   let similarity = 1;
   let diff: Match['diff'] = null;
   if (c.edits > 0) {

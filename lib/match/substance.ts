@@ -13,15 +13,29 @@
  *     GENERIC_WORDS below, the stock phrases of every Chinese article on
  *     ecology and government work (a hand-kept stand-in for a background
  *     corpus: no word-frequency table ships in an installed package);
- *   - otherwise its length in characters.
+ *   - otherwise its length in characters, but 0.5 for a one-character word
+ *     (抓, 更, 水: too common to say much alone).
  * A passage's substance is the sum of its characters' weights (a word's weight
  * spread evenly over its characters, so a partly quoted word counts in part),
  * leaving out characters of slogans: a slogan with stock words around it
  * (践行“绿水青山就是金山银山”的理念) is reported as the slogan, not as a passage.
+ *
+ * A passage needs MIN_SUBSTANCE, and a short one (fewer than SHORT_PASSAGE
+ * normalised characters) needs SHORT_SUBSTANCE: an eight-character run such
+ * as 农村生活污水治理 is a term of art, a ten-character run with three or four
+ * content words is a phrase someone chose to repeat.
  */
 
 /** Weight ≥ this (in content characters) makes a passage. Tuned on tests/fixtures/eval. */
-export const MIN_SUBSTANCE = 4;
+export const MIN_SUBSTANCE = 6;
+/** Passages shorter than this (normalised characters)… */
+export const SHORT_PASSAGE = 10;
+/** …need this much substance. */
+export const SHORT_SUBSTANCE = 8;
+
+export function hasSubstance(substance: number, length: number): boolean {
+  return substance >= (length < SHORT_PASSAGE ? SHORT_SUBSTANCE : MIN_SUBSTANCE);
+}
 
 /** Words the speech uses this often are its topic vocabulary. */
 export const TOPIC_COUNT = 6;
@@ -37,7 +51,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     '中心 党 党中央 全国 全市 进一步 不断 切实 切实增强 坚决 坚定 坚定不移 树立 牢固 践行 理念 绿色 低碳 污染 ' +
     '防治 治理 人与自然 和谐 共生 现代化 中国式 美丽 中国 责任 政治 自觉 意识 攻坚 保卫战 蓝天 碧水 净土 安全 ' +
     '底线 质量 改善 持续 体系 能力 水平 机制 创新 精神 部署 要求 企业 行动 力度 措施 我们 环保 保护 经济 社会 ' +
-    '实现 努力 统筹 构建 形成 加大 严格 有效 深化 宣传 学习 贯彻 各项 相关 重点 领域 全过程 各领域 新 打好'
+    '实现 努力 统筹 构建 形成 加大 严格 有效 深化 宣传 学习 贯彻 各项 相关 重点 领域 全过程 各领域 新 打好 环境污染'
   ).split(' '),
 );
 
@@ -45,5 +59,6 @@ export function wordWeight(word: string, tag: string, countInSpeech: number): nu
   if (!/\p{Script=Han}/u.test(word)) return 0;
   if (FUNCTION_TAGS.test(tag)) return 0;
   if (GENERIC_WORDS.has(word) || countInSpeech >= TOPIC_COUNT) return 0;
-  return [...word].length;
+  const length = [...word].length;
+  return length === 1 ? 0.5 : length;
 }
