@@ -15,7 +15,7 @@
 import { longDate } from './dates';
 import { titleWithTranslation, withPeriod } from './english';
 import { englishSections, paragraphLocator } from './location';
-import type { CitationSource } from './source';
+import { type CitationSource, quoted } from './source';
 
 export function formatApa(src: CitationSource): string {
   const parts = [src.title, String(src.year)];
@@ -30,7 +30,7 @@ export function formatApa(src: CitationSource): string {
     );
   }
   if (src.seenAt) parts.push(`as cited in ${src.seenAt.title}, n.d.`);
-  const inText = `“${src.quote}” (${parts.join(', ')})`;
+  const inText = `${quoted(src.quote)} (${parts.join(', ')})`;
   const reference = src.seenAt
     ? `${withPeriod(src.seenAt.title)} (n.d.). Retrieved ${longDate(src.seenAt.accessed)}, from ${src.seenAt.url}`
     : `${titleWithTranslation(src)} [Speech]. (${src.year}). ${withPeriod(src.occasion)}`;

@@ -12,7 +12,7 @@
 import { longDate } from './dates';
 import { withPeriod } from './english';
 import { englishSections, paragraphLocator } from './location';
-import type { CitationSource } from './source';
+import { type CitationSource, nestQuotes, quoted } from './source';
 
 export function formatChicago(src: CitationSource): string {
   const translated = src.titleEn ? ` [${src.titleEn}]` : '';
@@ -28,12 +28,12 @@ export function formatChicago(src: CitationSource): string {
   let bibliography: string;
   if (src.seenAt) {
     const accessed = longDate(src.seenAt.accessed);
-    note += `, quoted in “${src.seenAt.title},” accessed ${accessed}, ${src.seenAt.url}`;
-    bibliography = `“${withPeriod(src.seenAt.title)}” Accessed ${accessed}. ${src.seenAt.url}.`;
+    note += `, quoted in “${nestQuotes(src.seenAt.title)},” accessed ${accessed}, ${src.seenAt.url}`;
+    bibliography = `“${nestQuotes(withPeriod(src.seenAt.title))}” Accessed ${accessed}. ${src.seenAt.url}.`;
   } else {
     bibliography = src.titleEn
       ? `“${src.title}” [${src.titleEn}]. Speech, ${src.occasion}, ${src.year}.`
       : `“${withPeriod(src.title)}” Speech, ${src.occasion}, ${src.year}.`;
   }
-  return `“${src.quote}”\n\n${note}.\n\n${bibliography}`;
+  return `${quoted(src.quote)}\n\n${note}.\n\n${bibliography}`;
 }

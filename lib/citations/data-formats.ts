@@ -13,7 +13,7 @@
  */
 import { dateParts, isoDate, risDate } from './dates';
 import { locationZh } from './location';
-import type { CitationSource } from './source';
+import { type CitationSource, quoted } from './source';
 
 export const SPEECH_KEY_PREFIX = 'speech';
 
@@ -27,7 +27,7 @@ function pageKey(accessed: Date): string {
 
 /** 第二部分 · …，第4段：“quote” */
 function speechNote(src: CitationSource): string {
-  return src.location ? `${locationZh(src.location)}：“${src.quote}”` : `“${src.quote}”`;
+  return src.location ? `${locationZh(src.location)}：${quoted(src.quote)}` : `${quoted(src.quote)}`;
 }
 
 // ---------------------------------------------------------------- BibTeX

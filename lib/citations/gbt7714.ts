@@ -13,7 +13,7 @@
  */
 import { isoDate } from './dates';
 import { locationZh } from './location';
-import type { CitationSource } from './source';
+import { type CitationSource, quoted } from './source';
 import type { SeenAt } from './types';
 
 export function gbtSpeechEntry(src: CitationSource): string {
@@ -27,7 +27,7 @@ export function gbtWebEntry(seen: SeenAt): string {
 
 /** The speech as the reference; the page, when known, as where it was quoted from (转引自). */
 export function formatGbt7714(src: CitationSource): string {
-  const lines = [`“${src.quote}”`, '', gbtSpeechEntry(src)];
+  const lines = [`${quoted(src.quote)}`, '', gbtSpeechEntry(src)];
   if (src.seenAt) lines.push(`转引自：${gbtWebEntry(src.seenAt)}`);
   return lines.join('\n');
 }
@@ -38,5 +38,5 @@ export function formatGbt7714(src: CitationSource): string {
  */
 export function formatGbt7714Web(src: CitationSource): string {
   if (!src.seenAt) return formatGbt7714(src);
-  return [`“${src.quote}”`, '', gbtWebEntry(src.seenAt), `原文：${gbtSpeechEntry(src)}`].join('\n');
+  return [`${quoted(src.quote)}`, '', gbtWebEntry(src.seenAt), `原文：${gbtSpeechEntry(src)}`].join('\n');
 }

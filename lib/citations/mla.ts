@@ -12,7 +12,7 @@
 import { mlaDate } from './dates';
 import { withPeriod } from './english';
 import { englishSections, paragraphLocator } from './location';
-import type { CitationSource } from './source';
+import { type CitationSource, nestQuotes, quoted } from './source';
 
 export function formatMla(src: CitationSource): string {
   let paren = `“${src.title}”`;
@@ -25,10 +25,10 @@ export function formatMla(src: CitationSource): string {
     // American punctuation: the comma after a title sits inside its quotation marks.
     paren = `“${src.title},” ${sections}${sections.endsWith('”') ? ' ' : ', '}${paragraphLocator(src.location, 'par.', 'pars.')}`;
   }
-  if (src.seenAt) paren += `; qtd. in “${src.seenAt.title}”`;
-  const inText = `“${src.quote}” (${paren}).`;
+  if (src.seenAt) paren += `; qtd. in ${quoted(src.seenAt.title)}`;
+  const inText = `${quoted(src.quote)} (${paren}).`;
   const entry = src.seenAt
-    ? `“${withPeriod(src.seenAt.title)}” ${withoutProtocol(src.seenAt.url)}. Accessed ${mlaDate(src.seenAt.accessed)}.`
+    ? `“${nestQuotes(withPeriod(src.seenAt.title))}” ${withoutProtocol(src.seenAt.url)}. Accessed ${mlaDate(src.seenAt.accessed)}.`
     : `${quotedTitle(src)} ${src.occasion}, ${src.year}. Speech.`;
   return `${inText}\n\n${entry}`;
 }

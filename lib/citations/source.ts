@@ -36,6 +36,16 @@ export function cleanQuote(quote: string): string {
   return quote.replace(/\s+/g, ' ').trim();
 }
 
+/** Double quotation marks inside a quote become single ones (the rule in Chinese and American English alike). */
+export function nestQuotes(text: string): string {
+  return text.replace(/“/g, '‘').replace(/”/g, '’');
+}
+
+/** “text”, with the quotation marks inside it turned to single ones. */
+export function quoted(text: string): string {
+  return `“${nestQuotes(text)}”`;
+}
+
 export function citationSource(input: CitationInput, corpus: Corpus = getCorpus()): CitationSource {
   const quote = cleanQuote(input.quote ?? '');
   if (quote === '') throw new CitationInputError('the quote is empty');

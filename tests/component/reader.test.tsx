@@ -8,6 +8,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderApp } from '../../components/reader/ReaderApp';
+import { selectionToSpan } from '../../components/reader/selection';
 import { formatCitation } from '../../lib/citations';
 import type { CitationFormatId } from '../../lib/citations/types';
 import { getCorpus } from '../../lib/corpus';
@@ -242,8 +243,28 @@ describe('copying citations', () => {
     });
     const toolbar = await screen.findByRole('toolbar');
     await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
-    const [item] = JSON.parse(copyText.mock.calls[0]![0]);
-    expect(item.note).toContain(corpus.paragraphs[3]!.text);
+    const p4 = corpus.paragraphs[3]!;
+    expect(copyText).toHaveBeenCalledWith(
+      formatCitation('csl-json', { quote: p4.text, speechStart: p4.start, speechEnd: p4.end }),
+    );
+  });
+
+  it('maps element-boundary points to the runs on their side', () => {
+    renderReader();
+    const root = document.querySelector('.reader')!;
+    const p4 = corpus.paragraphs[3]!;
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('#p-4 p')!);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    expect(selectionToSpan(root, selection)).toEqual({ start: p4.start, end: p4.end });
+    // From the start of ¶4's block (before its ¶ link) to the start of ¶5's block.
+    range.setStart(document.getElementById('p-4')!, 0);
+    range.setEnd(document.getElementById('p-5')!, 0);
+    expect(selectionToSpan(root, selection)).toEqual({ start: p4.start, end: p4.end });
+    selection.removeAllRanges();
+    expect(selectionToSpan(root, selection)).toBeNull();
   });
 
   it('no toolbar for a selection outside the speech (the contents)', () => {

@@ -267,6 +267,21 @@ describe('awkward input', () => {
     );
   });
 
+  it('turns quotation marks inside the quote to single ones, except in the unquoted blockquote', () => {
+    const nested = spanOf('牢固树立“抓生态就是抓发展、抓生态就是抓民生”的理念');
+    expect(formatCitation('plain', nested)).toBe(
+      `“牢固树立‘抓生态就是抓发展、抓生态就是抓民生’的理念”——《${TITLE}》（2023），开篇，第2段。`,
+    );
+    expect(formatCitation('mla', nested).split('\n')[0]).toBe(
+      `“牢固树立‘抓生态就是抓发展、抓生态就是抓民生’的理念” (“${TITLE},” Opening, par. 2).`,
+    );
+    expect(formatCitation('markdown', nested).split('\n')[0]).toBe(
+      '> 牢固树立“抓生态就是抓发展、抓生态就是抓民生”的理念',
+    );
+    const pageTitle = formatCitation('chicago', { ...nested, seenAt: { ...seenAt, title: '再谈“两山”理念' } });
+    expect(pageTitle).toContain('quoted in “再谈‘两山’理念,” accessed');
+  });
+
   it('collapses line breaks and spaces in the quote', () => {
     expect(formatCitation('plain', { ...input, quote: `  ${QUOTE.slice(0, 5)}\n\n ${QUOTE.slice(5)} ` })).toBe(
       `“${QUOTE.slice(0, 5)} ${QUOTE.slice(5)}”——《${TITLE}》（2023），${PART2}，第4段。`,
