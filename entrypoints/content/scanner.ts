@@ -45,6 +45,7 @@ export interface ScannerHost {
 /** Target time per matcher call; the window size adapts to the matcher's speed. */
 const SCAN_TARGET_MS = 6;
 const FIRST_WINDOW_CHARS = 16_000;
+let matcherBuilt = false;
 
 export function highlightKind(m: Match): HighlightKind {
   if (m.kind === 'slogan') return 'slogan';
@@ -186,7 +187,16 @@ export class FrameScanner {
       for (const sr of shadowRoots) this.host.shadowRoot(sr);
       if (!hasHan) continue; // no Chinese: nothing the speech could match
 
-      // 2. Scan it, a window at a time.
+      // 2. Scan it, a window at a time. The matcher builds its index of the speech on first use
+      // (tens of ms): that gets a task of its own.
+      if (!matcherBuilt) {
+        if (await pause()) return;
+        mark = performance.now();
+        getMatcher();
+        matcherBuilt = true;
+        t.scanMs += performance.now() - mark;
+        if (await pause()) return;
+      }
       const options = this.host.options();
       const matcher = getMatcher();
       const scan = (slice: string): Match[] => {

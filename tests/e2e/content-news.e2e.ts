@@ -1,0 +1,143 @@
+/**
+ * A news article: slogans, passages and a near-verbatim quote are highlighted,
+ * each in its own highlight; what must not light up does not (a short slogan
+ * without quotation marks, generic vocabulary, form fields, hidden text,
+ * scripts). The badge counts the matches; a jump scrolls to a match and
+ * flashes it; pausing the site removes every highlight. The page's DOM is
+ * never touched.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Background,
+  expectUntouched,
+  highlightedTexts,
+  installProbe,
+  launchBaseline,
+  open,
+  type PageRun,
+  readProbe,
+  settle,
+} from './content-helpers';
+import { type ExtensionSession, launchWithExtension } from './harness';
+
+describe('content script on a news article', () => {
+  let session: ExtensionSession;
+  let baseline: Awaited<ReturnType<typeof launchBaseline>>;
+  let bg: Background;
+  let run: PageRun;
+  let plain: PageRun;
+  let tabId: number;
+
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    await installProbe(session.context);
+    baseline = await launchBaseline();
+    bg = new Background(session);
+    const url = `${session.server.baseUrl}/content-news.html`;
+    run = await open(session.context, url);
+    plain = await open(baseline.context, url);
+    tabId = await bg.tabIdOf(run.page);
+  });
+  afterAll(async () => {
+    await bg?.close();
+    await baseline?.browser.close();
+    await session?.close();
+  });
+
+  it('highlights slogans, passages and the near-verbatim quote, and nothing else', async () => {
+    const results = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    const hl = await highlightedTexts(run.page);
+    const all = [...hl['yuanwen-slogan'], ...hl['yuanwen-passage'], ...hl['yuanwen-near']].join('|');
+
+    // Slogans, the short one only where the page quotes it.
+    expect(all).toContain('抓生态就是抓发展、抓生态就是抓民生');
+    expect(all).toContain('绿水青山就是金山银山');
+    expect(hl['yuanwen-slogan']).toContain('显绩');
+    expect(all).toContain('潜绩');
+    // A verbatim passage.
+    expect(hl['yuanwen-passage'].join('|')).toContain(
+      '生态环境是关系党的使命宗旨的重大政治问题，也是关系民生的重大社会问题',
+    );
+    // A near-verbatim quote (的 inserted, 帐 for 账): its own highlight, similarity below 1, the edits reported.
+    expect(hl['yuanwen-near'].join('|')).toContain('践行习近平生态文明思想，在生态环境保护上算大帐');
+    const near = results.matches.find((m) => m.quote.includes('算大帐'));
+    expect(near?.similarity).toBeLessThan(1);
+    expect(near?.diff?.some((d) => d.page.includes('帐') && d.speech.includes('账'))).toBe(true);
+
+    // Never: 红线 without quotation marks, generic vocabulary, form fields, hidden text, scripts.
+    for (const never of ['红线', '高质量发展', '一张蓝图绘到底', '功成不必在我', '一任接着一任干', '四个意识']) {
+      expect(all, never).not.toContain(never);
+      expect(results.matches.map((m) => m.quote).join('|'), never).not.toContain(never);
+    }
+    // The page's single 绿水青山 outside the form: the textarea's copy is not highlighted.
+    expect(all.split('绿水青山就是金山银山').length - 1).toBe(1);
+  });
+
+  it('shows the match count on the badge, one per reported match, each match highlighted', async () => {
+    const results = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    expect(await bg.badge(tabId)).toBe(String(results.matches.length));
+    const hl = await highlightedTexts(run.page);
+    const highlighted = [...hl['yuanwen-slogan'], ...hl['yuanwen-passage'], ...hl['yuanwen-near']];
+    for (const m of results.matches) {
+      const quote = m.quote.replace(/\s+/g, '');
+      expect(
+        highlighted.some((h) => h.includes(quote)),
+        quote,
+      ).toBe(true);
+    }
+    expect(results.url).toBe(run.page.url());
+    expect(results.frames?.[0]?.timings?.totalMs).toBeGreaterThan(0);
+  });
+
+  it('leaves the DOM untouched, logs no error, adds no long task', async () => {
+    await settle();
+    expect((await readProbe(run.page)).mutations).toBe(0);
+    await expectUntouched(run, plain);
+  });
+
+  it('jumps to a match: scrolls it to the middle of the window and flashes it', async () => {
+    const results = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    const near = results.matches.find((m) => m.quote.includes('算大帐'));
+    expect(near).toBeDefined();
+    expect(await run.page.evaluate(() => window.scrollY)).toBe(0);
+    const reply = await bg.sendToTab(tabId, { type: 'jump-to-match', matchId: near?.id });
+    expect(reply).toEqual({ ok: true });
+    expect((await highlightedTexts(run.page))['yuanwen-flash'].join('')).toContain('算大帐');
+    await expect
+      .poll(
+        () =>
+          run.page.evaluate(() => {
+            const range = [...(CSS.highlights.get('yuanwen-near') ?? [])][0] as Range | undefined;
+            const rect = range?.getBoundingClientRect();
+            return rect ? Math.abs(rect.top + rect.height / 2 - window.innerHeight / 2) : 1e9;
+          }),
+        { timeout: 5000 },
+      )
+      .toBeLessThan(120);
+    const unknown = await bg.sendToTab(tabId, { type: 'jump-to-match', matchId: `${near?.id.split(':')[0]}:99999` });
+    expect(unknown).toEqual({ ok: false, reason: 'gone' });
+  });
+
+  it('removes every highlight when the site is paused, and brings them back when resumed', async () => {
+    const before = (await bg.waitForDone(tabId, (r) => r.matches.length > 0)).matches.length;
+    const setPaused = (paused: boolean) =>
+      session.serviceWorker.evaluate(async (p) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        const current = (settings ?? {}) as { pausedSites?: string[] };
+        const others = (current.pausedSites ?? []).filter((h) => h !== '127.0.0.1');
+        await chrome.storage.local.set({
+          settings: { ...current, pausedSites: p ? [...others, '127.0.0.1'] : others },
+        });
+      }, paused);
+    await setPaused(true);
+    await expect.poll(() => bg.results(tabId).then((r) => r.status), { timeout: 5000 }).toBe('paused');
+    const names = await run.page.evaluate(() => [...CSS.highlights.keys()]);
+    expect(names.filter((n) => n.startsWith('yuanwen-'))).toEqual([]);
+    expect(await run.page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    expect(await bg.badge(tabId)).toBe('');
+    await setPaused(false);
+    const after = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    expect(after.matches.length).toBe(before);
+    expect(await bg.badge(tabId)).toBe(String(before));
+  });
+});
