@@ -59,7 +59,18 @@ export function useSettings(store: SettingsStore): SettingsState {
     [store],
   );
 
-  const update = useCallback((patch: Partial<Settings>) => run((s) => s.update(patch)), [run]);
+  // Optimistic: controls show the new value at once (a controlled checkbox would otherwise snap back until the
+  // write completes); on a rejected write the stored value is shown again.
+  const update = useCallback(
+    async (patch: Partial<Settings>) => {
+      setSettings((current) => (current ? { ...current, ...patch } : current));
+      await run((s) => s.update(patch));
+      if (!alive.current) return;
+      const state = await store.load().catch(() => null);
+      if (state && alive.current) setSettings(state.settings);
+    },
+    [run, store],
+  );
 
   return { settings, notice, status, update, run };
 }

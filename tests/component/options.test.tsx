@@ -96,15 +96,21 @@ describe('OptionsPage', () => {
 
   it('changes a colour’s opacity and warns when text becomes hard to read', async () => {
     await renderOptions();
-    const opacity = screen.getByLabelText('标语不透明度');
-    fireEvent.change(opacity, { target: { value: '100' } });
+    const warnings = () => screen.queryAllByText(/对比度低于 4\.5:1/);
+    expect(warnings()).toHaveLength(0); // the defaults read well on light and dark pages
+    // An opaque yellow: fine under black text, unreadable under a dark page's light text.
+    fireEvent.change(screen.getByLabelText('标语不透明度'), { target: { value: '100' } });
     await waitFor(async () => expect((await getSettings()).colours.slogan).toBe('#f5b700ff'));
+    await waitFor(() => expect(warnings()).toHaveLength(1));
+    expect(warnings()[0]?.textContent).toMatch(/深色 1\.\d:1/);
+    // An opaque navy: unreadable under a light page's black text.
     fireEvent.change(screen.getByLabelText('段落颜色'), { target: { value: '#000080' } });
     await waitFor(async () => expect((await getSettings()).colours.passage).toMatch(/^#000080/));
     fireEvent.change(screen.getByLabelText('段落不透明度'), { target: { value: '100' } });
-    await screen.findByText(/对比度低于 4\.5:1/);
+    await waitFor(() => expect(warnings()).toHaveLength(2));
     await userEvent.click(screen.getByRole('button', { name: '恢复默认颜色' }));
     await waitFor(async () => expect((await getSettings()).colours).toEqual(DEFAULT_SETTINGS.colours));
+    await waitFor(() => expect(warnings()).toHaveLength(0));
   });
 
   it('shows a notice for corrupt stored settings, and repair clears it', async () => {
