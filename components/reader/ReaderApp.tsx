@@ -116,6 +116,20 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
     };
   }, []);
 
+  // Keyboard users (caret browsing) reach the toolbar with Alt+C: it sits outside the text's tab order.
+  const hasSelection = selection !== null;
+  useEffect(() => {
+    if (!hasSelection) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyC') {
+        e.preventDefault();
+        toolbarRef.current?.querySelector<HTMLButtonElement>('.citation-menu__copy')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [hasSelection]);
+
   useEffect(() => {
     if (!status) return;
     const timer = setTimeout(() => setStatus(''), 6000);
@@ -221,6 +235,9 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
         >
           <span className="selection-cite__count" id="selection-count">
             {strings.selection(selectedChars)}
+            <kbd className="selection-cite__key" title={strings.shortcutHint}>
+              Alt+C
+            </kbd>
           </span>
           <CitationMenu
             formats={CITATION_FORMATS}

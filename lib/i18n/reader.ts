@@ -18,6 +18,7 @@ export interface ReaderStrings {
   target: string;
   clearTarget: string;
   selection: (chars: number) => string;
+  shortcutHint: string;
   copyCitation: (format: string) => string;
   moreFormats: string;
   loading: string;
@@ -41,6 +42,7 @@ const zh: ReaderStrings = {
   target: '已定位',
   clearTarget: '取消高亮',
   selection: (n) => `已选 ${n} 字`,
+  shortcutHint: '按 Alt+C 用键盘到达“复制引用”',
   copyCitation: (format) => (format ? `复制引用 · ${format}` : '复制引用'),
   moreFormats: '其他引用格式',
   loading: '正在载入…',
@@ -64,6 +66,7 @@ const en: ReaderStrings = {
   target: 'Linked passage',
   clearTarget: 'Clear highlight',
   selection: (n) => `${n} characters selected`,
+  shortcutHint: 'Press Alt+C to reach "Copy citation" from the keyboard',
   copyCitation: (format) => (format ? `Copy citation · ${format}` : 'Copy citation'),
   moreFormats: 'Other citation formats',
   loading: 'Loading…',

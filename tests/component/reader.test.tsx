@@ -290,6 +290,14 @@ describe('copying citations', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('复制失败：浏览器未允许写入剪贴板'));
   });
 
+  it('Alt+C moves focus to the toolbar for keyboard users', async () => {
+    renderReader();
+    selectSpeech(START, END);
+    const toolbar = await screen.findByRole('toolbar');
+    fireEvent.keyDown(document.body, { key: 'c', code: 'KeyC', altKey: true });
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: /复制引用/ }));
+  });
+
   it('Escape hides the selection toolbar', async () => {
     renderReader();
     selectSpeech(START, END);
