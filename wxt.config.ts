@@ -42,9 +42,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'yuanwen@yuanwen.example',
-              strict_min_version: '128.0',
+              // 140: data_collection_permissions (and the CSS Custom Highlight API) on desktop; 142 on Android.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
