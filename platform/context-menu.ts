@@ -14,7 +14,7 @@ import { getSettings, watchSettings } from './settings';
 export const LOOKUP_MENU_ID = 'yuanwen-find-in-speech';
 
 function menuTitle(settings: Settings): string {
-  return optionsStrings(resolveLanguage(settings.language, navigator.language)).menuFindInSpeech;
+  return optionsStrings(resolveLanguage(settings.language, globalThis.navigator?.language)).menuFindInSpeech;
 }
 
 async function createMenu(): Promise<void> {

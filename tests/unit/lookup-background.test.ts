@@ -1,0 +1,131 @@
+/**
+ * The background's lookup and keyboard modules against fakeBrowser: the
+ * context menu (title in the UI language, opens the lookup page with the
+ * selection), the lookup page's hash, and the toggle-highlights command.
+ * fakeBrowser has no contextMenus/tabs.sendMessage, so those calls are spied.
+ */
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MAX_SELECTION } from '../../lib/lookup';
+import { LOOKUP_MENU_ID, openLookup, registerLookupMenu } from '../../platform/context-menu';
+import { handleCommand, TOGGLE_HIGHLIGHTS_COMMAND } from '../../platform/keyboard-commands';
+import { lookupHash, parseLookupHash } from '../../platform/lookup-page';
+import { updateSettings } from '../../platform/settings';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal('navigator', { language: 'en-US' });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('lookup page hash', () => {
+  it('round-trips any selection, capped', () => {
+    for (const text of ['绿水青山就是金山银山', 'a#b%c&d=e\n第二行', '  spaced  ']) {
+      expect(parseLookupHash(lookupHash(text))).toBe(text.trim());
+    }
+    expect(parseLookupHash(lookupHash('字'.repeat(MAX_SELECTION + 50)))).toHaveLength(MAX_SELECTION);
+  });
+  it('reads a malformed hash as no query', () => {
+    for (const hash of ['', '#', '#x=1', '#q=%E4%B8', '#q=%zz']) expect(parseLookupHash(hash)).toBe('');
+  });
+});
+
+describe('openLookup', () => {
+  it('opens lookup.html with the selection next to its tab', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openLookup('保护好生态环境', { id: 7, index: 2 });
+    expect(create).toHaveBeenCalledWith({
+      url: `${fakeBrowser.runtime.getURL('/lookup.html')}#q=${encodeURIComponent('保护好生态环境')}`,
+      index: 3,
+      openerTabId: 7,
+    });
+  });
+});
+
+describe('the context menu', () => {
+  function stubMenus() {
+    const created: { id?: string | number; title?: string; contexts?: string[] }[] = [];
+    const titles: string[] = [];
+    let clicked:
+      | ((info: { menuItemId: string | number; selectionText?: string }, tab?: { id?: number; index?: number }) => void)
+      | undefined;
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockImplementation(async () => {
+      created.length = 0;
+    });
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((props) => {
+      created.push(props as (typeof created)[number]);
+      return props.id ?? 0;
+    });
+    vi.spyOn(fakeBrowser.contextMenus, 'update').mockImplementation(async (_id, props) => {
+      if (props.title) titles.push(props.title);
+    });
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((cb) => {
+      clicked = cb as typeof clicked;
+    });
+    return { created, titles, click: (...args: Parameters<NonNullable<typeof clicked>>) => clicked?.(...args) };
+  }
+
+  it('adds 「在讲话中查找」 on selections in Chinese, and follows the language setting', async () => {
+    await updateSettings({ language: 'zh' });
+    const menus = stubMenus();
+    registerLookupMenu();
+    await vi.waitFor(() => expect(menus.created).toHaveLength(1));
+    expect(menus.created[0]).toEqual({ id: LOOKUP_MENU_ID, title: '在讲话中查找', contexts: ['selection'] });
+    await updateSettings({ language: 'en' });
+    await vi.waitFor(() => expect(menus.titles).toContain('Find in the speech'));
+  });
+
+  it('opens the lookup page for a click with a selection, and ignores anything else', async () => {
+    const menus = stubMenus();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    registerLookupMenu();
+    menus.click({ menuItemId: 'other', selectionText: 'x' });
+    menus.click({ menuItemId: LOOKUP_MENU_ID, selectionText: '   ' });
+    menus.click({ menuItemId: LOOKUP_MENU_ID, selectionText: '蓝天、碧水、净土保卫战' }, { id: 3, index: 0 });
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]?.[0].url).toContain(`#q=${encodeURIComponent('蓝天、碧水、净土保卫战')}`);
+  });
+});
+
+describe('keyboard command toggle-highlights', () => {
+  it('sends the toggle to the tab the command came from', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    expect(await handleCommand(TOGGLE_HIGHLIGHTS_COMMAND, { id: 12 })).toBe(true);
+    expect(send).toHaveBeenCalledWith(12, { type: 'toggle-highlights' });
+  });
+
+  it('falls back to the active tab of the current window', async () => {
+    // fakeBrowser cannot activate a tab, so the query is answered here.
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockResolvedValue([
+        { id: 21, index: 0, windowId: 0, active: true } as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number],
+      ]);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    expect(await handleCommand(TOGGLE_HIGHLIGHTS_COMMAND)).toBe(true);
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(send).toHaveBeenCalledWith(21, { type: 'toggle-highlights' });
+  });
+
+  it('does nothing without a tab', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    expect(await handleCommand(TOGGLE_HIGHLIGHTS_COMMAND)).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('reports false, without throwing, on a page with no content script', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    expect(await handleCommand(TOGGLE_HIGHLIGHTS_COMMAND, { id: 4 })).toBe(false);
+  });
+
+  it('ignores other commands', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    expect(await handleCommand('_execute_action', { id: 4 })).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+  });
+});
