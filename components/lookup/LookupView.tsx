@@ -9,7 +9,14 @@ import { getCorpus } from '../../lib/corpus';
 import type { Span } from '../../lib/corpus/types';
 import type { Lang } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
-import { getLookupIndex, type LookupHit, type LookupResult, lookupSelection, type Segmenter } from '../../lib/lookup';
+import {
+  getLookupIndex,
+  getSimplifier,
+  type LookupHit,
+  type LookupResult,
+  lookupSelection,
+  type Segmenter,
+} from '../../lib/lookup';
 import { getMatcher } from '../../lib/match';
 
 export interface LookupViewProps {
@@ -52,7 +59,12 @@ export function LookupView(props: LookupViewProps) {
       onSearch?.(text);
       try {
         const segment = await loadSegmenter();
-        const result = lookupSelection(text, { index: getLookupIndex(), matcher: getMatcher(), segment });
+        const result = lookupSelection(text, {
+          index: getLookupIndex(),
+          matcher: getMatcher(),
+          segment,
+          simplify: getSimplifier(),
+        });
         if (ticket === run.current) setState({ kind: 'done', result });
       } catch (error) {
         if (ticket === run.current)

@@ -4,6 +4,8 @@
  */
 import { getCorpus } from '../corpus';
 import { speechData } from '../corpus/speech-data';
+import { matchData } from '../match/derived';
+import { createSimplifier, type Simplifier } from './simplify';
 import { buildSpeechIndex, type SpeechIndex } from './speech-index';
 
 export { rankByWords, type WordScore } from './bm25';
@@ -16,6 +18,7 @@ export {
   MAX_SELECTION,
   type Segmenter,
 } from './rank';
+export { createSimplifier, type Simplifier } from './simplify';
 export { buildSpeechIndex, type SentenceDoc, type SpeechIndex, type TermSpan } from './speech-index';
 export { isMeaningfulWord, meaningfulWords, sloganWords } from './terms';
 
@@ -24,4 +27,12 @@ let cached: SpeechIndex | undefined;
 export function getLookupIndex(): SpeechIndex {
   cached ??= buildSpeechIndex(getCorpus(), speechData.wordEnds);
   return cached;
+}
+
+let simplifier: Simplifier | undefined;
+
+/** Traditional → simplified over the speech's characters (the matcher's build-time table). */
+export function getSimplifier(): Simplifier {
+  simplifier ??= createSimplifier(matchData.t2s);
+  return simplifier;
 }

@@ -63,11 +63,11 @@ const KIND_ORDER: Record<LookupHitKind, number> = { exact: 0, 'near-verbatim': 1
 
 export function lookupSelection(
   selection: string,
-  deps: { index: SpeechIndex; matcher: Matcher; segment: Segmenter },
+  deps: { index: SpeechIndex; matcher: Matcher; segment: Segmenter; simplify?: (text: string) => string },
   options: LookupOptions = {},
 ): LookupResult {
   const query = selection.trim().slice(0, MAX_SELECTION);
-  const { index, matcher, segment } = deps;
+  const { index, matcher, segment, simplify = (t: string) => t } = deps;
   const { corpus } = index;
   const hits = new Map<number, LookupHit>();
 
@@ -111,7 +111,8 @@ export function lookupSelection(
   }
 
   // 2–3. Slogans and words.
-  const words = meaningfulWords([...quotedSlogans, ...(query ? segment(query) : [])]);
+  // Words are looked up in simplified script: the speech's own (the matcher handles traditional by itself).
+  const words = meaningfulWords([...quotedSlogans, ...(query ? segment(simplify(query)) : [])]);
   const slogans = new Set(quotedSlogans);
   for (const scored of rankByWords(index, words)) {
     const sentence = scored.doc.sentence;

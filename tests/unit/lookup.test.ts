@@ -9,6 +9,7 @@ import { speechData } from '../../lib/corpus/speech-data';
 import {
   buildSpeechIndex,
   getLookupIndex,
+  getSimplifier,
   type LookupResult,
   lookupSelection,
   MAX_SELECTION,
@@ -20,7 +21,7 @@ import { getMatcher, type Match, type Matcher } from '../../lib/match';
 
 const corpus = getCorpus();
 const segment = (text: string) => cut(text, true);
-const deps = () => ({ index: getLookupIndex(), matcher: getMatcher(), segment });
+const deps = () => ({ index: getLookupIndex(), matcher: getMatcher(), segment, simplify: getSimplifier() });
 const lookup = (text: string): LookupResult => lookupSelection(text, deps());
 
 /** The sentence of the speech that contains `fragment`. */
@@ -142,6 +143,21 @@ describe('a keyword-only selection', () => {
   it('weighs a rare word above a word the speech uses everywhere', () => {
     const result = lookup('生态 约谈');
     expect(result.hits[0]?.sentence.text).toContain('约谈');
+  });
+});
+
+describe('a selection in traditional script', () => {
+  it('finds the same passages as its simplified form', () => {
+    const traditional = lookup('危險廢物 重金屬 土壤污染');
+    expect(traditional.words).toEqual(expect.arrayContaining(['危险废物', '重金属']));
+    const simplified = lookup('危险废物 重金属 土壤污染');
+    expect(traditional.hits.map((h) => h.sentence.index)).toEqual(simplified.hits.map((h) => h.sentence.index));
+  });
+
+  it('simplifies only characters the table knows', () => {
+    const simplify = getSimplifier();
+    expect(simplify('綠水青山就是金山銀山')).toBe('绿水青山就是金山银山');
+    expect(simplify('abc 123 生態')).toBe('abc 123 生态');
   });
 });
 
