@@ -4,7 +4,7 @@
  * view, and "copy citation" for that passage and for any selection.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CITATION_FORMATS, formatCitation } from '../../lib/citations';
+import { CITATION_FORMATS, formatCitation, formatCitationHtml } from '../../lib/citations';
 import { shortHeading } from '../../lib/citations/location';
 import type { CitationFormatId, CitationInput } from '../../lib/citations/types';
 import type { Corpus, Span } from '../../lib/corpus/types';
@@ -23,8 +23,8 @@ export interface ReaderAppProps {
   lang: Lang;
   /** From the user's settings. */
   defaultFormat: CitationFormatId;
-  /** Injected in tests; the clipboard otherwise. */
-  copyText?: (text: string) => Promise<void>;
+  /** Injected in tests; the clipboard otherwise. `html` is the rich form, when the format has one. */
+  copyText?: (text: string, html: string | null) => Promise<void>;
 }
 
 interface SelectionState {
@@ -140,14 +140,17 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
     async (span: Span, format: CitationFormatId) => {
       const label = CITATION_FORMATS.find((f) => f.id === format)?.label ?? format;
       let text: string;
+      let html: string | null;
       try {
-        text = formatCitation(format, citationInput(corpus, span), { lang });
+        const input = citationInput(corpus, span);
+        text = formatCitation(format, input, { lang });
+        html = formatCitationHtml(format, input, { lang });
       } catch {
         setStatus(strings.citeInvalid);
         return;
       }
       try {
-        await copyText(text);
+        await copyText(text, html);
         setStatus(strings.copied(label));
       } catch {
         setStatus(strings.copyFailed);

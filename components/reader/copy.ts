@@ -1,10 +1,27 @@
-/** Writes text to the clipboard: the async Clipboard API, else the older copy command. */
-export async function copyToClipboard(text: string): Promise<void> {
+/**
+ * Writes a citation to the clipboard: as plain text and, when it has
+ * formatting (APA's italics), as HTML too so a word processor keeps it.
+ * Falls back to plain text, then to the older copy command.
+ */
+export async function copyToClipboard(text: string, html: string | null = null): Promise<void> {
+  if (html && typeof ClipboardItem !== 'undefined') {
+    try {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': new Blob([html], { type: 'text/html' }),
+        }),
+      ]);
+      return;
+    } catch {
+      // Rich clipboard refused: plain text below still carries the citation.
+    }
+  }
   try {
     await navigator.clipboard.writeText(text);
     return;
   } catch (error) {
-    // Older engines, or a page without focus: fall back to a hidden textarea.
+    // Older engines, or a page without focus: a hidden textarea and the copy command.
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');

@@ -1,6 +1,8 @@
 /**
  * APA 7.
- * - No author: the title moves to the author position, before the date.
+ * - No author: the title moves to the author position, before the date; the
+ *   title of a standalone work (the speech, a web page) is in italics there and
+ *   in the in-text citation (kept in rich text; see formatCitationHtml).
  * - A talk at a meeting: Title [Description]. (Year). Conference Name.;
  *   a non-English title keeps its script and adds an English translation in
  *   brackets.
@@ -13,12 +15,13 @@
  *   the URL.
  */
 import { longDate } from './dates';
-import { titleWithTranslation, withPeriod } from './english';
+import { withPeriod } from './english';
 import { englishSections, paragraphLocator } from './location';
-import { type CitationSource, quoted } from './source';
+import { type CitationSource, italic, quoted } from './source';
 
 export function formatApa(src: CitationSource): string {
-  const parts = [src.title, String(src.year)];
+  // A work with no author is cited by its title, in italics for a standalone work.
+  const parts = [italic(src.title), String(src.year)];
   if (src.location) {
     parts.push(
       englishSections(
@@ -29,10 +32,10 @@ export function formatApa(src: CitationSource): string {
       paragraphLocator(src.location, 'para.', 'paras.'),
     );
   }
-  if (src.seenAt) parts.push(`as cited in ${src.seenAt.title}, n.d.`);
+  if (src.seenAt) parts.push(`as cited in ${italic(src.seenAt.title)}, n.d.`);
   const inText = `${quoted(src.quote)} (${parts.join(', ')})`;
   const reference = src.seenAt
-    ? `${withPeriod(src.seenAt.title)} (n.d.). Retrieved ${longDate(src.seenAt.accessed)}, from ${src.seenAt.url}`
-    : `${titleWithTranslation(src)} [Speech]. (${src.year}). ${withPeriod(src.occasion)}`;
+    ? `${withPeriod(italic(src.seenAt.title))} (n.d.). Retrieved ${longDate(src.seenAt.accessed)}, from ${src.seenAt.url}`
+    : `${italic(src.title)}${src.titleEn ? ` [${src.titleEn}]` : ''} [Speech]. (${src.year}). ${withPeriod(src.occasion)}`;
   return `${inText}\n\n${reference}`;
 }

@@ -13,6 +13,10 @@
  *     throws CitationInputError for an empty quote, a span outside the speech,
  *     a seenAt without URL or with an invalid date (a page without a title is
  *     cited by its URL).
+ *   formatCitationHtml(id, input, options?): string | null
+ *     the same citation as HTML for the clipboard's text/html (italics that
+ *     APA requires survive a paste into a word processor); null when the format
+ *     has no formatting (copy the text alone)
  *   isCitationFormatId(value): value is CitationFormatId   // for stored settings
  *   sectionHeading(section): '第二部分 · 切实增强落实污染防治的思想自觉…'
  *
@@ -28,7 +32,7 @@ import { formatGbt7714, formatGbt7714Web } from './gbt7714';
 import { formatMarkdown } from './markdown';
 import { formatMla } from './mla';
 import { formatPlain } from './plain';
-import { type CitationSource, citationSource } from './source';
+import { type CitationSource, citationSource, ITALIC_CLOSE, ITALIC_OPEN, stripMarkers } from './source';
 import type { CitationFormat, CitationFormatId, CitationInput, CitationOptions } from './types';
 
 export { sectionHeading } from './location';
@@ -85,8 +89,30 @@ export function isCitationFormatId(value: unknown): value is CitationFormatId {
   return typeof value === 'string' && Object.hasOwn(FORMATTERS, value);
 }
 
-export function formatCitation(id: CitationFormatId, input: CitationInput, options: CitationOptions = {}): string {
+function formatRaw(id: CitationFormatId, input: CitationInput, options: CitationOptions): string {
   const format = FORMATTERS[id];
   if (!format) throw new RangeError(`unknown citation format: ${String(id)}`);
   return format(citationSource(input), { lang: options.lang ?? 'zh' });
+}
+
+export function formatCitation(id: CitationFormatId, input: CitationInput, options: CitationOptions = {}): string {
+  return stripMarkers(formatRaw(id, input, options));
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function formatCitationHtml(
+  id: CitationFormatId,
+  input: CitationInput,
+  options: CitationOptions = {},
+): string | null {
+  const raw = formatRaw(id, input, options);
+  if (!raw.includes(ITALIC_OPEN)) return null;
+  return raw
+    .replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] as string)
+    .replaceAll(ITALIC_OPEN, '<i>')
+    .replaceAll(ITALIC_CLOSE, '</i>')
+    .split('\n\n')
+    .map((block) => `<p>${block.replaceAll('\n', '<br>')}</p>`)
+    .join('');
 }

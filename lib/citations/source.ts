@@ -31,9 +31,26 @@ export interface CitationSource {
   seenAt: SeenAt | null;
 }
 
+/**
+ * Italic runs in a formatter's output are wrapped in two private-use
+ * characters; formatCitation drops them (plain text), formatCitationHtml turns
+ * them into <i> (rich text for word processors, where APA's italics survive).
+ */
+export const ITALIC_OPEN = '\uE000';
+export const ITALIC_CLOSE = '\uE001';
+const MARKERS = /[\uE000\uE001]/g;
+
+export function italic(text: string): string {
+  return `${ITALIC_OPEN}${text}${ITALIC_CLOSE}`;
+}
+
+export function stripMarkers(text: string): string {
+  return text.replace(MARKERS, '');
+}
+
 /** One line: selections that cross paragraphs carry line breaks, which no citation style wants. */
 export function cleanQuote(quote: string): string {
-  return quote.replace(/\s+/g, ' ').trim();
+  return stripMarkers(quote).replace(/\s+/g, ' ').trim();
 }
 
 /** Double quotation marks inside a quote become single ones (the rule in Chinese and American English alike). */
@@ -84,6 +101,9 @@ function cleanSeenAt(seen: SeenAt): SeenAt {
     throw new CitationInputError('the access date is not a valid date');
   }
   // A page without a <title> is still citable: its URL names it.
-  const title = (seen.title ?? '').replace(/\s+/g, ' ').trim() || url;
-  return { title, url, accessed: seen.accessed };
+  const title =
+    stripMarkers(seen.title ?? '')
+      .replace(/\s+/g, ' ')
+      .trim() || stripMarkers(url);
+  return { title, url: stripMarkers(url), accessed: seen.accessed };
 }

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderApp } from '../../components/reader/ReaderApp';
 import { selectionToSpan } from '../../components/reader/selection';
-import { formatCitation } from '../../lib/citations';
+import { formatCitation, formatCitationHtml } from '../../lib/citations';
 import type { CitationFormatId } from '../../lib/citations/types';
 import { getCorpus } from '../../lib/corpus';
 import type { Lang } from '../../lib/i18n';
@@ -36,7 +36,7 @@ afterEach(() => {
 function renderReader({
   lang = 'zh' as Lang,
   defaultFormat = 'gbt7714' as CitationFormatId,
-  copyText = vi.fn(async (_text: string) => {}),
+  copyText = vi.fn(async (_text: string, _html: string | null) => {}),
 } = {}) {
   const user = userEvent.setup();
   const view = render(<ReaderApp corpus={corpus} lang={lang} defaultFormat={defaultFormat} copyText={copyText} />);
@@ -175,9 +175,13 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader({ defaultFormat: 'apa' });
     const bar = screen.getByRole('region', { name: '已定位' });
     await user.click(within(bar).getByRole('button', { name: '复制引用 · APA 7' }));
+    const cited = { quote: QUOTE, speechStart: START, speechEnd: END };
+    // Plain text and, since APA has italics, the HTML form for word processors.
     expect(copyText).toHaveBeenCalledWith(
-      formatCitation('apa', { quote: QUOTE, speechStart: START, speechEnd: END }, { lang: 'zh' }),
+      formatCitation('apa', cited, { lang: 'zh' }),
+      formatCitationHtml('apa', cited, { lang: 'zh' }),
     );
+    expect(copyText.mock.calls[0]![1]).toContain(`<i>${corpus.meta.title}</i>`);
     expect(screen.getByRole('status').textContent).toBe('已复制 APA 7 引用');
   });
 
@@ -188,6 +192,7 @@ describe('copying citations', () => {
     await user.click(within(toolbar).getByRole('button', { name: '复制引用 · GB/T 7714' }));
     expect(copyText).toHaveBeenCalledWith(
       formatCitation('gbt7714', { quote: QUOTE, speechStart: START, speechEnd: END }),
+      null,
     );
   });
 
@@ -215,6 +220,7 @@ describe('copying citations', () => {
     await user.keyboard('{End}{Enter}');
     expect(copyText).toHaveBeenLastCalledWith(
       formatCitation('plain', { quote: QUOTE, speechStart: START, speechEnd: END }, { lang: 'en' }),
+      null,
     );
     expect(screen.getByRole('status').textContent).toBe('Copied the 纯文本 / Plain text citation');
   });
@@ -246,6 +252,7 @@ describe('copying citations', () => {
     const p4 = corpus.paragraphs[3]!;
     expect(copyText).toHaveBeenCalledWith(
       formatCitation('csl-json', { quote: p4.text, speechStart: p4.start, speechEnd: p4.end }),
+      null,
     );
   });
 

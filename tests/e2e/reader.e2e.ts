@@ -28,14 +28,20 @@ async function markedText(page: Page): Promise<string> {
  * cannot grant clipboard-read to an extension origin, and the clipboard is the
  * same for every page.
  */
-async function readClipboard(session: ExtensionSession): Promise<string> {
+async function readClipboard(session: ExtensionSession): Promise<string>;
+async function readClipboard(session: ExtensionSession, type: 'text/html'): Promise<string | null>;
+async function readClipboard(session: ExtensionSession, type?: 'text/html'): Promise<string | null> {
   session.server.route('/clipboard.html', '<!doctype html><title>clipboard</title>');
   await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.baseUrl });
   const reader = await session.context.newPage();
   try {
     await reader.goto(`${session.server.baseUrl}/clipboard.html`);
     await reader.bringToFront();
-    return await reader.evaluate(() => navigator.clipboard.readText());
+    if (!type) return await reader.evaluate(() => navigator.clipboard.readText());
+    return await reader.evaluate(async (t) => {
+      const [item] = await navigator.clipboard.read();
+      return item?.types.includes(t) ? await (await item.getType(t)).text() : null;
+    }, type);
   } finally {
     await reader.close();
   }
@@ -180,6 +186,15 @@ describe('reader page', () => {
     const bibtex = formatCitation('bibtex', { quote, speechStart: span.start, speechEnd: span.end });
     await expect.poll(() => page.locator('.toast').textContent()).toMatch(/BibTeX/);
     expect(await readClipboard(session)).toBe(bibtex);
+    await page.bringToFront();
+
+    // APA has italics: the clipboard carries them as HTML beside the plain text.
+    await toolbar.locator('.citation-menu__trigger').click();
+    await page.locator('[role="menuitem"]', { hasText: 'APA 7' }).click();
+    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/APA 7/);
+    const cited = { quote, speechStart: span.start, speechEnd: span.end };
+    expect(await readClipboard(session)).toBe(formatCitation('apa', cited, { lang: 'en' }));
+    expect(await readClipboard(session, 'text/html')).toContain(`<i>${corpus.meta.title}</i>`);
     expect(errors).toEqual([]);
   });
 });

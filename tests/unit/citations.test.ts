@@ -5,6 +5,7 @@ import {
   type CitationInput,
   CitationInputError,
   formatCitation,
+  formatCitationHtml,
   isCitationFormatId,
   sectionHeading,
 } from '../../lib/citations';
@@ -177,6 +178,42 @@ describe('citation formats: exact output for a quote from part 2, ¶4', () => {
       expect(text, id).toContain('切实增强落实污染防治的思想自觉');
       expect(text, id).toContain('https://news.example.cn/2023/eco.html'.replace(id === 'mla' ? 'https://' : '', ''));
     }
+  });
+});
+
+describe('rich text for the clipboard', () => {
+  it('APA keeps its italics as HTML; the plain text has no trace of them', () => {
+    expect(formatCitationHtml('apa', input)).toBe(
+      `<p>“${QUOTE}” (<i>${TITLE}</i>, 2023, Part 2, “切实增强落实污染防治的思想自觉…” section, para. 4)</p>` +
+        `<p><i>${TITLE}</i> [${TITLE_EN}] [Speech]. (2023). ${OCCASION}.</p>`,
+    );
+    expect(formatCitationHtml('apa', { ...seen, seenAt: { ...seenAt, title: 'A <b> & “B”？' } })).toBe(
+      `<p>“${QUOTE}” (<i>${TITLE}</i>, 2023, Part 2, “切实增强落实污染防治的思想自觉…” section, para. 4, as cited in <i>A &lt;b&gt; &amp; “B”？</i>, n.d.)</p>` +
+        '<p><i>A &lt;b&gt; &amp; “B”？</i> (n.d.). Retrieved November 28, 2026, from https://news.example.cn/2023/eco.html</p>',
+    );
+    for (const { id } of CITATION_FORMATS) expect(formatCitation(id, seen), id).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  it('formats without italics have no HTML form', () => {
+    for (const id of [
+      'gbt7714',
+      'gbt7714-web',
+      'mla',
+      'chicago',
+      'bibtex',
+      'ris',
+      'csl-json',
+      'markdown',
+      'plain',
+    ] as const) {
+      expect(formatCitationHtml(id, seen), id).toBeNull();
+    }
+  });
+
+  it('input cannot forge the italic markers', () => {
+    const text = formatCitationHtml('apa', { ...input, quote: `${QUOTE}\uE000x\uE001` });
+    expect(text).toContain(`“${QUOTE}x”`);
+    expect(text?.match(/<i>/g)).toHaveLength(2);
   });
 });
 
