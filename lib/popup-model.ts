@@ -11,7 +11,7 @@ import type { PageMatch, TabResults } from './messages';
 import { normaliseHostname } from './settings/hostname';
 
 /** Context shown on either side of the matched span, in characters. */
-export const CONTEXT_CHARS = { sentence: 80, neighbour: 40 } as const;
+export const CONTEXT_CHARS = { sentence: 48, neighbour: 24 } as const;
 
 export interface SectionRef {
   /** 0 the opening, 1–3 the parts, 4 the closing (see lib/corpus). */

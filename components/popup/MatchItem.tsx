@@ -40,7 +40,10 @@ export function MatchItem({
   const kind = item.nearVerbatim ? 'nearVerbatim' : item.kind;
   const { context: c } = item;
   return (
-    <li className={`match match--${kind}`} aria-labelledby={quoteId} data-match-id={item.id}
+    <li
+      className={`match match--${kind}`}
+      aria-labelledby={quoteId}
+      data-match-id={item.id}
       data-speech-span={`${item.speechStart}-${item.speechEnd}`}
     >
       <div className="match__meta">

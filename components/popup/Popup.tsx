@@ -3,10 +3,11 @@
  * paused) and the actions. Every browser call goes through the injected
  * platform, so this renders the same in a test as in the extension.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CitationFormatId } from '../../lib/citations/types';
 import { getCorpus } from '../../lib/corpus';
 import { exportFileName, toCsv, toJson } from '../../lib/export';
+import type { Lang } from '../../lib/i18n';
 import { resolveLanguage } from '../../lib/i18n';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
 import type { TabResults } from '../../lib/messages';
@@ -31,7 +32,16 @@ const TOAST_MS = 2500;
 
 export type ListView = 'page' | 'section';
 
-export function Popup({ platform }: { platform: PopupPlatform }) {
+/** The quick settings panel, supplied (and lazily loaded) by the entrypoint with the real settings store. */
+export type SettingsPanel = ComponentType<{ lang: Lang; hostname: string | null }>;
+
+export interface PopupProps {
+  platform: PopupPlatform;
+  settingsPanel?: SettingsPanel;
+}
+
+export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [results, setResults] = useState<TabResults | null | undefined>(undefined);
@@ -213,8 +223,7 @@ export function Popup({ platform }: { platform: PopupPlatform }) {
             <fieldset className="page-actions">
               <legend className="sr-only">{strings.pageActions}</legend>
               <button type="button" onClick={copyAll}>
-                {strings.copyAll}
-                {citations && <span className="page-actions__fmt">（{formatLabel(defaultFormat)}）</span>}
+                {strings.copyAll(citations ? formatLabel(defaultFormat) : '')}
               </button>
               <button type="button" onClick={() => exportAs('json')}>
                 {strings.exportJson}
@@ -226,9 +235,21 @@ export function Popup({ platform }: { platform: PopupPlatform }) {
           }
         />
       </main>
-      {host && (phase.phase === 'results' || phase.phase === 'scanning') && (
+      {phase.phase !== 'loading' && phase.phase !== 'no-tab' && (
         <footer className="popup__footer">
-          <PauseSwitch strings={strings} host={host} paused={false} onChange={setPaused} />
+          {host && (phase.phase === 'results' || phase.phase === 'scanning') && (
+            <PauseSwitch strings={strings} host={host} paused={false} onChange={setPaused} />
+          )}
+          {Panel && (
+            <details className="popup__settings" onToggle={(e) => setSettingsOpen(e.currentTarget.open)}>
+              <summary>{strings.settings}</summary>
+              {settingsOpen && (
+                <Suspense fallback={<p className="state">{strings.loadingFormats}</p>}>
+                  <Panel lang={lang} hostname={host} />
+                </Suspense>
+              )}
+            </details>
+          )}
         </footer>
       )}
       <output className={`toast ${message ? 'toast--shown' : ''}`} aria-live="polite" aria-atomic="true">

@@ -42,13 +42,14 @@ export interface PopupStrings {
   copied: (format: string) => string;
   copiedAll: (n: number) => string;
   copyFailed: string;
-  copyAll: string;
+  copyAll: (format: string) => string;
   exportJson: string;
   exportCsv: string;
   exported: (name: string) => string;
   pageActions: string;
   groupCount: (n: number) => string;
   loadingFormats: string;
+  settings: string;
 }
 
 const DIGITS = ['开篇', '第一部分', '第二部分', '第三部分', '结语'];
@@ -108,13 +109,14 @@ const zh: PopupStrings = {
   copied: (f) => `已复制 ${f} 引文`,
   copiedAll: (n) => `已复制 ${n} 条引文`,
   copyFailed: '复制失败',
-  copyAll: '复制全部引文',
+  copyAll: (f) => (f ? `复制全部引文（${f}）` : '复制全部引文'),
   exportJson: '导出 JSON',
   exportCsv: '导出 CSV',
   exported: (name) => `已导出 ${name}`,
   pageActions: '本页操作',
   groupCount: (n) => `${n} 处`,
   loadingFormats: '正在载入…',
+  settings: '设置',
 };
 
 const en: PopupStrings = {
@@ -167,19 +169,20 @@ const en: PopupStrings = {
     'no-answer': 'The page did not answer; cannot jump.',
   },
   openPassage: 'Full passage',
-  copyCitation: (f) => (f ? `Copy citation (${f})` : 'Copy citation'),
+  copyCitation: (f) => (f ? `Copy ${f}` : 'Copy citation'),
   moreFormats: 'More citation formats',
   citationFormats: 'Citation formats',
   copied: (f) => `Copied ${f} citation`,
   copiedAll: (n) => (n === 1 ? 'Copied 1 citation' : `Copied ${n} citations`),
   copyFailed: 'Could not copy',
-  copyAll: 'Copy all citations',
+  copyAll: (f) => (f ? `Copy all (${f})` : 'Copy all citations'),
   exportJson: 'Export JSON',
   exportCsv: 'Export CSV',
   exported: (name) => `Exported ${name}`,
   pageActions: 'Page actions',
   groupCount: (n) => (n === 1 ? '1 quote' : `${n} quotes`),
   loadingFormats: 'Loading…',
+  settings: 'Settings',
 };
 
 export function popupStrings(lang: Lang): PopupStrings {

@@ -252,6 +252,19 @@ describe('states', () => {
     await screen.findByRole('heading', { name: '已在此网站暂停' });
   });
 
+  it('opens the quick settings panel on demand, with the language and the site', async () => {
+    const fake = fakePlatform({ results: tabResults([slogan]) });
+    const Panel = ({ lang, hostname }: { lang: string; hostname: string | null }) => (
+      <p>{`panel ${lang} ${hostname}`}</p>
+    );
+    const user = userEvent.setup();
+    render(<Popup platform={fake.platform} settingsPanel={Panel} />);
+    await screen.findByRole('heading', { name: '本页引用 1 处' });
+    expect(screen.queryByText(/^panel/)).toBeNull();
+    await user.click(screen.getByText('设置'));
+    expect(await screen.findByText('panel zh news.example.cn')).toBeTruthy();
+  });
+
   it('says when there is no tab to show', async () => {
     renderPopup({ tab: null });
     await screen.findByText('找不到要显示的标签页。');
