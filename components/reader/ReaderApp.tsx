@@ -175,6 +175,8 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
   };
 
   const nearTop = selection ? selection.top - window.scrollY < 72 : false;
+  // The menu of formats opens upwards (off the selected words) when there is room for it.
+  const menuUp = selection ? !nearTop && selection.top - window.scrollY > 400 : false;
   // Characters of speech text selected (the line breaks between paragraphs do not count).
   const selectedChars = selection
     ? corpus.text.slice(selection.span.start, selection.span.end).replace(/\s/g, '').length
@@ -226,7 +228,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
       {selection && (
         <div
           ref={toolbarRef}
-          className={`selection-cite${nearTop ? ' selection-cite--below' : ''}`}
+          className={`selection-cite${nearTop ? ' selection-cite--below' : ''}${menuUp ? ' selection-cite--menu-up' : ''}`}
           role="toolbar"
           aria-label={strings.selection(selectedChars)}
           style={{ top: nearTop ? selection.bottom + 8 : selection.top - 8, left: selection.left }}
