@@ -1,0 +1,622 @@
+/**
+ * Instruments one page for the hostile-page tests: what the extension did to
+ * it, and what that cost the page.
+ *
+ * Everything the probe runs in the page lives in its own isolated world
+ * (CDP `Page.addScriptToEvaluateOnNewDocument` with a world name), so a
+ * hostile page that overrides `Node.prototype`, `Range` or `MutationObserver`
+ * cannot fool the measurements, and the probe adds nothing to the page's DOM.
+ *
+ * - DOM: serialised at DOMContentLoaded (content scripts run at document_idle,
+ *   after it) and again at the end; a MutationObserver records every mutation
+ *   after DOMContentLoaded except those inside elements the page itself
+ *   declares it mutates (`data-page-mutates`).
+ * - Cost: a Chromium trace attributes every main-thread task to the scripts
+ *   that ran in it. A task of the extension is one that runs its content
+ *   script; its cost is the CPU time (trace `tdur`) of the content script's
+ *   own calls in that task. `longtask` entries and LoAF cannot do this: they
+ *   carry no attribution for extension scripts, and wall-clock durations on a
+ *   shared two-core machine include time the renderer was descheduled.
+ * - Responsiveness: a 10 ms setTimeout heartbeat from document start; a gap
+ *   over 100 ms that overlaps a task of the extension means the extension
+ *   stalled the page.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import type { ExtensionSession } from './harness';
+
+const WORLD = 'yuanwen-hostile-probe';
+const SYNC_MARK = 'yuanwen-probe-sync';
+/** A heartbeat gap longer than this is recorded (ms). */
+const GAP_RECORDED_MS = 50;
+
+export const LONG_TASK_MS = 50;
+export const STALL_MS = 100;
+
+/** Runs at document start in the probe's isolated world. Plain JS source: it must not depend on bundler helpers. */
+const PROBE_SOURCE = String.raw`(() => {
+  const now = () => performance.now();
+  const state = { gaps: [], busy: [], mutations: [], before: null, syncAt: 0, dcl: false, dclAt: 0 };
+  globalThis.__ywProbe = state;
+  performance.mark('${SYNC_MARK}');
+  state.syncAt = performance.getEntriesByName('${SYNC_MARK}').pop().startTime;
+  let last = now();
+  const beat = () => {
+    const t = now();
+    if (t - last > ${GAP_RECORDED_MS}) state.gaps.push([last, t]);
+    last = t;
+    setTimeout(beat, 10);
+  };
+  setTimeout(beat, 10);
+
+  const FORM = 'INPUT,TEXTAREA,SELECT';
+  // Iterative: a hostile page nests thousands of elements deep.
+  const serialise = (root) => {
+    const out = [];
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop();
+      if (typeof node === 'string') { out.push(node); continue; }
+      switch (node.nodeType) {
+        case 3: out.push(JSON.stringify(node.data)); continue;
+        case 8: out.push('<!--' + JSON.stringify(node.data) + '-->'); continue;
+        case 10: out.push('<!doctype>'); continue;
+        case 1: {
+          const el = node;
+          out.push('<' + el.tagName);
+          for (const a of Array.from(el.attributes)) out.push(' ' + a.name + '=' + JSON.stringify(a.value));
+          if (el.matches(FORM)) {
+            out.push(' .value=' + JSON.stringify(el.value));
+            if ('checked' in el) out.push(' .checked=' + el.checked);
+            try { out.push(' .sel=' + el.selectionStart + ',' + el.selectionEnd + ',' + el.selectionDirection); } catch {}
+          }
+          out.push('>');
+          stack.push('</' + el.tagName + '>');
+          break;
+        }
+      }
+      const children = [];
+      if (node.nodeType === 1 && node.shadowRoot) children.push('#shadow(', node.shadowRoot, ')');
+      for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+    const active = document.activeElement;
+    out.push('|active=' + (active ? active.tagName + '#' + active.id : 'none'));
+    out.push('|scroll=' + scrollX + ',' + scrollY);
+    const sel = getSelection();
+    out.push('|selection=' + (sel ? sel.rangeCount + ':' + sel.toString() : 'none'));
+    return out.join('');
+  };
+  state.serialise = () => serialise(document);
+
+  const pageOwned = (node) => {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    return !!(el && el.closest('[data-page-mutates]'));
+  };
+  const describe = (r) => {
+    const t = r.target;
+    const name = t.nodeType === 1 ? t.tagName : t.nodeName;
+    return r.type + ' on ' + name + (r.attributeName ? ' @' + r.attributeName : '') +
+      (r.addedNodes.length ? ' +' + Array.from(r.addedNodes).map((n) => n.nodeName).join(',') : '') +
+      (r.removedNodes.length ? ' -' + Array.from(r.removedNodes).map((n) => n.nodeName).join(',') : '');
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    const t0 = now();
+    state.before = serialise(document);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (pageOwned(r.target)) continue;
+        if (state.mutations.length < 50) state.mutations.push(describe(r));
+        else state.mutationsDropped = (state.mutationsDropped || 0) + 1;
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    state.busy.push([t0, now()]);
+    state.dclAt = t0;
+    state.dcl = true;
+  }, { once: true });
+})()`;
+
+/** A highlighted range as the page sees it. */
+export interface Highlights {
+  ranges: HighlightedRange[];
+  /** Highlighted characters joined in document text order, one string per uninterrupted stretch. */
+  runs: string[];
+}
+
+export interface HighlightedRange {
+  /** Name in CSS.highlights. */
+  name: string;
+  text: string;
+  /** The range starts or ends inside a form field or a contenteditable region. */
+  inEditable: boolean;
+  /** A boundary splits a surrogate pair. */
+  splitsSurrogate: boolean;
+}
+
+/**
+ * Reads every range of every highlight in CSS.highlights (the registry is
+ * shared by all worlds of a document), and the highlighted runs: maximal
+ * stretches of highlighted characters in document text order, so a quote
+ * painted as one range per text node still reads as one quote.
+ */
+const READ_HIGHLIGHTS = `(() => {
+  const ranges = [];
+  const marks = new Map();
+  const editable = (node) => {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    return !!el && (el.isContentEditable || !!el.closest('input,textarea,select,[contenteditable]'));
+  };
+  const splits = (node, offset) => {
+    if (node.nodeType !== 3 || offset <= 0 || offset >= node.data.length) return false;
+    const a = node.data.charCodeAt(offset - 1), b = node.data.charCodeAt(offset);
+    return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
+  };
+  const mark = (node, s, e) => { if (e > s) { const list = marks.get(node) || []; list.push([s, e]); marks.set(node, list); } };
+  for (const [name, highlight] of CSS.highlights) {
+    for (const r of highlight) {
+      let text = '';
+      try {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        text = live.toString();
+        const root = live.commonAncestorContainer;
+        if (root.nodeType === 3) mark(root, live.startOffset, live.endOffset);
+        else {
+          const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = w.nextNode(); n; n = w.nextNode()) {
+            if (!live.intersectsNode(n)) continue;
+            mark(n, n === live.startContainer ? live.startOffset : 0, n === live.endContainer ? live.endOffset : n.data.length);
+          }
+        }
+      } catch (e) { text = '<invalid range: ' + e + '>'; }
+      ranges.push({ name, text, inEditable: editable(r.startContainer) || editable(r.endContainer),
+        splitsSurrogate: splits(r.startContainer, r.startOffset) || splits(r.endContainer, r.endOffset) });
+    }
+  }
+  const runs = [];
+  let run = '';
+  const end = () => { if (run) runs.push(run); run = ''; };
+  const stack = [document];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node.nodeType === 3) {
+      const list = marks.get(node);
+      if (!list) { if (node.data.length) end(); continue; }
+      const on = new Uint8Array(node.data.length);
+      for (const [s, e] of list) on.fill(1, s, e);
+      for (let i = 0; i < on.length; i++) { if (on[i]) run += node.data[i]; else end(); }
+      continue;
+    }
+    const children = [];
+    if (node.nodeType === 1 && node.shadowRoot) children.push(node.shadowRoot);
+    for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  end();
+  return { ranges, runs };
+})()`;
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; frame?: string } };
+}
+
+/** One main-thread task in which the content script ran. */
+export interface ExtensionTask {
+  /** Start, ms on the page's performance.now() clock. */
+  start: number;
+  /** Wall time of the whole task (ms). */
+  taskWallMs: number;
+  /** Wall time of the content script's own calls in it (ms). */
+  scriptWallMs: number;
+  /** CPU time of the content script's own calls in it (ms): the figure checked against 50 ms. */
+  scriptCpuMs: number;
+}
+
+export interface ProbeReport {
+  /** The DOM (with field values, focus, selection, scroll) at DOMContentLoaded vs now: null when identical. */
+  domDiff: string | null;
+  /** Mutations after DOMContentLoaded outside the page's own `data-page-mutates` regions. */
+  mutations: string[];
+  highlights: Highlights;
+  /** Tasks that ran the content script; empty means it never ran on this page. */
+  extensionTasks: ExtensionTask[];
+  /** Heartbeat gaps over 100 ms (page clock, ms) that overlap a task of the extension. */
+  stallsDuringExtension: { start: number; gapMs: number; mainThread: string[] }[];
+  /** Largest heartbeat gap after DOMContentLoaded, whatever caused it (ms). */
+  maxGapMs: number;
+  /** Uncaught errors and console errors seen on the page (all worlds, the content script's included). */
+  errors: string[];
+}
+
+export interface ProbedPage {
+  page: Page;
+  cdp: CDPSession;
+  goto(url: string): Promise<void>;
+  /** Evaluates a JS expression in the probe's isolated world and returns its JSON value. */
+  evaluate<T>(expression: string): Promise<T>;
+  highlights(): Promise<Highlights>;
+  /** Stops tracing and gathers everything. Call once, when the extension has finished. */
+  finish(): Promise<ProbeReport>;
+  /** Stops tracing (if still on) and closes the page: after a failure, so the next page can trace. */
+  dispose(): Promise<void>;
+}
+
+export async function openProbedPage(session: ExtensionSession): Promise<ProbedPage> {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack ?? e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location().url})`);
+  });
+
+  const frameTree = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const mainFrameId = frameTree.frameTree.frame.id;
+  let probeContextId: number | undefined;
+  cdp.on(
+    'Runtime.executionContextCreated',
+    (e: { context: { id: number; name: string; auxData?: { frameId?: string } } }) => {
+      if (e.context.name === WORLD && e.context.auxData?.frameId === mainFrameId) probeContextId = e.context.id;
+    },
+  );
+  await cdp.send('Page.enable');
+  await cdp.send('Runtime.enable');
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE_SOURCE, worldName: WORLD });
+
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    for (const ev of e.value) events.push(ev as unknown as TraceEvent);
+  });
+  const traceDone = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'disabled-by-default-v8.cpu_profiler',
+      ],
+      recordMode: 'recordContinuously',
+    },
+    transferMode: 'ReportEvents',
+  });
+
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    if (probeContextId === undefined) throw new Error('the probe world does not exist yet: navigate first');
+    // The probe's own work is booked as busy time, so its cost is not blamed on the extension.
+    const booked = `(() => { const t0 = performance.now(); try { return (${expression}); } finally { globalThis.__ywProbe && globalThis.__ywProbe.busy.push([t0, performance.now()]); } })()`;
+    const result = (await cdp.send('Runtime.evaluate', {
+      expression: booked,
+      contextId: probeContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    if (result.exceptionDetails)
+      throw new Error(
+        `probe evaluation failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+      );
+    return result.result.value;
+  };
+
+  let finished = false;
+  let tracing = true;
+  const stopTracing = async () => {
+    if (!tracing) return;
+    tracing = false;
+    await cdp.send('Tracing.end');
+    await traceDone;
+  };
+  return {
+    page,
+    cdp,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      // Polled from the probe's world: the page's own world may be hostile.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const state = await evaluate<string>('document.readyState').catch(() => 'no probe world yet');
+        if (state === 'complete') break;
+        if (Date.now() > deadline) throw new Error(`${url} never finished loading (${state})`);
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+    },
+    evaluate,
+    async dispose() {
+      await stopTracing().catch(() => undefined);
+      await page.close().catch(() => undefined);
+    },
+    highlights: () => evaluate<Highlights>(READ_HIGHLIGHTS),
+    async finish() {
+      if (finished) throw new Error('finish() called twice');
+      finished = true;
+      const state = await evaluate<{
+        gaps: [number, number][];
+        busy: [number, number][];
+        mutations: string[];
+        mutationsDropped?: number;
+        syncAt: number;
+        dcl: boolean;
+        dclAt: number;
+        domDiff: string | null;
+      }>(`(() => { const s = globalThis.__ywProbe; const after = s.serialise();
+        let domDiff = null;
+        if (!s.dcl) domDiff = 'the probe never saw DOMContentLoaded';
+        else if (after !== s.before) { let i = 0; while (i < after.length && after[i] === s.before[i]) i++;
+          domDiff = 'first difference at ' + i + ': before …' + s.before.slice(Math.max(0, i - 80), i + 120) + '… after …' + after.slice(Math.max(0, i - 80), i + 120) + '…'; }
+        return { gaps: s.gaps, busy: s.busy, mutations: s.mutations, mutationsDropped: s.mutationsDropped, syncAt: s.syncAt, dcl: s.dcl, dclAt: s.dclAt, domDiff }; })()`);
+      const highlights = await evaluate<Highlights>(READ_HIGHLIGHTS);
+      await stopTracing();
+
+      const extensionTasks = extensionTasksIn(events, `chrome-extension://${session.extensionId}/`, mainFrameId);
+      // Trace clock (µs) → page clock (ms) through the mark the probe set at document start.
+      const sync = events.find((e) => e.name === SYNC_MARK && e.cat.includes('user_timing'));
+      if (!sync) throw new Error('the trace lacks the probe’s sync mark: cannot line heartbeat up with tasks');
+      const offset = sync.ts / 1000 - state.syncAt;
+      const tasks = extensionTasks.map((t) => ({ ...t, start: t.start - offset }));
+      const ownBusy = (a: number, b: number) =>
+        state.busy.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
+      const thread = events.find(
+        (e) =>
+          e.args?.data?.url?.startsWith(`chrome-extension://${session.extensionId}/`) &&
+          e.args.data.frame === mainFrameId,
+      );
+      const stalls = state.gaps
+        .map(([a, b]) => ({ start: a, end: b, gapMs: b - a - ownBusy(a, b) }))
+        .filter((g) => g.gapMs > STALL_MS)
+        .filter((g) => tasks.some((t) => t.start < g.end && t.start + t.taskWallMs > g.start))
+        .map(({ start, end, gapMs }) => ({
+          start,
+          gapMs,
+          mainThread: thread
+            ? busiestWork(events, thread.pid, thread.tid, (start + offset) * 1000, (end + offset) * 1000)
+            : [],
+        }));
+      const dclAt = state.dclAt;
+      const maxGapMs = Math.max(0, ...state.gaps.filter(([a]) => a >= dclAt).map(([a, b]) => b - a - ownBusy(a, b)));
+      const mutations = [...state.mutations];
+      if (state.mutationsDropped) mutations.push(`… and ${state.mutationsDropped} more`);
+      return {
+        domDiff: state.domDiff,
+        mutations,
+        highlights,
+        extensionTasks: tasks,
+        stallsDuringExtension: stalls,
+        maxGapMs,
+        errors: [...errors],
+      };
+    },
+  };
+}
+
+interface Sample {
+  ts: number;
+  node: number;
+}
+
+/**
+ * The V8 sampling profiler's view of one thread, from the trace's Profile and
+ * ProfileChunk events: which samples ran code of the extension. Needed because
+ * an async function resumed by a native promise resolver (await, a
+ * scheduler.postTask slice) runs as a microtask with no FunctionCall event
+ * naming its script; its samples still carry the script's URL.
+ */
+function extensionSamples(
+  events: TraceEvent[],
+  extensionOrigin: string,
+): Map<string, { samples: Sample[]; origin: (node: number) => SampleOrigin }> {
+  type Node = { url: string; parent?: number };
+  const profiles = new Map<string, { thread: string; time: number; nodes: Map<number, Node>; samples: Sample[] }>();
+  for (const e of events as (TraceEvent & { id?: string; args?: { data?: ProfileData } })[]) {
+    if (e.name === 'Profile' && e.id) {
+      profiles.set(`${e.pid}:${e.id}`, {
+        thread: `${e.pid}:${e.tid}`,
+        time: e.args?.data?.startTime ?? e.ts,
+        nodes: new Map(),
+        samples: [],
+      });
+    } else if (e.name === 'ProfileChunk' && e.id) {
+      const profile = profiles.get(`${e.pid}:${e.id}`);
+      const data = e.args?.data;
+      if (!profile || !data) continue;
+      for (const n of data.cpuProfile?.nodes ?? [])
+        profile.nodes.set(n.id, { url: n.callFrame?.url ?? '', parent: n.parent });
+      const samples = data.cpuProfile?.samples ?? [];
+      const deltas = data.timeDeltas ?? [];
+      for (let i = 0; i < samples.length; i += 1) {
+        profile.time += deltas[i] ?? 0;
+        profile.samples.push({ ts: profile.time, node: samples[i] as number });
+      }
+    }
+  }
+  const byThread = new Map<string, { samples: Sample[]; origin: (node: number) => SampleOrigin }>();
+  for (const profile of profiles.values()) {
+    const memo = new Map<number, SampleOrigin>();
+    // The outermost script with a URL on the stack decides: the extension's or the page's code.
+    const origin = (id: number): SampleOrigin => {
+      const known = memo.get(id);
+      if (known !== undefined) return known;
+      const node = profile.nodes.get(id);
+      let result: SampleOrigin = 'other';
+      if (node) {
+        const parent = node.parent !== undefined ? origin(node.parent) : 'other';
+        if (parent !== 'other') result = parent;
+        else if (node.url.startsWith(extensionOrigin)) result = 'extension';
+        else if (/^https?:/.test(node.url)) result = 'page';
+      }
+      memo.set(id, result);
+      return result;
+    };
+    byThread.set(profile.thread, { samples: profile.samples.sort((a, b) => a.ts - b.ts), origin });
+  }
+  return byThread;
+}
+
+type SampleOrigin = 'extension' | 'page' | 'other';
+
+interface ProfileData {
+  startTime?: number;
+  cpuProfile?: { nodes?: { id: number; parent?: number; callFrame?: { url?: string } }[]; samples?: number[] };
+  timeDeltas?: number[];
+}
+
+/**
+ * The main-thread tasks in which the content script ran, each with the
+ * content script's share of it. A task counts when it holds a call of the
+ * content script (FunctionCall / EvaluateScript naming its URL, in the page's
+ * frame) or profiler samples inside its code. When no code of the page ran in
+ * it (no page sample, no page call), the whole task is the extension's: GC and
+ * forced style or layout it triggered included. Otherwise its share is the
+ * task's time × the fraction of the task's samples spent in extension code.
+ */
+export function extensionTasksIn(events: TraceEvent[], extensionOrigin: string, frameId: string): ExtensionTask[] {
+  const calls = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
+      e.args?.data?.url?.startsWith(extensionOrigin) &&
+      (e.args.data.frame === undefined || e.args.data.frame === frameId),
+  );
+  const first = calls[0];
+  if (!first) return [];
+  const thread = `${first.pid}:${first.tid}`;
+  const runTasks = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && `${e.pid}:${e.tid}` === thread)
+    .sort((a, b) => a.ts - b.ts);
+  const taskAt = (ts: number): TraceEvent | undefined => {
+    let lo = 0;
+    let hi = runTasks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = runTasks[mid] as TraceEvent;
+      if (t.ts > ts) hi = mid - 1;
+      else if (t.ts + (t.dur ?? 0) < ts) lo = mid + 1;
+      else return t;
+    }
+    return undefined;
+  };
+
+  interface Acc {
+    task: TraceEvent;
+    callWall: number;
+    callCpu: number;
+    sampled: number;
+    sampledExtension: number;
+    pageRan: boolean;
+  }
+  const acc = new Map<TraceEvent, Acc>();
+  const get = (task: TraceEvent): Acc => {
+    let a = acc.get(task);
+    if (!a) {
+      a = { task, callWall: 0, callCpu: 0, sampled: 0, sampledExtension: 0, pageRan: false };
+      acc.set(task, a);
+    }
+    return a;
+  };
+
+  // Outermost calls only: a call nested in another one is already counted.
+  let lastEnd = -1;
+  for (const e of calls.filter((c) => `${c.pid}:${c.tid}` === thread).sort((a, b) => a.ts - b.ts)) {
+    const end = e.ts + (e.dur ?? 0);
+    if (end <= lastEnd) continue;
+    lastEnd = end;
+    const task = taskAt(e.ts);
+    if (!task) continue;
+    const a = get(task);
+    a.callWall += (e.dur ?? 0) / 1000;
+    a.callCpu += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+
+  const profile = extensionSamples(events, extensionOrigin).get(thread);
+  const pageTasks = new Set<TraceEvent>();
+  if (profile) {
+    const { samples, origin } = profile;
+    const sampledTotal = new Map<TraceEvent, number>();
+    for (let i = 0; i < samples.length; i += 1) {
+      const sample = samples[i] as Sample;
+      const next = samples[i + 1];
+      const span = next ? Math.min(next.ts - sample.ts, 10_000) : 0;
+      const task = taskAt(sample.ts);
+      if (!task) continue;
+      sampledTotal.set(task, (sampledTotal.get(task) ?? 0) + span);
+      const from = origin(sample.node);
+      if (from === 'extension') get(task).sampledExtension += span;
+      else if (from === 'page') pageTasks.add(task);
+    }
+    for (const [task, total] of sampledTotal) {
+      const a = acc.get(task);
+      if (a) a.sampled = total;
+    }
+  }
+  for (const e of events) {
+    if (e.ph !== 'X' || (e.name !== 'FunctionCall' && e.name !== 'EvaluateScript')) continue;
+    if (!/^https?:/.test(e.args?.data?.url ?? '') || `${e.pid}:${e.tid}` !== thread) continue;
+    const task = taskAt(e.ts);
+    if (task) pageTasks.add(task);
+  }
+
+  return [...acc.values()]
+    .map((a) => {
+      const share = pageTasks.has(a.task) ? (a.sampled > 0 ? a.sampledExtension / a.sampled : 0) : 1;
+      const taskCpu = (a.task.tdur ?? a.task.dur ?? 0) / 1000;
+      const taskWall = (a.task.dur ?? 0) / 1000;
+      return {
+        start: a.task.ts / 1000,
+        taskWallMs: taskWall,
+        scriptWallMs: Math.max(a.callWall, taskWall * share),
+        scriptCpuMs: Math.max(a.callCpu, taskCpu * share),
+      };
+    })
+    .filter((t) => t.scriptWallMs > 0 || t.scriptCpuMs > 0)
+    .sort((a, b) => a.start - b.start);
+}
+
+/** What the main thread was busy with between two trace times (µs): the longest events, for diagnosis. */
+function busiestWork(events: TraceEvent[], pid: number, tid: number, from: number, to: number): string[] {
+  return events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.pid === pid &&
+        e.tid === tid &&
+        e.name !== 'RunTask' &&
+        !e.name.startsWith('ThreadController') &&
+        (e.dur ?? 0) > 5000 &&
+        e.ts < to &&
+        e.ts + (e.dur ?? 0) > from,
+    )
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 8)
+    .map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url}` : ''} ${Math.round((e.dur ?? 0) / 1000)} ms`);
+}
+
+/** The worst task of the extension, for messages. */
+export function worstTask(tasks: ExtensionTask[]): ExtensionTask | undefined {
+  return tasks.reduce<ExtensionTask | undefined>((w, t) => (!w || t.scriptCpuMs > w.scriptCpuMs ? t : w), undefined);
+}
+
+/** Human-readable summary of a report, for assertion messages. */
+export function describeReport(r: ProbeReport): string {
+  const worst = worstTask(r.extensionTasks);
+  return JSON.stringify(
+    {
+      domDiff: r.domDiff,
+      mutations: r.mutations,
+      errors: r.errors,
+      extensionTaskCount: r.extensionTasks.length,
+      worstExtensionTask: worst,
+      stallsDuringExtension: r.stallsDuringExtension,
+      maxGapMs: Math.round(r.maxGapMs),
+      highlightedRuns: r.highlights.runs.slice(0, 30),
+    },
+    null,
+    2,
+  );
+}

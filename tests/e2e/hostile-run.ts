@@ -1,0 +1,124 @@
+/**
+ * The shared course of a hostile-page test: one browser with the built
+ * extension, the no-network watch on, each page opened under the probe, the
+ * scan awaited through the background, then the checks every hostile page must
+ * pass (issue 4, item 7): no error, no DOM change, no task of the extension over
+ * 50 ms, no stall of the page during its work, and the extension really ran.
+ */
+import { expect } from 'vitest';
+import { type ExtensionSession, launchWithExtension } from './harness';
+import {
+  describeReport,
+  type Highlights,
+  LONG_TASK_MS,
+  openProbedPage,
+  type ProbedPage,
+  type ProbeReport,
+  worstTask,
+} from './hostile-probe';
+import { type NetworkWatch, watchExtensionNetwork } from './network';
+import { openStatusReader, type StatusReader } from './scan-status';
+
+/** Invisible format characters (Unicode Cf): a reader does not see them, so a quote interleaved with them is still the quote. */
+export const FORMAT_CHARS = /\p{Cf}/gu;
+
+export interface HostileBrowser {
+  session: ExtensionSession;
+  status: StatusReader;
+  network: NetworkWatch;
+  close(): Promise<void>;
+}
+
+export async function launchHostileBrowser(): Promise<HostileBrowser> {
+  const session = await launchWithExtension();
+  const network = watchExtensionNetwork(session.context);
+  const status = await openStatusReader(session);
+  return {
+    session,
+    status,
+    network,
+    async close() {
+      await status.close().catch(() => undefined);
+      await network.stop();
+      await session.close();
+    },
+  };
+}
+
+let visitCount = 0;
+
+export interface VisitOptions {
+  /** Page texts that must end up highlighted (compared with invisible format characters removed). */
+  expectHighlighted: string[];
+  /** Runs after load, before waiting for the scan to finish (e.g. wait out the page's own activity). */
+  whilePageRuns?: (probe: ProbedPage) => Promise<void>;
+  /** Time to let debounced work settle once the scan is done (ms). */
+  settleMs?: number;
+}
+
+export interface Visit {
+  probe: ProbedPage;
+  report: ProbeReport;
+  url: string;
+  tabId: number;
+}
+
+/** Serves `html` at a fresh URL, opens it under the probe and waits until the extension has finished with it. */
+export async function visitHostilePage(
+  browser: HostileBrowser,
+  name: string,
+  html: string,
+  options: VisitOptions,
+): Promise<Visit> {
+  visitCount += 1;
+  const path = `/${name}-${visitCount}.html`;
+  browser.session.server.route(path, html);
+  const url = `${browser.session.server.baseUrl}${path}`;
+  const probe = await openProbedPage(browser.session);
+  try {
+    await browser.network.attach(probe.page);
+    await probe.goto(url);
+    await options.whilePageRuns?.(probe);
+    await browser.status.waitForDone(url, undefined, 60_000);
+    // The scan is done; its highlights must be there.
+    await expect
+      .poll(async () => visibleRuns(await probe.highlights()), { timeout: 15_000, interval: 1000 })
+      .toEqual(expect.arrayContaining(options.expectHighlighted.map((t) => expect.stringContaining(t))));
+    await new Promise((ok) => setTimeout(ok, options.settleMs ?? 500));
+    const report = await probe.finish();
+    return { probe, report, url, tabId: await browser.status.tabIdOf(url) };
+  } catch (error) {
+    await probe.dispose();
+    throw error;
+  }
+}
+
+/** The highlighted runs as a reader sees them: invisible format characters removed. */
+export function visibleRuns(highlights: Highlights): string[] {
+  return highlights.runs.map((r) => r.replace(FORMAT_CHARS, ''));
+}
+
+/** The checks every hostile page must pass. */
+export function expectUnharmed(report: ProbeReport): void {
+  const context = describeReport(report);
+  expect(report.errors, `errors on the page:\n${context}`).toEqual([]);
+  expect(report.domDiff, `the DOM changed:\n${context}`).toBeNull();
+  expect(report.mutations, `mutations outside the page's own:\n${context}`).toEqual([]);
+  expect(report.extensionTasks.length, `the content script never ran:\n${context}`).toBeGreaterThan(0);
+  const worst = worstTask(report.extensionTasks);
+  expect(
+    worst?.scriptCpuMs ?? 0,
+    `a task of the extension took over ${LONG_TASK_MS} ms of CPU:\n${context}`,
+  ).toBeLessThanOrEqual(LONG_TASK_MS);
+  expect(report.stallsDuringExtension, `the page stalled over 100 ms during the extension's work:\n${context}`).toEqual(
+    [],
+  );
+  expect(
+    report.highlights.ranges.filter((h) => h.inEditable),
+    'a highlight inside a form field or contenteditable region',
+  ).toEqual([]);
+  expect(
+    report.highlights.ranges.filter((h) => h.splitsSurrogate),
+    'a highlight boundary splits a surrogate pair',
+  ).toEqual([]);
+}
