@@ -146,4 +146,23 @@ describe('settings reach open tabs at once', () => {
     const commands = await session.serviceWorker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'toggle-highlights')?.shortcut).toBe('Alt+Shift+H');
   });
+
+  it('a corrupt stored value: pages still work on defaults, the options page shows a notice and repairs it', async () => {
+    await session.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ settings: { enabled: 'yes', pausedSites: 42, language: 'en', junk: true } }),
+    );
+    await page.reload();
+    await status.waitForDone(url, (r) => r.matches.length > 0);
+    await expect.poll(() => total(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    await options.reload();
+    const notice = options.getByRole('alert');
+    await expect.poll(() => notice.textContent(), { timeout: 5_000 }).toContain('On/off');
+    expect(await notice.textContent()).toContain('Paused sites');
+    expect(await notice.textContent()).toContain('junk');
+    await notice.getByRole('button', { name: 'Keep the valid ones and repair' }).click();
+    await expect.poll(() => options.getByRole('alert').count()).toBe(0);
+    const stored = await session.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings).toMatchObject({ enabled: true, pausedSites: [], language: 'en' });
+    expect(stored.settings).not.toHaveProperty('junk');
+  });
 });
