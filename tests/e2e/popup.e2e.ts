@@ -10,13 +10,15 @@
  * same popup as a page, `popup.html?tab=<id>`, which Playwright can click,
  * type into and read the clipboard from.
  */
+
+import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import type { Lang } from '../../lib/i18n';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
-import { citationInput } from '../../lib/popup-model';
+import { citationInput, joinCitations } from '../../lib/popup-model';
 import { type ExtensionSession, launchWithExtension } from './harness';
 
 interface ListedItem {
@@ -330,5 +332,78 @@ describe('popup: list, jump, open, copy', () => {
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     const page = { title: TITLE, url: session.server.baseUrl + newsPath };
     expect(copied).toBe(formatCitation('apa', citationInput(target, page, new Date()), { lang: t.lang }));
+  });
+
+  it('copies all citations, in page order', async () => {
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: t.copyAll('GB/T 7714') }).click();
+    await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copiedAll(items.length));
+    const page = { title: TITLE, url: session.server.baseUrl + newsPath };
+    const expected = joinCitations(
+      'gbt7714',
+      items.map((i) => formatCitation('gbt7714', citationInput(i, page, new Date()), { lang: t.lang })),
+    );
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+  });
+
+  it('exports the matches as CSV and JSON files (blob downloads, no network)', async () => {
+    const [csvDownload] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: t.exportCsv }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^yuanwen-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csvDownload.url()).toMatch(/^blob:chrome-extension:/);
+    const csv = readFileSync(await csvDownload.path(), 'utf8');
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows).toHaveLength(items.length + 1);
+    for (const [i, item] of items.entries()) expect(rows[i + 1]).toContain(item.marked.replace(/"/g, '""'));
+
+    const [jsonDownload] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: t.exportJson }).click(),
+    ]);
+    const doc = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+    expect(doc.page).toEqual({ url: session.server.baseUrl + newsPath, title: TITLE });
+    expect(doc.matches.map((m: { speechStart: number; speechEnd: number }) => [m.speechStart, m.speechEnd])).toEqual(
+      items.map((i) => [i.speechStart, i.speechEnd]),
+    );
+  });
+
+  it('says a browser page cannot be scanned', async () => {
+    const internal = await session.context.newPage();
+    await internal.goto('chrome://version/');
+    const id = await session.serviceWorker.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url?.startsWith('chrome://version'))?.id ?? -1;
+    });
+    expect(id).toBeGreaterThanOrEqual(0);
+    const view = await session.context.newPage();
+    await view.goto(session.extensionUrl(`popup.html?tab=${id}`));
+    await expect.poll(() => view.locator('.state--cannot h2').innerText()).toBe(t.cannotScan);
+    expect(await view.locator('.state--cannot p').innerText()).toBe(t.cannotScanReason['browser-page']);
+    await view.close();
+    await internal.close();
+  });
+
+  it('pauses on the site with the switch, and resumes', async () => {
+    await popup.bringToFront();
+    await popup.getByRole('switch', { name: t.pauseOnSite('127.0.0.1') }).click();
+    await expect.poll(() => popup.locator('.state--paused h2').innerText()).toBe(t.paused);
+    const stored = await session.serviceWorker.evaluate(async () =>
+      JSON.stringify(await chrome.storage.local.get(null)),
+    );
+    expect(stored).toContain('127.0.0.1');
+    const resume = popup.getByRole('switch', { name: t.pauseOnSite('127.0.0.1') });
+    expect(await resume.getAttribute('aria-checked')).toBe('true');
+    await resume.click();
+    // The page scans again and the same quotes come back.
+    await expect
+      .poll(() => listedItems(popup).then((now) => now.map((i) => `${i.speechStart}-${i.speechEnd}`)), {
+        timeout: 15_000,
+      })
+      .toEqual(items.map((i) => `${i.speechStart}-${i.speechEnd}`));
   });
 });
