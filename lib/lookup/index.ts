@@ -17,6 +17,7 @@ export {
   lookupSelection,
   MAX_SELECTION,
   type Segmenter,
+  WORD_SCORE_FLOOR,
 } from './rank';
 export { createSimplifier, type Simplifier } from './simplify';
 export { buildSpeechIndex, type SentenceDoc, type SpeechIndex, type TermSpan } from './speech-index';

@@ -59,6 +59,9 @@ const LOOKUP_SCAN: ScanOptions = {
   traditional: true,
 };
 
+/** Word hits scoring below this share of the best word hit are dropped. */
+export const WORD_SCORE_FLOOR = 0.2;
+
 const KIND_ORDER: Record<LookupHitKind, number> = { exact: 0, 'near-verbatim': 1, slogan: 2, words: 3 };
 
 export function lookupSelection(
@@ -114,7 +117,11 @@ export function lookupSelection(
   // Words are looked up in simplified script: the speech's own (the matcher handles traditional by itself).
   const words = meaningfulWords([...quotedSlogans, ...(query ? segment(simplify(query)) : [])]);
   const slogans = new Set(quotedSlogans);
-  for (const scored of rankByWords(index, words)) {
+  const scoredWords = rankByWords(index, words);
+  // A passage sharing one common word with a long selection is noise next to one sharing ten.
+  const floor = (scoredWords[0]?.score ?? 0) * WORD_SCORE_FLOOR;
+  for (const scored of scoredWords) {
+    if (scored.score < floor) break;
     const sentence = scored.doc.sentence;
     const shared = [...new Set(scored.shared.map((s) => s.term))];
     const existing = hits.get(sentence.index);

@@ -16,6 +16,7 @@ import {
   meaningfulWords,
   rankByWords,
   sloganWords,
+  WORD_SCORE_FLOOR,
 } from '../../lib/lookup';
 import { getMatcher, type Match, type Matcher } from '../../lib/match';
 
@@ -96,6 +97,17 @@ describe('a slightly altered speech sentence', () => {
       if (first && second && first.kind === second.kind) expect(first.score).toBeGreaterThan(second.score * 1.5);
     });
   }
+
+  it('drops passages that share only a common word or two', () => {
+    const result = lookup(variants[0] as string);
+    const wordHits = result.hits.filter((h) => h.kind === 'words' || h.kind === 'slogan');
+    const best = Math.max(...wordHits.map((h) => h.score));
+    for (const hit of wordHits) expect(hit.score).toBeGreaterThanOrEqual(best * WORD_SCORE_FLOOR);
+    // e.g. a sentence whose only shared word is 重要 or 群众 is not listed
+    expect(result.hits.some((h) => h.words.length === 1 && ['重要', '群众'].includes(h.words[0] as string))).toBe(
+      false,
+    );
+  });
 
   it('scores fall as the quote degrades', () => {
     const exact = original.text.slice(0, 60);
