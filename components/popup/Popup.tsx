@@ -178,12 +178,25 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   const host = siteOf(page.url);
   const setPaused = async (paused: boolean) => {
     if (!host) return;
+    switchMovesFrom.current = phase.phase;
     await platform.setSitePaused(host, paused);
     setSettings(await platform.getSettings());
   };
 
+  // The pause switch moves between the paused notice and the footer: keep the keyboard focus on it.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const switchMovesFrom = useRef<PopupPhase['phase'] | null>(null);
+  useEffect(() => {
+    if (switchMovesFrom.current === null || switchMovesFrom.current === phase.phase) return;
+    const toggle = rootRef.current?.querySelector<HTMLElement>('[role="switch"]');
+    if (toggle) {
+      toggle.focus();
+      switchMovesFrom.current = null;
+    }
+  });
+
   return (
-    <div className="popup" data-phase={phase.phase}>
+    <div className="popup" data-phase={phase.phase} ref={rootRef}>
       <header className="popup__header">
         <h1 className="popup__title">
           原文 <span lang="en">Yuanwen</span>

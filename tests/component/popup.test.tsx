@@ -10,6 +10,8 @@ import { ACCESSED, fakePlatform, PAGE, speechMatch, tabResults } from './popup-f
 
 afterEach(cleanup);
 
+const Panel = ({ lang, hostname }: { lang: string; hostname: string | null }) => <p>{`panel ${lang} ${hostname}`}</p>;
+
 const slogan = speechMatch('绿水青山就是金山银山', 120, { kind: 'slogan' }, 2);
 const passage = speechMatch('持续深入打好蓝天、碧水、净土保卫战', 40);
 const near = speechMatch('像保护眼睛一样保护生态环境', 300, {
@@ -244,19 +246,21 @@ describe('states', () => {
     await user.click(toggle);
     expect(platform.setSitePaused).toHaveBeenCalledWith('news.example.cn', false);
     await screen.findByRole('heading', { name: '本页引用 3 处' });
+    // The switch moved from the notice to the footer; the focus went with it.
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('switch'));
     // And pausing again from the list.
     const off = screen.getByRole('switch', { name: '在 news.example.cn 上暂停' });
     expect(off.getAttribute('aria-checked')).toBe('false');
     await user.click(off);
     expect(platform.setSitePaused).toHaveBeenLastCalledWith('news.example.cn', true);
     await screen.findByRole('heading', { name: '已在此网站暂停' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('switch', { name: '在 news.example.cn 上暂停' })),
+    );
   });
 
   it('opens the quick settings panel on demand, with the language and the site', async () => {
     const fake = fakePlatform({ results: tabResults([slogan]) });
-    const Panel = ({ lang, hostname }: { lang: string; hostname: string | null }) => (
-      <p>{`panel ${lang} ${hostname}`}</p>
-    );
     const user = userEvent.setup();
     render(<Popup platform={fake.platform} settingsPanel={Panel} />);
     await screen.findByRole('heading', { name: '本页引用 1 处' });
