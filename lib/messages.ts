@@ -44,6 +44,8 @@ export interface ScanTimings {
   chars: number;
   /** Tasks the work was split into. */
   slices: number;
+  /** The longest of those tasks, in ms (wall clock: includes garbage collection and the machine stalling us). */
+  maxSliceMs?: number;
 }
 
 export interface FrameReport {
@@ -140,9 +142,13 @@ const TIMING_KEYS: readonly (keyof ScanTimings)[] = [
   'slices',
 ];
 
+const isNonNegNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
 function isScanTimings(x: unknown): x is ScanTimings {
   return (
-    isObject(x) && TIMING_KEYS.every((k) => typeof x[k] === 'number' && Number.isFinite(x[k]) && (x[k] as number) >= 0)
+    isObject(x) &&
+    TIMING_KEYS.every((k) => isNonNegNumber(x[k])) &&
+    (x.maxSliceMs === undefined || isNonNegNumber(x.maxSliceMs))
   );
 }
 
@@ -208,6 +214,7 @@ function copyReport(r: FrameReport): FrameReport {
       chars: t.chars,
       slices: t.slices,
     };
+    if (t.maxSliceMs !== undefined) report.timings.maxSliceMs = t.maxSliceMs;
   }
   return report;
 }

@@ -22,7 +22,7 @@
  *     `status` is 'done' once every frame that reported has finished, and
  *     `frames[i].timings` holds each frame's last scan.
  *   - A frame's report carries `status: 'done'` and `timings` = {extractMs,
- *     scanMs, highlightMs, totalMs, elapsedMs, chars, slices}: the work of
+ *     scanMs, highlightMs, totalMs, elapsedMs, chars, slices, maxSliceMs}: the work of
  *     that pass in ms (totalMs = all of it, waits between slices excluded;
  *     elapsedMs = wall clock from start to report). A page without Han
  *     characters reports scanMs 0 (the matcher is never called).

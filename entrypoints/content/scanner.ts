@@ -43,8 +43,10 @@ export interface ScannerHost {
 }
 
 /** Target time per matcher call; the window size adapts to the matcher's speed. */
-const SCAN_TARGET_MS = 6;
-const FIRST_WINDOW_CHARS = 16_000;
+const SCAN_TARGET_MS = 4;
+const FIRST_WINDOW_CHARS = 8_000;
+/** The matcher's speed varies several-fold with the text and the collector: a cap keeps a slow call short. */
+const MAX_WINDOW_CHARS = 32_000;
 let matcherBuilt = false;
 
 export function highlightKind(m: Match): HighlightKind {
@@ -267,18 +269,17 @@ export class FrameScanner {
       elapsedMs: round(performance.now() - startedAt),
       chars: t.chars,
       slices: slicer.slices,
+      maxSliceMs: round(slicer.maxSliceMs),
     };
     this.sendReport();
   }
 
   /** Sizes the next window so one matcher call takes about SCAN_TARGET_MS. */
   private adaptWindow(spentMs: number): void {
-    if (spentMs <= 0.5) {
-      this.windowChars = Math.min(this.windowChars * 2, 1_000_000);
-      return;
-    }
-    const perMs = this.windowChars / spentMs;
-    this.windowChars = Math.max(2_000, Math.min(1_000_000, Math.round(perMs * SCAN_TARGET_MS)));
+    // Grow at most twofold per step (the matcher's speed varies with the text), shrink at once.
+    const perMs = this.windowChars / Math.max(spentMs, 0.25);
+    const next = Math.min(this.windowChars * 2, Math.round(perMs * SCAN_TARGET_MS));
+    this.windowChars = Math.max(1_000, Math.min(MAX_WINDOW_CHARS, next));
   }
 }
 

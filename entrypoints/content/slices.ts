@@ -5,16 +5,34 @@
  * continuing. A budget well under the 50 ms long-task threshold leaves room
  * for the page's own work in the same frame.
  *
- * Yielding uses scheduler.postTask when the browser has it, else a
- * MessageChannel of our own (not window.postMessage: the page never sees it).
- * setTimeout(0) is avoided: nested timeouts are clamped to 4 ms each.
+ * Yielding waits for an idle period (see makeYield) where the browser has
+ * requestIdleCallback; else scheduler.postTask, else a MessageChannel of our
+ * own (not window.postMessage: the page never sees it). setTimeout(0) is
+ * avoided: nested timeouts are clamped to 4 ms each.
  */
 
 export const SLICE_BUDGET_MS = 10;
 
 type PostTask = (cb: () => void, options?: { priority?: string }) => Promise<unknown>;
+type IdleCallback = (cb: (deadline: { timeRemaining(): number }) => void, options?: { timeout: number }) => number;
+
+/**
+ * Waits for the browser to be idle (requestIdleCallback), or at most
+ * IDLE_TIMEOUT_MS. Idle periods are where V8 collects garbage without
+ * blocking anyone: work resumed back to back (postTask, MessageChannel)
+ * leaves it none, and on a large page the collector then stops the page in
+ * the middle of one of our slices, for tens of milliseconds.
+ */
+const IDLE_TIMEOUT_MS = 100;
 
 function makeYield(): () => Promise<void> {
+  const idle = (globalThis as { requestIdleCallback?: IdleCallback }).requestIdleCallback;
+  if (typeof idle === 'function') {
+    return () =>
+      new Promise<void>((resolve) => {
+        idle(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+      });
+  }
   const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
   if (scheduler && typeof scheduler.postTask === 'function') {
     const postTask = scheduler.postTask.bind(scheduler);
@@ -39,6 +57,8 @@ export class Slicer {
   /** Milliseconds spent working (between begin() and each yield), not waiting. */
   workMs = 0;
   slices = 0;
+  /** The longest slice so far, in ms: over 50 means a long task of ours (or the machine stalled us). */
+  maxSliceMs = 0;
   private readonly yieldNow = makeYield();
 
   constructor(private readonly budgetMs = SLICE_BUDGET_MS) {}
@@ -59,15 +79,21 @@ export class Slicer {
 
   /** Ends this slice, lets the page run, starts the next one. */
   async yield(): Promise<void> {
-    this.workMs += performance.now() - this.sliceStart;
+    this.closeSlice();
     await this.yieldNow();
     this.begin();
   }
 
   /** Ends the work: adds the last slice's time. */
   end(): void {
-    this.workMs += performance.now() - this.sliceStart;
+    this.closeSlice();
     this.sliceStart = performance.now();
+  }
+
+  private closeSlice(): void {
+    const spent = performance.now() - this.sliceStart;
+    this.workMs += spent;
+    if (spent > this.maxSliceMs) this.maxSliceMs = spent;
   }
 
   /** Yields only when the budget is spent. */

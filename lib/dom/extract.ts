@@ -147,8 +147,8 @@ export function isBlockElement(el: Element): boolean {
  * from the element alone (tag and attributes): cheap enough to ask for every
  * element of a large page.
  */
-export function isSkippedElement(el: Element): boolean {
-  if (SKIPPED.has(el.localName)) return true;
+export function isSkippedElement(el: Element, name: string = el.localName): boolean {
+  if (SKIPPED.has(name)) return true;
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
@@ -171,7 +171,7 @@ interface Frame {
   block: boolean;
 }
 
-const CHECK_EVERY = 256;
+const CHECK_EVERY = 64;
 
 export function createExtraction(root: Node): Extraction {
   const parts: string[] = [];
@@ -200,8 +200,9 @@ export function createExtraction(root: Node): Extraction {
   };
 
   const visitElement = (el: Element) => {
-    if (isSkippedElement(el)) return;
-    const block = BLOCKS.has(el.localName);
+    const name = el.localName; // read once: every DOM property read crosses into the browser
+    if (isSkippedElement(el, name)) return;
+    const block = BLOCKS.has(name);
     if (block) lineBreak();
     // A host renders its shadow tree, not its children (they appear through slots).
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
@@ -210,7 +211,7 @@ export function createExtraction(root: Node): Extraction {
       stack.push({ next: shadow.firstChild, list: null, index: 0, block });
       return;
     }
-    if (el.localName === 'slot') {
+    if (name === 'slot') {
       const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
       if (assigned.length > 0) {
         stack.push({ next: null, list: assigned, index: 0, block });

@@ -245,3 +245,47 @@ export async function expectUntouched(
     `long tasks after DOMContentLoaded with the extension ${JSON.stringify(withExt.longTasks)} vs without ${JSON.stringify(without.longTasks)}`,
   ).toBeLessThanOrEqual(without.longTasks.length);
 }
+
+export interface Sessions {
+  session: ExtensionSession;
+  baseline: { browser: Browser; context: BrowserContext };
+  bg: Background;
+}
+
+/** The extension's browser and a plain one, both with the long-task probe. */
+export async function startSessions(launch: () => Promise<ExtensionSession>): Promise<Sessions> {
+  const session = await launch();
+  await installProbe(session.context);
+  const baseline = await launchBaseline();
+  return { session, baseline, bg: new Background(session) };
+}
+
+export async function stopSessions(s: Sessions | undefined): Promise<void> {
+  await s?.bg.close();
+  await s?.baseline.browser.close();
+  await s?.session.close();
+}
+
+/** All highlighted texts of a page or frame, all kinds together. */
+export async function allHighlighted(page: Page | Frame): Promise<string[]> {
+  const hl = await highlightedTexts(page);
+  return HIGHLIGHTS.flatMap((name) => hl[name]);
+}
+
+/** Whether some highlighted text contains `quote` (whitespace ignored). */
+export function covers(highlighted: string[], quote: string): boolean {
+  const q = quote.replace(/\s+/g, '');
+  return highlighted.some((h) => h.includes(q));
+}
+
+/** Every reported match is highlighted, and the badge shows their number. */
+export async function expectBadgeAndHighlights(
+  s: Sessions,
+  tabId: number,
+  results: TabResults,
+  frames: (Page | Frame)[],
+) {
+  expect(await s.bg.badge(tabId)).toBe(results.matches.length > 0 ? String(results.matches.length) : '');
+  const highlighted = (await Promise.all(frames.map(allHighlighted))).flat();
+  for (const m of results.matches) expect(covers(highlighted, m.quote), `highlighted: ${m.quote}`).toBe(true);
+}

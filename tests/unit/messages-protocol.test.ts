@@ -12,7 +12,16 @@ const match: PageMatch = {
   similarity: 1,
   diff: null,
 };
-const timings = { extractMs: 1.5, scanMs: 2, highlightMs: 0.5, totalMs: 4.2, elapsedMs: 9, chars: 1200, slices: 1 };
+const timings = {
+  extractMs: 1.5,
+  scanMs: 2,
+  highlightMs: 0.5,
+  totalMs: 4.2,
+  elapsedMs: 9,
+  chars: 1200,
+  slices: 1,
+  maxSliceMs: 3.1,
+};
 const report: FrameReport = { url: 'https://example.com/a', title: '标题', status: 'done', matches: [match], timings };
 
 describe('parseMessage', () => {
@@ -37,6 +46,7 @@ describe('parseMessage', () => {
       { type: 'frame-report', report: { ...report, matches: [{ ...match, kind: 'other' }] } },
       { type: 'frame-report', report: { ...report, timings: { ...timings, scanMs: -1 } } },
       { type: 'frame-report', report: { ...report, timings: { ...timings, totalMs: Number.NaN } } },
+      { type: 'frame-report', report: { ...report, timings: { ...timings, maxSliceMs: '3' } } },
       { type: 'frame-report', report: { ...report, matches: new Array(10_001).fill(match) } },
       { type: 'get-tab-results', tabId: -1 },
       { type: 'get-tab-results', tabId: '3' },

@@ -1,0 +1,76 @@
+/**
+ * Text inside components and frames: an open shadow root (and a light-DOM
+ * node slotted into it) is read and highlighted; a closed one is not read;
+ * an iframe's quotes are highlighted in the iframe and counted on the tab's
+ * badge together with the top frame's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allHighlighted,
+  covers,
+  expectBadgeAndHighlights,
+  expectUntouched,
+  open,
+  type Sessions,
+  settle,
+  startSessions,
+  stopSessions,
+} from './content-helpers';
+import { launchWithExtension } from './harness';
+
+describe('content script in shadow DOM and iframes', () => {
+  let s: Sessions;
+  beforeAll(async () => {
+    s = await startSessions(launchWithExtension);
+  });
+  afterAll(async () => {
+    await stopSessions(s);
+  });
+
+  it('highlights quotes in an open shadow root and in slotted content, not in a closed one', async () => {
+    const url = `${s.session.server.baseUrl}/content-shadow.html`;
+    const run = await open(s.session.context, url);
+    const plain = await open(s.baseline.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    const results = await s.bg.waitForDone(tabId, (r) => r.matches.length >= 3);
+    const highlighted = await allHighlighted(run.page);
+    for (const quote of [
+      '绿水青山就是金山银山',
+      '生态环境是关系党的使命宗旨的重大政治问题，也是关系民生的重大社会问题',
+      '时时放心不下',
+    ]) {
+      expect(covers(highlighted, quote), quote).toBe(true);
+    }
+    expect(highlighted.join('|')).not.toContain('一张蓝图绘到底');
+    // The shadow tree's ranges are styled: our sheet is adopted by that root (not added as an element).
+    const adopted = await run.page.evaluate(
+      () => document.querySelector('quote-card')?.shadowRoot?.adoptedStyleSheets.length,
+    );
+    expect(adopted).toBe(1);
+    await expectBadgeAndHighlights(s, tabId, results, [run.page]);
+    await settle();
+    await expectUntouched(run, plain);
+  });
+
+  it('highlights quotes in an iframe and counts both frames on the badge', async () => {
+    const url = `${s.session.server.baseUrl}/content-iframe.html`;
+    const run = await open(s.session.context, url);
+    const plain = await open(s.baseline.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    const results = await s.bg.waitForDone(tabId, (r) => (r.frames?.length ?? 0) >= 2 && r.matches.length >= 3);
+    const inner = run.page.frames().find((f) => f.url().endsWith('/content-iframe-inner.html'));
+    expect(inner).toBeDefined();
+    if (!inner) return;
+    expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
+    const innerHighlighted = await allHighlighted(inner);
+    expect(covers(innerHighlighted, '时时放心不下')).toBe(true);
+    expect(covers(innerHighlighted, '生态环境是关系党的使命宗旨的重大政治问题，也是关系民生的重大社会问题')).toBe(true);
+    expect(results.frames?.map((f) => f.status)).toEqual(['done', 'done']);
+    await expectBadgeAndHighlights(s, tabId, results, [run.page, inner]);
+    // A jump to the iframe's match is answered by the iframe's content script.
+    const innerMatch = results.matches.find((m) => m.quote.includes('时时放心不下'));
+    expect(await s.bg.sendToTab(tabId, { type: 'jump-to-match', matchId: innerMatch?.id })).toEqual({ ok: true });
+    await settle();
+    await expectUntouched(run, plain, (p) => p.frames());
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Live pages: paragraphs appended after load (and one rewritten) are scanned
+ * as they come, by re-reading only the changed blocks; a single-page app's
+ * route change (History API, no load) starts a fresh result.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allHighlighted,
+  covers,
+  expectBadgeAndHighlights,
+  expectUntouched,
+  open,
+  type Sessions,
+  settle,
+  startSessions,
+  stopSessions,
+} from './content-helpers';
+import { launchWithExtension } from './harness';
+
+describe('content script on live pages', () => {
+  let s: Sessions;
+  beforeAll(async () => {
+    s = await startSessions(launchWithExtension);
+  });
+  afterAll(async () => {
+    await stopSessions(s);
+  });
+
+  it('keeps up with paragraphs appended and rewritten after load, re-reading only those', async () => {
+    const url = `${s.session.server.baseUrl}/content-append.html`;
+    const run = await open(s.session.context, url);
+    const plain = await open(s.baseline.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    const first = await s.bg.waitForDone(tabId, (r) => r.matches.length >= 1);
+    expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
+    const firstId = first.matches.find((m) => m.quote.includes('绿水青山就是金山银山'))?.id;
+    expect(firstId).toBeDefined();
+
+    for (const p of [run.page, plain.page]) await p.waitForFunction(() => document.body.dataset.done === '1');
+    const results = await s.bg.waitForDone(tabId, (r) => r.matches.some((m) => m.quote.includes('抓民生')));
+    const highlighted = await allHighlighted(run.page);
+    for (const quote of [
+      '绿水青山就是金山银山',
+      '时时放心不下',
+      '生态环境是关系党的使命宗旨的重大政治问题，也是关系民生的重大社会问题',
+      '抓生态就是抓发展、抓生态就是抓民生',
+    ]) {
+      expect(covers(highlighted, quote), quote).toBe(true);
+    }
+    // The first match kept its id through the later re-scans (they touched other blocks only).
+    expect(results.matches.map((m) => m.id)).toContain(firstId);
+    // The last pass read the rewritten paragraph, not the page.
+    const pageChars = await run.page.evaluate(() => document.body.innerText.length);
+    expect(results.frames?.[0]?.timings?.chars).toBeLessThan(pageChars / 2);
+    await expectBadgeAndHighlights(s, tabId, results, [run.page]);
+    await settle();
+    await expectUntouched(run, plain);
+  });
+
+  it('starts a fresh result on a single-page-app route change', async () => {
+    const url = `${s.session.server.baseUrl}/content-spa.html`;
+    const run = await open(s.session.context, url);
+    const plain = await open(s.baseline.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    const before = await s.bg.waitForDone(tabId, (r) => r.matches.length >= 2);
+    expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
+    expect(before.matches.map((m) => m.quote)).toContain('显绩');
+
+    for (const p of [run.page, plain.page]) await p.click('#to-b');
+    const after = await s.bg.waitForDone(
+      tabId,
+      (r) => r.url.endsWith('?route=b') && r.matches.some((m) => m.quote.includes('时时放心不下')),
+    );
+    expect(after.matches.map((m) => m.quote).join('|')).not.toMatch(/绿水青山|显绩/);
+    const highlighted = await allHighlighted(run.page);
+    expect(covers(highlighted, '时时放心不下')).toBe(true);
+    expect(highlighted.join('|')).not.toMatch(/绿水青山|显绩/);
+    expect(after.title).toBe('第二篇');
+    await expectBadgeAndHighlights(s, tabId, after, [run.page]);
+    await settle();
+    await expectUntouched(run, plain);
+  });
+});
