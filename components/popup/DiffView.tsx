@@ -17,7 +17,7 @@ export function DiffView({ segments, summary, strings }: DiffViewProps) {
   return (
     <div className="diff">
       <p className="diff__text">
-        <span className="sr-only">{`${strings.diffLabel}：`}</span>
+        <span className="sr-only">{strings.diffLabel + strings.colon}</span>
         {segments.map((s, i) => {
           const key = `${i}-${s.type}`;
           switch (s.type) {

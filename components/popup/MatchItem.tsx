@@ -54,11 +54,11 @@ export function MatchItem({
         {item.paragraph !== null && <span className="match__para">{strings.paragraph(item.paragraph)}</span>}
       </div>
       <p className="match__quote" id={quoteId}>
-        <span className="sr-only">{`${strings.pageWords}：`}</span>
+        <span className="sr-only">{strings.pageWords + strings.colon}</span>
         {item.quote}
       </p>
       <blockquote className="match__passage" cite={undefined}>
-        <span className="sr-only">{`${strings.original}：`}</span>
+        <span className="sr-only">{strings.original + strings.colon}</span>
         {c.clippedStart && <span aria-hidden="true">…</span>}
         {c.before && <span className="match__context">{c.before}</span>}
         {c.lead}

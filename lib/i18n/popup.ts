@@ -4,6 +4,8 @@ import type { Lang } from './index';
 
 export interface PopupStrings {
   lang: Lang;
+  /** Follows a label read out to screen readers. */
+  colon: string;
   appName: string;
   matchesHeading: (n: number) => string;
   viewLabel: string;
@@ -56,6 +58,7 @@ const DIGITS = ['开篇', '第一部分', '第二部分', '第三部分', '结�
 
 const zh: PopupStrings = {
   lang: 'zh',
+  colon: '：',
   appName: '原文',
   matchesHeading: (n) => `本页引用 ${n} 处`,
   viewLabel: '排列方式',
@@ -121,6 +124,7 @@ const zh: PopupStrings = {
 
 const en: PopupStrings = {
   lang: 'en',
+  colon: ': ',
   appName: 'Yuanwen',
   matchesHeading: (n) => (n === 1 ? '1 quote on this page' : `${n} quotes on this page`),
   viewLabel: 'Order',

@@ -187,6 +187,27 @@ describe('popup: list, jump, open, copy', () => {
       .poll(listed, { timeout: 10_000 })
       .toEqual(items.map((i) => `${i.speechStart}-${i.speechEnd} ${i.section}`));
     expect(await actionPopup.evaluate<string>(`document.querySelector('.popup__page').textContent`)).toBe(TITLE);
+    // Jump from the toolbar popup: the page scrolls the quote into view.
+    const target = find('功成不必在我');
+    const inView = () =>
+      news.evaluate((words) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.textContent?.indexOf(words) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + words.length);
+          const r = range.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }
+        return null;
+      }, '功成不必在我');
+    expect(await inView()).toBe(false);
+    await actionPopup.evaluate(
+      `document.querySelector('li.match[data-match-id="${target.id}"] .match__actions button').click()`,
+    );
+    await expect.poll(inView, { timeout: 5000 }).toBe(true);
     await cdp.detach();
   });
 
