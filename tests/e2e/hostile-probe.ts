@@ -88,7 +88,11 @@ const PROBE_SOURCE = String.raw`(() => {
   };
   state.serialise = () => serialise(document);
 
+  // A target no longer in the document was removed since (by the page, in its
+  // own region): its records cannot be placed, and the final DOM comparison
+  // covers anything lasting.
   const pageOwned = (node) => {
+    if (!node.isConnected) return true;
     const el = node.nodeType === 1 ? node : node.parentElement;
     return !!(el && el.closest('[data-page-mutates]'));
   };
@@ -205,11 +209,23 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; frame?: string } };
+  args?: {
+    data?: { url?: string; frame?: string; stackTrace?: { url: string; functionName?: string }[] };
+    beginData?: { frame?: string; stackTrace?: { url: string; functionName?: string }[] };
+    elementCount?: number;
+  };
 }
 
-/** One main-thread task in which the content script ran. */
+/**
+ * One piece of main-thread work of the extension: a task in which the content
+ * script ran ('script'), or a style recalculation / layout the content script
+ * caused and the browser ran later on its own ('rendering', e.g. after
+ * adopting a stylesheet).
+ */
 export interface ExtensionTask {
+  kind: 'script' | 'rendering';
+  /** For rendering work: the trace event (UpdateLayoutTree, Layout) and the function that caused it. */
+  what?: string;
   /** Start, ms on the page's performance.now() clock. */
   start: number;
   /** Wall time of the whole task (ms). */
@@ -228,8 +244,11 @@ export interface ProbeReport {
   highlights: Highlights;
   /** Tasks that ran the content script; empty means it never ran on this page. */
   extensionTasks: ExtensionTask[];
-  /** Heartbeat gaps over 100 ms (page clock, ms) that overlap a task of the extension. */
-  stallsDuringExtension: { start: number; gapMs: number; mainThread: string[] }[];
+  /**
+   * Heartbeat gaps over 100 ms (page clock, ms) to which the extension's work
+   * (script or rendering it caused) contributed over 50 ms of CPU.
+   */
+  stallsDuringExtension: { start: number; gapMs: number; extensionMs: number; mainThread: string[] }[];
   /** Largest heartbeat gap after DOMContentLoaded, whatever caused it (ms). */
   maxGapMs: number;
   /** Uncaught errors and console errors seen on the page (all worlds, the content script's included). */
@@ -283,6 +302,7 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
         'disabled-by-default-devtools.timeline',
         'blink.user_timing',
         'disabled-by-default-v8.cpu_profiler',
+        'disabled-by-default-devtools.timeline.stack',
       ],
       recordMode: 'recordContinuously',
     },
@@ -368,13 +388,20 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
           e.args?.data?.url?.startsWith(`chrome-extension://${session.extensionId}/`) &&
           e.args.data.frame === mainFrameId,
       );
+      // The extension's own CPU time inside [a, b] (a task's share spread over the task). CPU, not
+      // wall time: on a shared machine a task's wall time includes time the renderer waited for a core.
+      const extensionWork = (a: number, b: number) =>
+        tasks.reduce((sum, t) => {
+          const overlap = Math.max(0, Math.min(b, t.start + t.taskWallMs) - Math.max(a, t.start));
+          return sum + (t.taskWallMs > 0 ? (overlap * t.scriptCpuMs) / t.taskWallMs : 0);
+        }, 0);
       const stalls = state.gaps
-        .map(([a, b]) => ({ start: a, end: b, gapMs: b - a - ownBusy(a, b) }))
-        .filter((g) => g.gapMs > STALL_MS)
-        .filter((g) => tasks.some((t) => t.start < g.end && t.start + t.taskWallMs > g.start))
-        .map(({ start, end, gapMs }) => ({
+        .map(([a, b]) => ({ start: a, end: b, gapMs: b - a - ownBusy(a, b), extensionMs: extensionWork(a, b) }))
+        .filter((g) => g.gapMs > STALL_MS && g.extensionMs > LONG_TASK_MS)
+        .map(({ start, end, gapMs, extensionMs }) => ({
           start,
           gapMs,
+          extensionMs,
           mainThread: thread
             ? busiestWork(events, thread.pid, thread.tid, (start + offset) * 1000, (end + offset) * 1000)
             : [],
@@ -562,20 +589,68 @@ export function extensionTasksIn(events: TraceEvent[], extensionOrigin: string, 
     if (task) pageTasks.add(task);
   }
 
-  return [...acc.values()]
-    .map((a) => {
+  const scripts = [...acc.values()]
+    .map((a): ExtensionTask => {
       const share = pageTasks.has(a.task) ? (a.sampled > 0 ? a.sampledExtension / a.sampled : 0) : 1;
       const taskCpu = (a.task.tdur ?? a.task.dur ?? 0) / 1000;
       const taskWall = (a.task.dur ?? 0) / 1000;
       return {
+        kind: 'script',
         start: a.task.ts / 1000,
         taskWallMs: taskWall,
         scriptWallMs: Math.max(a.callWall, taskWall * share),
         scriptCpuMs: Math.max(a.callCpu, taskCpu * share),
       };
     })
-    .filter((t) => t.scriptWallMs > 0 || t.scriptCpuMs > 0)
-    .sort((a, b) => a.start - b.start);
+    .filter((t) => t.scriptWallMs > 0 || t.scriptCpuMs > 0);
+  return [...scripts, ...extensionRenderingIn(events, extensionOrigin, thread, runTasks, new Set(acc.keys()))].sort(
+    (a, b) => a.start - b.start,
+  );
+}
+
+const SCHEDULES: Record<string, string> = {
+  ScheduleStyleRecalculation: 'UpdateLayoutTree',
+  InvalidateLayout: 'Layout',
+};
+
+/**
+ * Style recalculations and layouts the content script scheduled (the trace's
+ * schedule event carries its stack) that the browser ran later, outside the
+ * script's own tasks: the first such pass after each schedule.
+ */
+function extensionRenderingIn(
+  events: TraceEvent[],
+  extensionOrigin: string,
+  thread: string,
+  runTasks: TraceEvent[],
+  scriptTasks: Set<TraceEvent>,
+): ExtensionTask[] {
+  const onThread = (e: TraceEvent) => `${e.pid}:${e.tid}` === thread;
+  const passes = events.filter(
+    (e) => e.ph === 'X' && onThread(e) && (e.name === 'UpdateLayoutTree' || e.name === 'Layout'),
+  );
+  passes.sort((a, b) => a.ts - b.ts);
+  const out = new Map<TraceEvent, ExtensionTask>();
+  for (const e of events) {
+    const target = SCHEDULES[e.name];
+    if (!target || !onThread(e)) continue;
+    const caller = e.args?.data?.stackTrace?.find((f) => f.url.startsWith(extensionOrigin));
+    if (!caller) continue;
+    const pass = passes.find((p) => p.name === target && p.ts >= e.ts);
+    if (!pass || out.has(pass)) continue;
+    const inScriptTask = [...scriptTasks].some((t) => t.ts <= pass.ts && t.ts + (t.dur ?? 0) >= pass.ts);
+    if (inScriptTask) continue; // forced inside the script's own task: already counted there
+    const task = runTasks.find((t) => t.ts <= pass.ts && t.ts + (t.dur ?? 0) >= pass.ts);
+    out.set(pass, {
+      kind: 'rendering',
+      what: `${pass.name}${pass.args?.elementCount ? ` of ${pass.args.elementCount} elements` : ''} caused by ${caller.functionName || '(anonymous)'}()`,
+      start: pass.ts / 1000,
+      taskWallMs: (task?.dur ?? pass.dur ?? 0) / 1000,
+      scriptWallMs: (pass.dur ?? 0) / 1000,
+      scriptCpuMs: (pass.tdur ?? pass.dur ?? 0) / 1000,
+    });
+  }
+  return [...out.values()];
 }
 
 /** What the main thread was busy with between two trace times (µs): the longest events, for diagnosis. */
