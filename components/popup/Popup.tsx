@@ -19,6 +19,7 @@ import {
   type PopupItem,
   type PopupPhase,
   popupPhase,
+  type SectionGroup,
   siteOf,
 } from '../../lib/popup-model';
 import type { Settings } from '../../lib/settings/types';
@@ -27,6 +28,8 @@ import type { CitationApi, PopupPlatform, TabInfo } from './platform';
 
 /** How often the popup asks the background for the tab's results while open. */
 export const POLL_MS = 700;
+/** Items rendered at first, and added by each "show more": a page with thousands of matches stays responsive. */
+export const PAGE_SIZE = 100;
 /** How long the "copied" confirmation stays visible. */
 const TOAST_MS = 2500;
 
@@ -47,6 +50,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   const [results, setResults] = useState<TabResults | null | undefined>(undefined);
   const [waitedMs, setWaitedMs] = useState(0);
   const [view, setView] = useState<ListView>('page');
+  const [shown, setShown] = useState(PAGE_SIZE);
   const [citations, setCitations] = useState<CitationApi | null>(null);
   const [message, setMessage] = useState('');
   const citationsPromise = useRef<Promise<CitationApi> | null>(null);
@@ -214,6 +218,8 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
           items={items}
           view={view}
           onView={setView}
+          shown={shown}
+          onShowMore={() => setShown((n) => n + PAGE_SIZE)}
           host={host}
           onResume={() => setPaused(false)}
           onReload={() => tab && platform.reloadTab(tab.id)}
@@ -295,6 +301,9 @@ interface PhaseBodyProps {
   items: PopupItem[];
   view: ListView;
   onView: (view: ListView) => void;
+  /** How many items to render (the rest behind "show more"). */
+  shown: number;
+  onShowMore: () => void;
   host: string | null;
   onResume: () => void;
   onReload: () => void;
@@ -303,7 +312,8 @@ interface PhaseBodyProps {
 }
 
 function PhaseBody(props: PhaseBodyProps) {
-  const { phase, strings, items, view, onView, host, onResume, onReload, renderItem, pageActions } = props;
+  const { phase, strings, items, view, onView, shown, onShowMore, host, onResume, onReload, renderItem, pageActions } =
+    props;
   switch (phase.phase) {
     case 'loading':
       return <p className="state state--loading" aria-busy="true" />;
@@ -371,10 +381,10 @@ function PhaseBody(props: PhaseBodyProps) {
           {pageActions}
           {view === 'page' ? (
             <ol className="matches" aria-labelledby="matches-heading">
-              {items.map(renderItem)}
+              {items.slice(0, shown).map(renderItem)}
             </ol>
           ) : (
-            groupBySection(items).map((group) => {
+            visibleGroups(groupBySection(items), shown).map(({ group, visible }) => {
               const id = `group-${group.section?.index ?? 'title'}`;
               const first = group.items[0];
               return (
@@ -384,13 +394,31 @@ function PhaseBody(props: PhaseBodyProps) {
                     <span className="group__count">{strings.groupCount(group.items.length)}</span>
                   </h3>
                   <ol className="matches" aria-labelledby={id}>
-                    {group.items.map(renderItem)}
+                    {visible.map(renderItem)}
                   </ol>
                 </section>
               );
             })
           )}
+          {items.length > shown && (
+            <button type="button" className="show-more" onClick={onShowMore}>
+              {strings.showMore(items.length - shown)}
+            </button>
+          )}
         </>
       );
   }
+}
+
+/** The groups cut to the first `limit` items in group order; groups left empty are dropped. */
+function visibleGroups(groups: SectionGroup[], limit: number): { group: SectionGroup; visible: PopupItem[] }[] {
+  const out: { group: SectionGroup; visible: PopupItem[] }[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    const visible = group.items.slice(0, left);
+    left -= visible.length;
+    out.push({ group, visible });
+  }
+  return out;
 }

@@ -52,6 +52,7 @@ export interface PopupStrings {
   groupCount: (n: number) => string;
   loadingFormats: string;
   settings: string;
+  showMore: (left: number) => string;
 }
 
 const DIGITS = ['开篇', '第一部分', '第二部分', '第三部分', '结语'];
@@ -120,6 +121,7 @@ const zh: PopupStrings = {
   groupCount: (n) => `${n} 处`,
   loadingFormats: '正在载入…',
   settings: '设置',
+  showMore: (n) => `显示更多（还有 ${n} 处）`,
 };
 
 const en: PopupStrings = {
@@ -187,6 +189,7 @@ const en: PopupStrings = {
   groupCount: (n) => (n === 1 ? '1 quote' : `${n} quotes`),
   loadingFormats: 'Loading…',
   settings: 'Settings',
+  showMore: (n) => `Show more (${n} left)`,
 };
 
 export function popupStrings(lang: Lang): PopupStrings {
