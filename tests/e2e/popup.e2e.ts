@@ -427,4 +427,21 @@ describe('popup: list, jump, open, copy', () => {
       })
       .toEqual(items.map((i) => `${i.speechStart}-${i.speechEnd}`));
   });
+
+  it('speaks Chinese when the settings say so', async () => {
+    // The settings store keeps its object under `settings` in storage.local (platform/settings.ts).
+    await popup.evaluate(async () => {
+      const current = (await chrome.storage.local.get('settings')).settings ?? {};
+      await chrome.storage.local.set({ settings: { ...current, language: 'zh' } });
+    });
+    await popup.reload();
+    const zh = popupStrings('zh');
+    await expect
+      .poll(() => popup.locator('#matches-heading').innerText(), { timeout: 10_000 })
+      .toBe(zh.matchesHeading(items.length));
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const sections = await listedItems(popup).then((list) => list.map((i) => i.section));
+    expect(sections).toContain(`第一部分 · ${HEADING_1}`);
+    expect(sections).toContain('结语');
+  });
 });
