@@ -192,7 +192,6 @@ export function formsPage(speechParagraph: string): string {
   <input type="hidden" name="q" value="${SLOGAN}">
   <textarea id="body" rows="6">${speechParagraph}</textarea>
   <select><option>${SLOGAN}</option><option selected>${SLOGAN_2}</option></select>
-  <button type="button">${SLOGAN}</button>
 </form>
 <div id="editor" contenteditable="true"><p>编辑器里：${SLOGAN}。</p><p>${SENTENCE}。</p><ul><li>${SLOGAN_2}</li></ul></div>
 <div contenteditable="plaintext-only">纯文本编辑：${SLOGAN_3}，${SLOGAN}</div>
@@ -200,11 +199,10 @@ export function formsPage(speechParagraph: string): string {
 <p id="real-2">另一处引用：${SLOGAN_2}。</p>
 </article>
 <script>
-document.addEventListener('DOMContentLoaded', () => {
-  const body = document.getElementById('body');
-  body.focus();
-  body.setSelectionRange(3, 12);
-});
+// Before DOMContentLoaded: the focus and selection are part of the page as loaded.
+const body = document.getElementById('body');
+body.focus();
+body.setSelectionRange(3, 12);
 </script>`,
   );
 }

@@ -80,10 +80,16 @@ export async function visitHostilePage(
     await probe.goto(url);
     await options.whilePageRuns?.(probe);
     await browser.status.waitForDone(url, undefined, 60_000);
-    // The scan is done; its highlights must be there.
-    await expect
-      .poll(async () => visibleRuns(await probe.highlights()), { timeout: 15_000, interval: 1000 })
-      .toEqual(expect.arrayContaining(options.expectHighlighted.map((t) => expect.stringContaining(t))));
+    // The scan is done; its highlights must be there (polled by hand: this also runs in beforeAll).
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const runs = visibleRuns(await probe.highlights());
+      const missing = options.expectHighlighted.filter((t) => !runs.some((r) => r.includes(t)));
+      if (missing.length === 0) break;
+      if (Date.now() > deadline)
+        throw new Error(`not highlighted on ${name}: ${JSON.stringify(missing)}; highlighted: ${JSON.stringify(runs)}`);
+      await new Promise((ok) => setTimeout(ok, 1000));
+    }
     await new Promise((ok) => setTimeout(ok, options.settleMs ?? 500));
     const report = await probe.finish();
     return { probe, report, url, tabId: await browser.status.tabIdOf(url) };

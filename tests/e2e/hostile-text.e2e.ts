@@ -1,0 +1,56 @@
+/**
+ * Text as hostile or sloppy pages write it: unpaired surrogates against
+ * quotes, astral characters, zero-width and bidi controls inside quotes, NUL,
+ * thousands of lone surrogates. No error, no harm, exact highlight boundaries.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLOGAN, SLOGAN_2, SLOGAN_3, strangeTextPage } from './hostile-pages';
+import {
+  expectUnharmed,
+  FORMAT_CHARS,
+  type HostileBrowser,
+  launchHostileBrowser,
+  type Visit,
+  visitHostilePage,
+} from './hostile-run';
+
+describe('hostile pages: strange text', () => {
+  let browser: HostileBrowser;
+  let visit: Visit;
+  beforeAll(async () => {
+    browser = await launchHostileBrowser();
+    visit = await visitHostilePage(browser, 'strange-text', strangeTextPage(), {
+      expectHighlighted: [SLOGAN, SLOGAN_2],
+    });
+  });
+  afterAll(async () => {
+    await visit?.probe.page.close();
+    await browser?.close();
+  });
+
+  it('survives the page unharmed', () => {
+    expectUnharmed(visit.report);
+  });
+
+  it('highlights quotes next to unpaired surrogates and astral characters exactly, never half a pair', () => {
+    const runs = visit.report.highlights.runs;
+    // The plain quote, the one between lone surrogates, the one between astral characters: exact runs.
+    expect(runs.filter((r) => r === SLOGAN).length).toBeGreaterThanOrEqual(2);
+    expect(runs).toContain(SLOGAN_2);
+    expect(runs.some((r) => /[\uD800-\uDFFF]/.test(r))).toBe(false);
+  });
+
+  it('reads a quote through zero-width and bidi control characters as the reader sees it', () => {
+    const visible = visit.report.highlights.runs.map((r) => r.replace(FORMAT_CHARS, ''));
+    // SLOGAN_3 with a zero-width character between every two letters.
+    expect(visible).toContain(SLOGAN_3);
+    // SLOGAN wrapped in a right-to-left override with RLM/LRM between its letters.
+    expect(
+      visit.report.highlights.runs.some((r) => r.includes('\u200F') && r.replace(FORMAT_CHARS, '') === SLOGAN),
+    ).toBe(true);
+  });
+
+  it('makes no network request from any extension context', () => {
+    browser.network.assertNoExtensionRequests();
+  });
+});
