@@ -16,6 +16,7 @@ import {
   citationInput,
   groupBySection,
   joinCitations,
+  NO_ANSWER_MS,
   type PopupItem,
   type PopupPhase,
   popupPhase,
@@ -96,7 +97,9 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
         lastResultsJson.current = json;
         setResults(next);
       }
-      setWaitedMs(platform.now().getTime() - started);
+      // Only the first seconds matter (NO_ANSWER_MS): after that the value stays put and the list is not re-rendered.
+      const waited = platform.now().getTime() - started;
+      setWaitedMs((before) => (before >= NO_ANSWER_MS ? before : waited));
       timer = setTimeout(poll, POLL_MS);
     };
     poll();
@@ -134,6 +137,15 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     return () => clearTimeout(t);
   }, [message]);
 
+  // The same words twice in a row (copying again) must still be announced: empty the region first.
+  const announceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(announceTimer.current), []);
+  const announce = (text: string) => {
+    setMessage('');
+    clearTimeout(announceTimer.current);
+    announceTimer.current = setTimeout(() => setMessage(text), 50);
+  };
+
   const items = useMemo(() => (results ? buildItems(results.matches, getCorpus()) : []), [results]);
   const phase = popupPhase({ tab, settings, results, waitedMs });
   const page = { title: results?.title || tab?.title || '', url: results?.url || tab?.url || '' };
@@ -145,9 +157,9 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
       const api = await loadCitations();
       const text = await api.format(format, citationInput(item, page, platform.now()), { lang });
       await platform.copyText(text);
-      setMessage(strings.copied(api.formats.find((f) => f.id === format)?.label ?? format));
+      announce(strings.copied(api.formats.find((f) => f.id === format)?.label ?? format));
     } catch {
-      setMessage(strings.copyFailed);
+      announce(strings.copyFailed);
     }
   };
 
@@ -158,9 +170,9 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
       const texts: string[] = [];
       for (const item of items) texts.push(await api.format(defaultFormat, citationInput(item, page, now), { lang }));
       await platform.copyText(joinCitations(defaultFormat, texts));
-      setMessage(strings.copiedAll(items.length));
+      announce(strings.copiedAll(items.length));
     } catch {
-      setMessage(strings.copyFailed);
+      announce(strings.copyFailed);
     }
   };
 
@@ -170,13 +182,13 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     const name = exportFileName(page.url, now, ext);
     if (ext === 'json') platform.download(name, 'application/json', toJson(source));
     else platform.download(name, 'text/csv', toCsv(source));
-    setMessage(strings.exported(name));
+    announce(strings.exported(name));
   };
 
   const jump = async (item: PopupItem) => {
     if (!tab) return;
     const outcome = await platform.jump(tab.id, item.id).catch(() => 'no-answer' as const);
-    if (outcome !== 'ok') setMessage(strings.jumpFailed[outcome]);
+    if (outcome !== 'ok') announce(strings.jumpFailed[outcome]);
   };
 
   const host = siteOf(page.url);

@@ -131,7 +131,7 @@ describe('actions on a match', () => {
     await screen.findByRole('heading', { name: '本页引用 3 处' });
     await user.click(within(items()[1] as HTMLElement).getByRole('button', { name: '定位' }));
     expect(platform.jump).toHaveBeenCalledWith(7, slogan.id);
-    expect((await screen.findByRole('status')).textContent).toBe('页面没有响应，无法定位。');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('页面没有响应，无法定位。'));
   });
 
   it('opens the full passage at the span of the speech', async () => {
@@ -151,6 +151,11 @@ describe('actions on a match', () => {
     expect(platform.copyText).toHaveBeenCalledWith(expected);
     const status = screen.getByRole('status');
     await waitFor(() => expect(status.textContent).toBe('已复制 APA 7 引文'));
+    // Copying again empties the live region first, so the same words are announced again.
+    await user.click(button);
+    expect(status.textContent).toBe('');
+    await waitFor(() => expect(status.textContent).toBe('已复制 APA 7 引文'));
+    expect(platform.copyText).toHaveBeenCalledTimes(2);
   });
 
   it('offers every other format in a menu driven by the keyboard', async () => {
