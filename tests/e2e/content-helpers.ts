@@ -141,7 +141,7 @@ export class Background {
   async tabIdOf(page: Page): Promise<number> {
     await page.bringToFront();
     const url = page.url();
-    const id = await this.session.serviceWorker.evaluate(async (u) => {
+    const id = await (await this.page()).evaluate(async (u) => {
       const tabs = await chrome.tabs.query({});
       return tabs.find((t) => t.url === u)?.id ?? null;
     }, url);
@@ -156,8 +156,9 @@ export class Background {
     );
   }
 
-  badge(tabId: number): Promise<string> {
-    return this.session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  /** Read from an extension page rather than the service worker, which may have been stopped and restarted. */
+  async badge(tabId: number): Promise<string> {
+    return (await this.page()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   }
 
   /** Sends a message to the tab's content scripts from an extension page, as the popup does. */

@@ -7,6 +7,7 @@
  * never touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TabResults } from '../../lib/messages';
 import {
   Background,
   expectUntouched,
@@ -118,6 +119,19 @@ describe('content script on a news article', () => {
     expect(unknown).toEqual({ ok: false, reason: 'gone' });
   });
 
+  it('hides and shows the highlights on toggle-highlights, keeping the results', async () => {
+    const results = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    const ours = () =>
+      run.page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('yuanwen-')).sort());
+    const shown = await ours();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(await bg.sendToTab(tabId, { type: 'toggle-highlights' })).toEqual({ ok: true });
+    expect(await ours()).toEqual([]);
+    expect(await bg.badge(tabId)).toBe(String(results.matches.length));
+    await bg.sendToTab(tabId, { type: 'toggle-highlights' });
+    expect(await ours()).toEqual(shown);
+  });
+
   it('removes every highlight when the site is paused, and brings them back when resumed', async () => {
     const before = (await bg.waitForDone(tabId, (r) => r.matches.length > 0)).matches.length;
     const setPaused = (paused: boolean) =>
@@ -139,5 +153,31 @@ describe('content script on a news article', () => {
     const after = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
     expect(after.matches.length).toBe(before);
     expect(await bg.badge(tabId)).toBe(String(before));
+  });
+
+  // Last: the harness's handle on the first service worker is dead after this.
+  it('keeps the tab results when the service worker is stopped and restarted', async () => {
+    const before = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    // Stop it as Chrome does when it is idle, through DevTools' ServiceWorker domain on an extension page.
+    const page = await session.context.newPage();
+    await page.goto(session.extensionUrl('options.html'));
+    const cdp = await session.context.newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+    // Asking wakes a fresh worker, which has only storage.session to answer from.
+    const after = await page.evaluate(
+      (id) => chrome.runtime.sendMessage({ type: 'get-tab-results', tabId: id }) as Promise<TabResults>,
+      tabId,
+    );
+    expect(statuses.slice(statuses.lastIndexOf('stopped'))).toContain('running');
+    await page.close();
+    expect(after.matches).toEqual(before.matches);
+    expect(after.status).toBe('done');
+    expect(await bg.badge(tabId)).toBe(String(before.matches.length));
   });
 });
