@@ -26,6 +26,11 @@ export function sectionText(item: PopupItem, strings: PopupStrings): string {
   return item.section.shortHeading ? `${label} · ${item.section.shortHeading}` : label;
 }
 
+/** Rounded down, so a near-verbatim quote never reads 100%. */
+export function similarityPercent(similarity: number): number {
+  return Math.floor(similarity * 100 + 1e-9);
+}
+
 export function MatchItem({
   item,
   strings,
@@ -57,7 +62,7 @@ export function MatchItem({
         <span className="sr-only">{strings.pageWords + strings.colon}</span>
         {item.quote}
       </p>
-      <blockquote className="match__passage" cite={undefined}>
+      <blockquote className="match__passage">
         <span className="sr-only">{strings.original + strings.colon}</span>
         {c.clippedStart && <span aria-hidden="true">…</span>}
         {c.before && <span className="match__context">{c.before}</span>}
@@ -69,7 +74,7 @@ export function MatchItem({
       </blockquote>
       {item.nearVerbatim && item.diff && item.diffSummary && (
         <div className="match__near">
-          <p className="match__similarity">{strings.similarity(Math.round(item.similarity * 100))}</p>
+          <p className="match__similarity">{strings.similarity(similarityPercent(item.similarity))}</p>
           <DiffView segments={item.diff} summary={item.diffSummary} strings={strings} />
         </div>
       )}

@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { similarityPercent } from '../../components/popup/MatchItem';
 import { Popup } from '../../components/popup/Popup';
 import { formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
@@ -69,6 +70,10 @@ describe('the match list', () => {
     expect(within(item).getByText('改 2 字')).toBeTruthy();
     // Verbatim quotes have no diff.
     expect((items()[0] as HTMLElement).querySelector('.diff')).toBeNull();
+  });
+
+  it('rounds a similarity down, so a near-verbatim quote never reads 100%', () => {
+    expect([0.996, 0.92, 0.29, 0.5].map(similarityPercent)).toEqual([99, 92, 29, 50]);
   });
 
   it('switches to grouped by section and back, keeping page order within each section', async () => {
