@@ -52,7 +52,9 @@ export class LiveWatcher {
     private readonly callbacks: LiveCallbacks,
   ) {
     this.url = withoutHash(win.location.href);
-    this.observer = new MutationObserver((records) => this.file(records));
+    // The window's own constructor: the watcher works on whatever window it is given.
+    const Observer = (win as Window & { MutationObserver: typeof MutationObserver }).MutationObserver;
+    this.observer = new Observer((records) => this.file(records));
   }
 
   start(): void {
