@@ -6,10 +6,13 @@
  * linear in the page whatever the number of phrases, where indexOf per
  * sentence is quadratic-ish and Aho–Corasick finds only whole phrases.
  *
- * Transitions live in an open-addressing hash keyed by state·1024+code
- * (≈ 3n entries for n ≈ 2,500 letters: a 16 K-slot table, 128 KB), with two
- * shortcuts taken on the hot path before hashing: a dense row for the root
- * and each state's first transition inline (most deep states have exactly one).
+ * Transition layout, chosen for the scan's hot loop (measured: a hash table
+ * for every state cost the scan ~2× the floor; this layout ~1.3×):
+ *   - the root: a dense row by code;
+ *   - states with ≥ DENSE_MIN transitions (≈ 170 for this speech): a dense
+ *     row each, Uint16 target+1 (≈ 180 KB);
+ *   - the rest (≈ 95 % of states have one transition): up to three inline
+ *     (code, target) pairs per state.
  */
 
 export interface Automaton {
@@ -23,72 +26,79 @@ export interface Automaton {
   primary: Uint8Array;
   /** Root transitions by code: rootNext[code] (−1 none). */
   rootNext: Int32Array;
-  /** Each state's one inline transition: code and target (0 code: none). */
-  soloCode: Uint16Array;
-  soloNext: Int32Array;
-  /** Hash table of the other transitions. */
-  keys: Int32Array;
-  values: Int32Array;
-  mask: number;
-  shift: number;
+  /** Row width of the dense rows: alphabet size + 1. */
+  width: number;
+  /** Dense row of a state (−1: the state uses inline pairs). */
+  rowOf: Int32Array;
+  /** Dense rows: rows[row · width + code] = target + 1, 0 none. */
+  rows: Uint16Array;
+  /** Inline transitions: code (0 none) and target, three per state. */
+  c1: Uint16Array;
+  n1: Int32Array;
+  c2: Uint16Array;
+  n2: Int32Array;
+  c3: Uint16Array;
+  n3: Int32Array;
   /** Children in the suffix-link tree (CSR), for enumerating occurrences. */
   childStart: Int32Array;
   children: Int32Array;
 }
 
-export const CODE_BITS = 10;
-const HASH_MUL = 0x9e3779b1 | 0;
+/** States with at least this many transitions get a dense row. */
+const DENSE_MIN = 4;
 
 /** Looks up a transition; −1 if none. The scan inlines this. */
 export function next(a: Automaton, state: number, code: number): number {
   if (state === 0) return a.rootNext[code] as number;
-  if (a.soloCode[state] === code) return a.soloNext[state] as number;
-  const key = (state << CODE_BITS) | code;
-  let slot = Math.imul(key, HASH_MUL) >>> a.shift;
-  for (;;) {
-    const k = a.keys[slot] as number;
-    if (k === key) return a.values[slot] as number;
-    if (k === -1) return -1;
-    slot = (slot + 1) & a.mask;
-  }
+  const row = a.rowOf[state] as number;
+  if (row >= 0) return (a.rows[row * a.width + code] as number) - 1;
+  if (a.c1[state] === code) return a.n1[state] as number;
+  if (a.c2[state] === code) return a.n2[state] as number;
+  if (a.c3[state] === code) return a.n3[state] as number;
+  return -1;
 }
 
-/** Builds the automaton of `codes` (each in 1..alphabetSize, alphabetSize < 1024). */
+/** Builds the automaton of `codes` (each in 1..alphabetSize). */
 export function buildAutomaton(codes: Uint16Array, alphabetSize: number): Automaton {
-  if (alphabetSize >= 1 << CODE_BITS) throw new Error(`alphabet too large: ${alphabetSize}`);
   const maxStates = 2 * codes.length + 1;
+  if (maxStates >= 0xffff) throw new Error('text too long for 16-bit rows');
   const link = new Int32Array(maxStates).fill(-1);
   const len = new Int32Array(maxStates);
   const firstEnd = new Int32Array(maxStates);
   const primary = new Uint8Array(maxStates);
-  // Construction uses Maps (simple, ~1 ms for the speech); the scan uses the flattened form below.
-  const trans: Map<number, number>[] = [new Map()];
+  // Construction: one Map keyed state·W+code, and each state's codes for cloning (≈ 1 ms for the speech).
+  const W = alphabetSize + 1;
+  const trans = new Map<number, number>();
+  const edges: number[][] = [[]];
   let count = 1;
   let last = 0;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i] as number;
     const cur = count++;
-    trans.push(new Map());
+    edges.push([]);
     len[cur] = (len[last] as number) + 1;
     firstEnd[cur] = i;
     primary[cur] = 1;
     let p = last;
-    while (p !== -1 && !(trans[p] as Map<number, number>).has(c)) {
-      (trans[p] as Map<number, number>).set(c, cur);
+    while (p !== -1 && !trans.has(p * W + c)) {
+      trans.set(p * W + c, cur);
+      (edges[p] as number[]).push(c);
       p = link[p] as number;
     }
     if (p === -1) link[cur] = 0;
     else {
-      const q = (trans[p] as Map<number, number>).get(c) as number;
+      const q = trans.get(p * W + c) as number;
       if ((len[p] as number) + 1 === len[q]) link[cur] = q;
       else {
         const clone = count++;
-        trans.push(new Map(trans[q]));
+        const qEdges = edges[q] as number[];
+        edges.push([...qEdges]);
+        for (const e of qEdges) trans.set(clone * W + e, trans.get(q * W + e) as number);
         len[clone] = (len[p] as number) + 1;
         link[clone] = link[q] as number;
         firstEnd[clone] = firstEnd[q] as number;
-        while (p !== -1 && (trans[p] as Map<number, number>).get(c) === q) {
-          (trans[p] as Map<number, number>).set(c, clone);
+        while (p !== -1 && trans.get(p * W + c) === q) {
+          trans.set(p * W + c, clone);
           p = link[p] as number;
         }
         link[q] = clone;
@@ -98,33 +108,37 @@ export function buildAutomaton(codes: Uint16Array, alphabetSize: number): Automa
     last = cur;
   }
 
-  const rootNext = new Int32Array(alphabetSize + 2).fill(-1);
-  for (const [c, t] of trans[0] as Map<number, number>) rootNext[c] = t;
-  const soloCode = new Uint16Array(count);
-  const soloNext = new Int32Array(count);
-  let hashed = 0;
-  for (let s = 1; s < count; s++) hashed += Math.max(0, (trans[s] as Map<number, number>).size - 1);
-  let bits = 4;
-  while (1 << bits < hashed * 2) bits++;
-  const size = 1 << bits;
-  const keys = new Int32Array(size).fill(-1);
-  const values = new Int32Array(size);
-  const mask = size - 1;
-  const shift = 32 - bits;
+  const rootNext = new Int32Array(W + 1).fill(-1);
+  for (const c of edges[0] as number[]) rootNext[c] = trans.get(c) as number;
+  const rowOf = new Int32Array(count).fill(-1);
+  let rowCount = 0;
+  for (let s = 1; s < count; s++) if ((edges[s] as number[]).length >= DENSE_MIN) rowOf[s] = rowCount++;
+  const rows = new Uint16Array(rowCount * W);
+  const c1 = new Uint16Array(count);
+  const n1 = new Int32Array(count);
+  const c2 = new Uint16Array(count);
+  const n2 = new Int32Array(count);
+  const c3 = new Uint16Array(count);
+  const n3 = new Int32Array(count);
   for (let s = 1; s < count; s++) {
-    let first = true;
-    for (const [c, t] of trans[s] as Map<number, number>) {
-      if (first) {
-        soloCode[s] = c;
-        soloNext[s] = t;
-        first = false;
-        continue;
-      }
-      const key = (s << CODE_BITS) | c;
-      let slot = Math.imul(key, HASH_MUL) >>> shift;
-      while (keys[slot] !== -1) slot = (slot + 1) & mask;
-      keys[slot] = key;
-      values[slot] = t;
+    const list = edges[s] as number[];
+    const row = rowOf[s] as number;
+    if (row >= 0) {
+      for (const c of list) rows[row * W + c] = (trans.get(s * W + c) as number) + 1;
+      continue;
+    }
+    const [a, b, d] = list;
+    if (a !== undefined) {
+      c1[s] = a;
+      n1[s] = trans.get(s * W + a) as number;
+    }
+    if (b !== undefined) {
+      c2[s] = b;
+      n2[s] = trans.get(s * W + b) as number;
+    }
+    if (d !== undefined) {
+      c3[s] = d;
+      n3[s] = trans.get(s * W + d) as number;
     }
   }
 
@@ -151,12 +165,15 @@ export function buildAutomaton(codes: Uint16Array, alphabetSize: number): Automa
     firstEnd: firstEnd.slice(0, count),
     primary: primary.slice(0, count),
     rootNext,
-    soloCode,
-    soloNext,
-    keys,
-    values,
-    mask,
-    shift,
+    width: W,
+    rowOf,
+    rows,
+    c1,
+    n1,
+    c2,
+    n2,
+    c3,
+    n3,
     childStart,
     children,
   };
@@ -165,8 +182,11 @@ export function buildAutomaton(codes: Uint16Array, alphabetSize: number): Automa
 /**
  * End positions (inclusive, ascending) of every occurrence in the speech of
  * the strings of `state`: the primary states of its suffix-link subtree.
+ * Cached per state: a page repeats the same phrases.
  */
-export function occurrenceEnds(a: Automaton, state: number, limit = 64): number[] {
+export function occurrenceEnds(a: Automaton, state: number, cache: (Int32Array | undefined)[], limit = 64): Int32Array {
+  const cached = cache[state];
+  if (cached) return cached;
   const ends: number[] = [];
   const stack = [state];
   while (stack.length > 0 && ends.length < limit) {
@@ -175,5 +195,7 @@ export function occurrenceEnds(a: Automaton, state: number, limit = 64): number[
     for (let k = a.childStart[s] as number; k < (a.childStart[s + 1] as number); k++)
       stack.push(a.children[k] as number);
   }
-  return ends.sort((x, y) => x - y);
+  const list = Int32Array.from(ends.sort((x, y) => x - y));
+  cache[state] = list;
+  return list;
 }

@@ -12,9 +12,7 @@ export interface Alignment {
   steps: string;
 }
 
-/** Longest segment (in normalised characters, either side) aligned by DP; longer ones are split by the caller. */
-export const MAX_ALIGN = 600;
-
+/** Optimal alignment of a[aFrom, aTo) with b[bFrom, bTo) by Levenshtein DP: for the short gaps between exact runs. */
 export function align(
   a: Uint16Array,
   aFrom: number,
@@ -60,6 +58,40 @@ export function align(
     }
   }
   return { distance: d[n * w + m] as number, steps: steps.reverse().join('') };
+}
+
+/**
+ * Edit distance of a whole alignment given as exact runs between gaps
+ * ([pageStart, pageLength, speechStart, speechLength, …] in page order):
+ * exact runs cost nothing, each gap is aligned by DP on its own few characters.
+ */
+export function alignGaps(page: Uint16Array, speech: Uint16Array, gaps: readonly number[]): number {
+  let distance = 0;
+  for (let g = 0; g < gaps.length; g += 4) {
+    const gp = gaps[g] as number;
+    const gs = gaps[g + 2] as number;
+    distance += align(page, gp, gp + (gaps[g + 1] as number), speech, gs, gs + (gaps[g + 3] as number)).distance;
+  }
+  return distance;
+}
+
+/** The diff of an alignment given as gaps (see alignGaps), in original characters. */
+export function gapDiff(
+  gaps: readonly number[],
+  page: { text: string; origin: Int32Array; from: number; to: number; codes: Uint16Array },
+  speech: { text: string; origin: Int32Array; from: number; codes: Uint16Array },
+): DiffOp[] {
+  let steps = '';
+  let pi = page.from;
+  for (let g = 0; g < gaps.length; g += 4) {
+    const gp = gaps[g] as number;
+    const gs = gaps[g + 2] as number;
+    if (gp > pi) steps += 'e'.repeat(gp - pi);
+    steps += align(page.codes, gp, gp + (gaps[g + 1] as number), speech.codes, gs, gs + (gaps[g + 3] as number)).steps;
+    pi = gp + (gaps[g + 1] as number);
+  }
+  if (page.to > pi) steps += 'e'.repeat(page.to - pi);
+  return diffOps(steps, page, speech);
 }
 
 /** 1 − distance / longer side: 1 for verbatim, falling with every edit, 0 when nothing aligns. */

@@ -6,22 +6,23 @@
  *    piece of the speech ending there. Where that run stops growing, a
  *    maximal exact run ("seed") of ≥ SEED_MIN characters is recorded.
  *    Quotation marks are remembered for the short slogans.
- * 2. Slogans: looked up inside seeds (long ones) and right after quotation
- *    marks (short ones).
- * 3. Passages: each seed is aligned at each place the speech has it and
- *    extended both ways, exactly, or across small edits when near-verbatim
- *    quotes are wanted (an edit is taken only if ≥ CONTINUE_MIN characters
- *    match after it; the end with the best score wins, X-drop style). The
- *    best alignment is then judged: enough characters, enough similarity,
- *    enough substance (lib/match/substance.ts).
- * 4. Resolution: a passage absorbs the seeds and slogans inside it (one match
- *    per quote; a slogan inside a passage is reported as the passage, slogans
- *    are reported where they stand on their own). A quote repeated on the
- *    page is a separate place, so a separate match.
+ * 2. Passages: a seed is already maximal (the automaton makes it so), so it
+ *    is a verbatim candidate as it stands; when near-verbatim quotes are
+ *    wanted, a seed of ≥ EDIT_ANCHOR characters is extended across small
+ *    edits at each place the speech has it (extend.ts). The best alignment is
+ *    judged: enough characters, similarity ≥ MIN_SIMILARITY, enough substance
+ *    (substance.ts). Seeds inside an accepted passage are absorbed by it
+ *    (one match per quote); the same words quoted again further on the page
+ *    are a new match.
+ * 3. Slogans: looked up inside seeds (long ones) and right after quotation
+ *    marks (any, and the only way a short one counts). A slogan inside a
+ *    reported passage is part of that passage and not reported again; a
+ *    slogan standing on its own (or with only stock words around it) is
+ *    reported as a slogan.
  */
-import { BREAK, QUOTE, SKIP } from '../normalize/table';
-import { CODE_BITS, occurrenceEnds } from './automaton';
-import { align, diffOps, MAX_ALIGN, similarityOf } from './diff';
+
+import { alignGaps, gapDiff, similarityOf } from './diff';
+import { alignSeed, type Candidate, LONG_STEP, onOneDiagonal } from './extend';
 import type { SpeechIndex } from './speech-index';
 import { hasSubstance } from './substance';
 import type { Match } from './types';
@@ -39,56 +40,178 @@ export interface ScanOptions {
   traditional?: boolean;
 }
 
+// The hot loop reads these as module-local literals: under tsx, imported bindings in a loop this hot
+// measured ~1.5× slower. engine-constants are checked against their sources in tests/unit/match.test.ts.
+const SKIP = 0;
+const QUOTE = 0xfffe;
+const BREAK = 0xffff;
+const GRAM_MUL = 0x85ebca6b | 0; // = speech-index.ts GRAM_MUL
+const GRAM_MUL2 = 0xc2b2ae35 | 0; // = speech-index.ts GRAM_MUL2
+export const ENGINE_CONSTANTS = { SKIP, QUOTE, BREAK, GRAM_MUL, GRAM_MUL2 };
+
 /** Shortest exact run worth recording: shorter ones are everyday two- and three-character words. */
 const SEED_MIN = 4;
 /** Edits are tried only around an exact run at least this long: a near-verbatim quote keeps long stretches intact. */
 const EDIT_ANCHOR = 6;
-/** After a small edit (≤ 3 characters a side), this many characters must match again for the extension to go on… */
-const CONTINUE_MIN = 3;
-/** …and after a larger one (a dropped or inserted clause of up to LONG_STEP characters), this many. */
-const CONTINUE_LONG = 5;
-const SHORT_STEP = 3;
-const LONG_STEP = 8;
-/** The extension stops once its score falls this far below its best (X-drop). */
-const X_DROP = 10;
+/** Another seed at most this far away (normalised characters) makes a seed worth extending across edits. */
+const NEIGHBOUR_GAP = LONG_STEP + 1;
 /** A near-verbatim passage needs at least this similarity. */
 export const MIN_SIMILARITY = 0.75;
-/** Longest alignment grown from one seed (normalised characters a side); a longer quote is reported in pieces. */
-const MAX_EXTEND = 2000;
-/** Occurrences of a seed in the speech tried as anchors (the most repeated phrase occurs ~20 times). */
-const MAX_OCCURRENCES = 32;
-/** Occurrences tied for the longest exact run that are also tried with edits. */
-const MAX_TIED = 4;
-/** Slogans of this length or shorter count unquoted only inside a longer exact run; ≤ 3 only in quotes. */
+/** Slogans of this length or shorter count unquoted only inside a longer exact run; 3 or shorter only in quotes. */
 const SHORT_SLOGAN = 4;
 
-/**
- * Edit steps the extension may take at a mismatch, as [page chars, speech
- * chars, characters that must match after it]: cheapest first, diagonal
- * (a replacement) before skewed (an insertion or deletion).
- */
-const STEPS: [number, number, number][] = [];
-for (let cost = 1; cost <= LONG_STEP; cost++) {
-  const need = cost <= SHORT_STEP ? CONTINUE_MIN : CONTINUE_LONG;
-  for (let skew = 0; skew <= cost; skew++) {
-    if (cost > SHORT_STEP && skew < cost - 2) continue; // long steps: a dropped or added clause, ± 2 replaced
-    if (skew === 0) STEPS.push([cost, cost, need]);
-    else STEPS.push([cost, cost - skew, need], [cost - skew, cost, need]);
-  }
-}
-
-// Reusable buffers: a scan allocates nothing proportional to the page after the first.
+// Reusable buffers: after the first scan of a large page, a scan allocates nothing proportional to the page.
 let normBuf = new Uint16Array(1024);
 let originBuf = new Int32Array(1024);
-let seedBuf = new Int32Array(3 * 256);
-let quoteBuf = new Int32Array(64);
+let seedBuf: Int32Array<ArrayBuffer> = new Int32Array(3 * 256);
+let quoteBuf: Int32Array<ArrayBuffer> = new Int32Array(64);
+let seedCount = 0;
+let quoteCount = 0;
+let normLength = 0;
 
-interface Extension {
-  p: number;
-  s: number;
-  matched: number;
-  edits: number;
-  score: number;
+/**
+ * The linear pass over `text`: fills normBuf/originBuf (normalised codes and
+ * their offsets), seedBuf (end, length, automaton state of each maximal run
+ * of ≥ SEED_MIN) and quoteBuf (normalised positions right after a quotation
+ * mark).
+ *
+ * Two modes, because most of a page shares no four characters in a row with
+ * the speech: a filter mode tests each position's last four codes against a
+ * bitset of the speech's 4-grams (independent loads, a branch almost never
+ * taken: ~1.4× the bare normalising loop, where walking the automaton on
+ * every character costs ~2.3×), and only on a hit does the automaton run,
+ * from the 4-gram's start, until the run falls below four characters again.
+ * The runs found are exactly those a full automaton walk finds: a run of ≥ 4
+ * starts with a 4-gram of the speech, and cannot reach further left than that
+ * 4-gram's start (the filter or the automaton would have seen it).
+ */
+export function pass(index: SpeechIndex, text: string, table: Uint16Array): void {
+  const { rootNext, rowOf, rows, width, c1, n1, c2, n2, c3, n3, link, len } = index.automaton;
+  const { bits, gramShift } = index;
+  if (normBuf.length < text.length) {
+    normBuf = new Uint16Array(text.length);
+    originBuf = new Int32Array(text.length);
+  }
+  const norm = normBuf;
+  const origin = originBuf;
+  let quotes = quoteBuf;
+  let seeds = seedBuf;
+  let quotesUsed = 0;
+  let seedsUsed = 0;
+  let state = 0;
+  let run = 0;
+  let inAutomaton = false;
+  let lastBreak = -1; // normalised position of the last BREAK
+  let x = 0; // the three codes before the current one, 10 bits each (0: none, after a break)
+  let n = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = table[text.charCodeAt(i)] as number;
+    if (code === SKIP) continue;
+    if (code >= QUOTE) {
+      if (code === QUOTE) {
+        if (quotesUsed === quotes.length) quotes = grow(quotes);
+        quotes[quotesUsed++] = n;
+        continue;
+      }
+      // BREAK ends any run.
+      if (inAutomaton && run >= SEED_MIN) {
+        if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
+        seeds[seedsUsed++] = n;
+        seeds[seedsUsed++] = run;
+        seeds[seedsUsed++] = state;
+      }
+      inAutomaton = false;
+      state = 0;
+      run = 0;
+      x = 0;
+      lastBreak = n;
+      norm[n] = BREAK;
+      origin[n++] = i;
+      continue;
+    }
+    norm[n] = code;
+    origin[n++] = i;
+    let j = n - 1;
+    if (!inAutomaton) {
+      const h = Math.imul(Math.imul(x, GRAM_MUL) ^ code, GRAM_MUL2) >>> gramShift;
+      x = ((x << 10) | code) & 0x3fffffff;
+      if (((bits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+      // A 4-gram of the speech (or a rare hash collision): walk the automaton from its start.
+      j = n - 4 > lastBreak ? n - 4 : lastBreak + 1;
+      state = 0;
+      run = 0;
+    }
+    for (; j < n; j++) {
+      const cj = norm[j] as number;
+      let t: number;
+      if (state === 0) t = rootNext[cj] as number;
+      else {
+        const row = rowOf[state] as number;
+        if (row >= 0) t = (rows[row * width + cj] as number) - 1;
+        else if (c1[state] === cj) t = n1[state] as number;
+        else if (c2[state] === cj) t = n2[state] as number;
+        else if (c3[state] === cj) t = n3[state] as number;
+        else t = -1;
+      }
+      if (t >= 0) {
+        state = t;
+        run++;
+        continue;
+      }
+      // The run ending before j is maximal: record it, then fall back along suffix links.
+      if (run >= SEED_MIN) {
+        if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
+        seeds[seedsUsed++] = j;
+        seeds[seedsUsed++] = run;
+        seeds[seedsUsed++] = state;
+      }
+      for (;;) {
+        state = link[state] as number;
+        if (state === 0) {
+          state = rootNext[cj] as number; // every letter occurs in the speech
+          run = 1;
+          break;
+        }
+        const row = rowOf[state] as number;
+        if (row >= 0) t = (rows[row * width + cj] as number) - 1;
+        else if (c1[state] === cj) t = n1[state] as number;
+        else if (c2[state] === cj) t = n2[state] as number;
+        else if (c3[state] === cj) t = n3[state] as number;
+        else t = -1;
+        if (t >= 0) {
+          run = (len[state] as number) + 1;
+          state = t;
+          break;
+        }
+      }
+    }
+    inAutomaton = run >= SEED_MIN;
+    if (!inAutomaton) {
+      // Back to the filter, primed with the last three codes.
+      x =
+        (n - 3 > lastBreak ? (norm[n - 3] as number) << 20 : 0) |
+        (n - 2 > lastBreak ? (norm[n - 2] as number) << 10 : 0) |
+        code;
+    }
+  }
+  if (inAutomaton && run >= SEED_MIN) {
+    if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
+    seeds[seedsUsed++] = n;
+    seeds[seedsUsed++] = run;
+    seeds[seedsUsed++] = state;
+  }
+  quoteBuf = quotes;
+  seedBuf = seeds;
+  seedCount = seedsUsed / 3;
+  quoteCount = quotesUsed;
+  normLength = n;
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 export function scanText(index: SpeechIndex, text: string, options: ScanOptions = {}): Match[] {
@@ -97,186 +220,141 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
   const allowEdits = wantPassages && (options.nearVerbatim ?? true);
   const minPassage = Math.max(SEED_MIN, options.minPassageLength ?? 8);
   if (typeof text !== 'string' || text.length === 0 || (!wantSlogans && !wantPassages)) return [];
-
   const table = (options.traditional ?? true) ? index.codeTable.table : index.plainTable.table;
-  const a = index.automaton;
-  const { rootNext, soloCode, soloNext, keys, values, mask, shift, link, len } = a;
 
-  if (normBuf.length < text.length) {
-    normBuf = new Uint16Array(text.length);
-    originBuf = new Int32Array(text.length);
-  }
+  pass(index, text, table);
+  if (seedCount === 0 && quoteCount === 0) return [];
   const norm = normBuf;
   const origin = originBuf;
-  let seeds = seedBuf;
-  let seedCount = 0;
-  let quotes = quoteBuf;
-  let quoteCount = 0;
+  const seeds = seedBuf;
+  const n = normLength;
+  const passages: Match[] = [];
+  passageBounds.length = 0;
 
-  // ---- 1. the linear pass ----
-  let n = 0;
-  let state = 0;
-  let run = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = table[text.charCodeAt(i)] as number;
-    if (code === SKIP) continue;
-    if (code >= QUOTE) {
-      if (code === QUOTE) {
-        if (quoteCount === quotes.length) quotes = grow(quotes);
-        quotes[quoteCount++] = n;
-        continue;
-      }
-      // BREAK: ends any run.
-      if (run >= SEED_MIN) {
-        if (seedCount * 3 + 3 > seeds.length) seeds = grow(seeds);
-        seeds[seedCount * 3] = n;
-        seeds[seedCount * 3 + 1] = run;
-        seeds[seedCount * 3 + 2] = state;
-        seedCount++;
-      }
-      norm[n] = BREAK;
-      origin[n++] = i;
-      state = 0;
-      run = 0;
-      continue;
-    }
-    norm[n] = code;
-    origin[n++] = i;
-    let t: number;
-    if (state === 0) t = rootNext[code] as number;
-    else if (soloCode[state] === code) t = soloNext[state] as number;
-    else t = lookup(keys, values, mask, shift, (state << CODE_BITS) | code);
-    if (t >= 0) {
-      state = t;
-      run++;
-      continue;
-    }
-    // The run ending before this character is maximal: record it, then fall back along suffix links.
-    if (run >= SEED_MIN) {
-      if (seedCount * 3 + 3 > seeds.length) seeds = grow(seeds);
-      seeds[seedCount * 3] = n - 1;
-      seeds[seedCount * 3 + 1] = run;
-      seeds[seedCount * 3 + 2] = state;
-      seedCount++;
-    }
-    for (;;) {
-      state = link[state] as number;
-      run = len[state] as number;
-      if (state === 0) {
-        state = rootNext[code] as number; // every letter occurs in the speech
-        run = 1;
-        break;
-      }
-      t =
-        soloCode[state] === code
-          ? (soloNext[state] as number)
-          : lookup(keys, values, mask, shift, (state << CODE_BITS) | code);
-      if (t >= 0) {
-        state = t;
-        run++;
-        break;
-      }
-    }
-  }
-  if (run >= SEED_MIN) {
-    if (seedCount * 3 + 3 > seeds.length) seeds = grow(seeds);
-    seeds[seedCount * 3] = n;
-    seeds[seedCount * 3 + 1] = run;
-    seeds[seedCount * 3 + 2] = state;
-    seedCount++;
-  }
-  seedBuf = seeds;
-  quoteBuf = quotes;
-  if (seedCount === 0 && quoteCount === 0) return [];
-
-  const page = { text, norm, origin, n };
-  const out: Match[] = [];
-
-  // ---- 3. passages (first, so slogans inside them can be dropped) ----
-  let coveredEnd = 0; // normalised page position up to which passages are settled
-  let triedEnd = -1; // end of the last rejected alignment: seeds inside it were already tried
   if (wantPassages) {
+    let coveredEnd = 0; // passages are settled up to here (normalised page position)
+    let triedEnd = -1; // end of the last rejected alignment: seeds inside it were already tried
     for (let k = 0; k < seedCount; k++) {
       const end = seeds[k * 3] as number;
-      const st = seeds[k * 3 + 2] as number;
+      const state = seeds[k * 3 + 2] as number;
       // A seed reaching back into the last passage keeps only its part after it (a suffix: same state).
       const start = Math.max(end - (seeds[k * 3 + 1] as number), coveredEnd);
       const L = end - start;
       if (L < SEED_MIN || end <= triedEnd) continue;
-      const best = bestAlignment(index, page, start, end, L, st, coveredEnd, allowEdits);
-      if (!best) continue;
-      const accepted = judge(index, page, best, minPassage, allowEdits);
-      if (accepted) {
-        out.push(accepted);
-        coveredEnd = best.pe;
-      } else triedEnd = Math.max(triedEnd, best.pe);
+      let c: Candidate | null;
+      // Edits are worth trying only where another exact run lies within reach of a step and on the same
+      // alignment with the speech; an isolated run (the usual case for stock phrases) is judged as it stands.
+      const near =
+        allowEdits &&
+        L >= EDIT_ANCHOR &&
+        ((k > 0 &&
+          start - (seeds[k * 3 - 3] as number) <= NEIGHBOUR_GAP &&
+          onOneDiagonal(index, seeds[k * 3 - 1] as number, seeds[k * 3 - 3] as number, state, end)) ||
+          (k + 1 < seedCount &&
+            (seeds[k * 3 + 3] as number) - (seeds[k * 3 + 4] as number) - end <= NEIGHBOUR_GAP &&
+            onOneDiagonal(index, state, end, seeds[k * 3 + 5] as number, seeds[k * 3 + 3] as number)));
+      if (near) c = alignSeed(index, norm, n, start, end, state, coveredEnd);
+      else if (L >= minPassage) {
+        // The seed as it stands (one scratch object: most seeds are judged and dropped).
+        c = exact;
+        c.se = (index.automaton.firstEnd[state] as number) + 1;
+        c.ss = c.se - L;
+        c.ps = start;
+        c.pe = end;
+        c.matched = L;
+      } else continue;
+      if (!c) continue;
+      const m = judge(index, text, c, minPassage);
+      if (m) {
+        passages.push(m);
+        passageBounds.push(c.ps, c.pe);
+        coveredEnd = c.pe;
+      } else triedEnd = Math.max(triedEnd, c.pe);
     }
   }
 
-  // ---- 2. slogans ----
-  if (wantSlogans) {
-    const found = new Map<number, Match>();
-    const add = (from: number, slogan: number) => {
-      const entry = index.slogans[slogan];
-      if (!entry || found.has(from)) return;
-      const to = from + entry.codes.length;
-      found.set(from, {
-        kind: 'slogan',
-        start: origin[from] as number,
-        end: (origin[to - 1] as number) + 1,
-        speechStart: entry.speechStart,
-        speechEnd: entry.speechEnd,
-        similarity: 1,
-        diff: null,
-      });
-    };
-    // Any slogan set in quotation marks (the only way a short one counts).
-    for (let q = 0; q < quoteCount; q++) {
-      const from = quotes[q] as number;
-      for (const s of index.slogansByFirst.get(norm[from] as number) ?? []) {
-        const entry = index.slogans[s] as (typeof index.slogans)[number];
-        if (codesAt(norm, n, from, entry.codes) && closedByQuote(text, table, origin, from + entry.codes.length))
-          add(from, s);
-      }
-    }
-    // Longer slogans inside exact runs; four-character ones only when the run goes on past them.
-    for (let k = 0; k < seedCount; k++) {
-      const end = seeds[k * 3] as number;
-      const L = seeds[k * 3 + 1] as number;
-      for (let p = end - L; p + SHORT_SLOGAN <= end; p++) {
-        const starting = index.slogansByFirst.get(norm[p] as number);
-        if (!starting) continue;
-        for (const s of starting) {
-          const entry = index.slogans[s] as (typeof index.slogans)[number];
-          const m = entry.codes.length;
-          if (m < SHORT_SLOGAN || p + m > end) continue;
-          if (m === SHORT_SLOGAN && L <= m) continue;
-          if (codesAt(norm, n, p, entry.codes)) add(p, s);
-        }
-      }
-    }
-    for (const m of found.values())
-      if (!out.some((p) => p.kind === 'passage' && p.start <= m.start && m.end <= p.end)) out.push(m);
+  if (!wantSlogans) return passages;
+  const slogans = findSlogans(index, text, table);
+  if (slogans.length === 0) return passages;
+  // Merge in page order (both lists are; passages do not overlap); slogans inside a passage are part of it.
+  const out: Match[] = [];
+  let p = 0;
+  for (const s of slogans) {
+    while (p < passages.length && (passages[p] as Match).end <= s.start) out.push(passages[p++] as Match);
+    const host = passages[p];
+    if (host && host.start <= s.start && s.end <= host.end) continue;
+    while (p < passages.length && (passages[p] as Match).start <= s.start) out.push(passages[p++] as Match);
+    out.push(s);
   }
-
-  return out.sort((x, y) => x.start - y.start || y.end - x.end);
+  while (p < passages.length) out.push(passages[p++] as Match);
+  return out;
 }
 
-function lookup(keys: Int32Array, values: Int32Array, mask: number, shift: number, key: number): number {
-  let slot = Math.imul(key, 0x9e3779b1 | 0) >>> shift;
-  for (;;) {
-    const k = keys[slot] as number;
-    if (k === key) return values[slot] as number;
-    if (k === -1) return -1;
-    slot = (slot + 1) & mask;
+/** Slogans after quotation marks, and long slogans inside seeds; in page order, one per position. */
+function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Match[] {
+  const norm = normBuf;
+  const origin = originBuf;
+  const n = normLength;
+  const found: Match[] = [];
+  const at = new Set<number>();
+  const add = (from: number, slogan: number) => {
+    const entry = index.slogans[slogan];
+    if (!entry || at.has(from) || insidePassage(from, from + entry.codes.length)) return;
+    at.add(from);
+    found.push({
+      kind: 'slogan',
+      start: origin[from] as number,
+      end: (origin[from + entry.codes.length - 1] as number) + 1,
+      speechStart: entry.speechStart,
+      speechEnd: entry.speechEnd,
+      similarity: 1,
+      diff: null,
+    });
+  };
+  for (let q = 0; q < quoteCount; q++) {
+    const from = quoteBuf[q] as number;
+    const starting = index.slogansByFirst[norm[from] as number];
+    if (!starting || from >= n) continue;
+    for (const s of starting) {
+      const codes = (index.slogans[s] as (typeof index.slogans)[number]).codes;
+      if (codesAt(norm, n, from, codes) && closedByQuote(text, table, origin, from + codes.length)) add(from, s);
+    }
   }
+  // Long slogans inside exact runs; a four-character one only when the run goes on past it.
+  for (let k = 0; k < seedCount; k++) {
+    const end = seedBuf[k * 3] as number;
+    const L = seedBuf[k * 3 + 1] as number;
+    if (insidePassage(end - L, end)) continue; // its slogans belong to the passage
+    for (let p = end - L; p + SHORT_SLOGAN <= end; p++) {
+      const starting = index.slogansByFirst[norm[p] as number];
+      if (!starting) continue;
+      for (const s of starting) {
+        const codes = (index.slogans[s] as (typeof index.slogans)[number]).codes;
+        const m = codes.length;
+        if (m < SHORT_SLOGAN || p + m > end || (m === SHORT_SLOGAN && L <= m)) continue;
+        if (codesAt(norm, n, p, codes)) add(p, s);
+      }
+    }
+  }
+  return found.sort((x, y) => x.start - y.start);
 }
 
-function grow<T extends Int32Array>(a: T): T {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b as T;
+/** Normalised [start, end) of each accepted passage, in page order, flattened. */
+const passageBounds: number[] = [];
+const NO_GAPS: number[] = [];
+const exact: Candidate = { ps: 0, pe: 0, ss: 0, se: 0, matched: 0, gaps: NO_GAPS };
+
+/** Whether normalised [from, to) lies inside an accepted passage (binary search). */
+function insidePassage(from: number, to: number): boolean {
+  let lo = 0;
+  let hi = passageBounds.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((passageBounds[mid * 2 + 1] as number) <= from) lo = mid + 1;
+    else if ((passageBounds[mid * 2] as number) > from) hi = mid - 1;
+    else return to <= (passageBounds[mid * 2 + 1] as number);
+  }
+  return false;
 }
 
 function codesAt(norm: Uint16Array, n: number, from: number, codes: Uint16Array): boolean {
@@ -295,169 +373,29 @@ function closedByQuote(text: string, table: Uint16Array, origin: Int32Array, to:
   return false;
 }
 
-interface PageView {
-  text: string;
-  norm: Uint16Array;
-  origin: Int32Array;
-  n: number;
-}
-
-interface Candidate {
-  ps: number;
-  pe: number;
-  ss: number;
-  se: number;
-  matched: number;
-  edits: number;
-}
-
-/**
- * Aligns the seed [start, end) at each place the speech has it. Exact
- * extension first (cheap) picks the places with the longest exact run; only
- * those, and only around a run of EDIT_ANCHOR or more, are extended across
- * edits. Keeps the cost per seed small on pages that merely share the
- * speech's vocabulary.
- */
-function bestAlignment(
-  index: SpeechIndex,
-  page: PageView,
-  start: number,
-  end: number,
-  L: number,
-  state: number,
-  leftBound: number,
-  allowEdits: boolean,
-): Candidate | null {
-  const sc = index.codes;
-  const rightLimit = Math.min(page.n, end + MAX_EXTEND);
-  const leftLimit = Math.max(leftBound, start - MAX_EXTEND);
-  let bestExact = -1;
-  let tied: number[] = [];
-  let best: Candidate | null = null;
-  for (const e of occurrenceEnds(index.automaton, state, MAX_OCCURRENCES)) {
-    const ss = e + 1 - L;
-    const right = extend(page.norm, rightLimit, sc, sc.length, end, e + 1, 1, false);
-    const left = extend(page.norm, leftLimit, sc, 0, start, ss, -1, false);
-    const total = L + left.matched + right.matched;
-    if (total > bestExact) {
-      bestExact = total;
-      tied = [e];
-      best = { ps: left.p, pe: right.p, ss: left.s, se: right.s, matched: total, edits: 0 };
-    } else if (total === bestExact && tied.length < MAX_TIED) tied.push(e);
-  }
-  if (!allowEdits || bestExact < EDIT_ANCHOR) return best;
-  let bestScore = bestExact;
-  for (const e of tied) {
-    const ss = e + 1 - L;
-    const right = extend(page.norm, rightLimit, sc, sc.length, end, e + 1, 1, true);
-    const left = extend(page.norm, leftLimit, sc, 0, start, ss, -1, true);
-    const score = L + right.score + left.score;
-    if (score > bestScore) {
-      bestScore = score;
-      best = {
-        ps: left.p,
-        pe: right.p,
-        ss: left.s,
-        se: right.s,
-        matched: L + left.matched + right.matched,
-        edits: left.edits + right.edits,
-      };
-    }
-  }
-  return best;
-}
-
-/**
- * Extends an alignment from page position p / speech position s in direction
- * dir (+1 right, −1 left; positions are boundaries). An exact character scores
- * +1, an edit step −(its longer side + 1); the extension ends where the score
- * peaked, and gives up once it falls X_DROP below that peak.
- */
-function extend(
-  pg: Uint16Array,
-  pLimit: number,
-  sp: Uint16Array,
-  sLimit: number,
-  p: number,
-  s: number,
-  dir: 1 | -1,
-  allowEdits: boolean,
-): Extension {
-  // Right reads pg[p], left reads pg[p - 1].
-  const off = dir === 1 ? 0 : -1;
-  const exact = (pp: number, ss: number, cap: number): number => {
-    let k = 0;
-    if (dir === 1) {
-      while (k < cap && pp + k < pLimit && ss + k < sLimit && pg[pp + k] === sp[ss + k]) k++;
-    } else {
-      while (k < cap && pp - k > pLimit && ss - k > sLimit && pg[pp - k + off] === sp[ss - k + off]) k++;
-    }
-    return k;
-  };
-  let matched = 0;
-  let edits = 0;
-  let score = 0;
-  let best: Extension = { p, s, matched: 0, edits: 0, score: 0 };
-  for (;;) {
-    const k = exact(p, s, 1 << 30);
-    p += dir * k;
-    s += dir * k;
-    matched += k;
-    score += k;
-    if (score > best.score) best = { p, s, matched, edits, score };
-    if (!allowEdits || score < best.score - X_DROP) break;
-    let stepped = false;
-    for (const [dp, ds, need] of STEPS) {
-      const np = p + dir * dp;
-      const ns = s + dir * ds;
-      if (dir === 1 ? np > pLimit || ns > sLimit : np < pLimit || ns < sLimit) continue;
-      if (exact(np, ns, need) < need) continue;
-      p = np;
-      s = ns;
-      const cost = Math.max(dp, ds);
-      edits += cost;
-      score -= cost + 1;
-      stepped = true;
-      break;
-    }
-    if (!stepped) break;
-  }
-  return best;
-}
-
-/** Accepts or rejects an alignment as a passage; computes similarity and diff. */
-function judge(
-  index: SpeechIndex,
-  page: PageView,
-  c: Candidate,
-  minPassage: number,
-  allowEdits: boolean,
-): Match | null {
+/** Accepts or rejects an alignment as a passage; computes its similarity and diff. */
+function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: number): Match | null {
   if (c.matched < minPassage) return null;
   const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
   if (!hasSubstance(substance, c.matched)) return null;
   let similarity = 1;
   let diff: Match['diff'] = null;
-  if (c.edits > 0) {
-    if (!allowEdits) return null;
-    const pageLen = c.pe - c.ps;
-    const speechLen = c.se - c.ss;
-    if (pageLen > MAX_ALIGN || speechLen > MAX_ALIGN) return null;
-    const { distance, steps } = align(page.norm, c.ps, c.pe, index.codes, c.ss, c.se);
-    similarity = similarityOf(distance, pageLen, speechLen);
+  if (c.gaps.length > 0) {
+    const distance = alignGaps(normBuf, index.codes, c.gaps);
+    similarity = similarityOf(distance, c.pe - c.ps, c.se - c.ss);
     if (similarity < MIN_SIMILARITY) return null;
     if (distance > 0) {
-      diff = diffOps(
-        steps,
-        { text: page.text, origin: page.origin, from: c.ps },
-        { text: index.text, origin: index.origin, from: c.ss },
+      diff = gapDiff(
+        c.gaps,
+        { text, origin: originBuf, from: c.ps, to: c.pe, codes: normBuf },
+        { text: index.text, origin: index.origin, from: c.ss, codes: index.codes },
       );
     } else similarity = 1;
   }
   return {
     kind: 'passage',
-    start: page.origin[c.ps] as number,
-    end: (page.origin[c.pe - 1] as number) + 1,
+    start: originBuf[c.ps] as number,
+    end: (originBuf[c.pe - 1] as number) + 1,
     speechStart: index.origin[c.ss] as number,
     speechEnd: (index.origin[c.se - 1] as number) + 1,
     similarity,

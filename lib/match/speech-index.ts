@@ -28,8 +28,25 @@ export interface SpeechIndex {
   /** substancePrefix[i] = substance of normalised speech characters [0, i). */
   substancePrefix: Float64Array;
   slogans: SloganEntry[];
-  /** For each code, the slogans (index into `slogans`) that start with it. */
-  slogansByFirst: Map<number, number[]>;
+  /** For each code, the slogans (index into `slogans`) that start with it, or undefined. */
+  slogansByFirst: (number[] | undefined)[];
+  /** Bitset of the speech's 4-grams (hashed), for the scan's filter mode; index = hash >>> gramShift. */
+  bits: Int32Array;
+  gramShift: number;
+  /** Occurrence lists per automaton state, filled on first use. */
+  occurrenceCache: (Int32Array | undefined)[];
+}
+
+/** Multipliers of the 4-gram hash (odd constants from MurmurHash3's finaliser). */
+export const GRAM_MUL = 0x85ebca6b | 0;
+export const GRAM_MUL2 = 0xc2b2ae35 | 0;
+/** 2^18 bits (32 KB): ≈ 1 % false hits for the speech's ≈ 2,400 distinct 4-grams. */
+const GRAM_BITS = 18;
+
+/** The hash the scan computes for the four codes a b c d (each < 1024; 0 = no code). */
+export function gramHash(a: number, b: number, c: number, d: number, shift = 32 - GRAM_BITS): number {
+  const x = (a << 20) | (b << 10) | c;
+  return Math.imul(Math.imul(x, GRAM_MUL) ^ d, GRAM_MUL2) >>> shift;
 }
 
 export interface IndexInput {
@@ -45,6 +62,7 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
   const codeTable = buildCodeTable(text, t2s);
   const plainTable = buildCodeTable(text, '');
   const { codes, origin } = normalise(text, codeTable);
+  if (codeTable.size >= 1024) throw new Error('the scan packs codes in 10 bits');
   const automaton = buildAutomaton(codes, codeTable.size);
 
   // Per-original-character weight: each word's weight spread over its characters.
@@ -68,15 +86,33 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     substancePrefix[i + 1] = (substancePrefix[i] as number) + (charWeight[origin[i] as number] as number);
 
   const slogans: SloganEntry[] = [];
-  const slogansByFirst = new Map<number, number[]>();
+  const slogansByFirst: (number[] | undefined)[] = new Array(codeTable.size + 1).fill(undefined);
   for (const slogan of corpus.slogans) {
     const occ = slogan.occurrences[0];
     if (!occ) continue;
     const sloganCodes = normalise(slogan.text, codeTable).codes.slice();
     if (sloganCodes.length === 0) continue;
     const first = sloganCodes[0] as number;
-    slogansByFirst.set(first, [...(slogansByFirst.get(first) ?? []), slogans.length]);
+    slogansByFirst[first] = [...(slogansByFirst[first] ?? []), slogans.length];
     slogans.push({ text: slogan.text, codes: sloganCodes, speechStart: occ.start, speechEnd: occ.end });
   }
-  return { text, codeTable, plainTable, codes, origin, automaton, substancePrefix, slogans, slogansByFirst };
+  const bits = new Int32Array(1 << (GRAM_BITS - 5));
+  for (let i = 3; i < codes.length; i++) {
+    const h = gramHash(codes[i - 3] as number, codes[i - 2] as number, codes[i - 1] as number, codes[i] as number);
+    bits[h >>> 5] = (bits[h >>> 5] as number) | (1 << (h & 31));
+  }
+  return {
+    text,
+    codeTable,
+    bits,
+    gramShift: 32 - GRAM_BITS,
+    plainTable,
+    codes,
+    origin,
+    automaton,
+    substancePrefix,
+    slogans,
+    slogansByFirst,
+    occurrenceCache: new Array(automaton.count).fill(undefined),
+  };
 }

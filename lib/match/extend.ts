@@ -1,0 +1,212 @@
+/**
+ * Seed-and-extend: grows an exact run of the page into the longest alignment
+ * with the speech that small edits allow (BLAST's X-drop extension, as passim
+ * uses it for text reuse).
+ *
+ * At a mismatch the extension tries edit steps, cheapest first: replace,
+ * insert or drop up to SHORT_STEP characters a side, then a dropped or added
+ * clause of up to LONG_STEP characters. A step is taken only if enough
+ * characters match right after it, so chance agreement of one or two
+ * characters never carries an alignment into unrelated text. Exact characters
+ * score +1, a step −(its longer side + 1); the alignment ends where the score
+ * peaked. Every step taken is recorded as a gap, so the diff later needs a DP
+ * only over each gap (a few characters), never over the whole quote.
+ */
+import { occurrenceEnds } from './automaton';
+import type { SpeechIndex } from './speech-index';
+
+/** After a small edit (≤ SHORT_STEP characters a side), this many characters must match again… */
+const CONTINUE_MIN = 3;
+/** …and after a larger one (up to LONG_STEP), this many. */
+const CONTINUE_LONG = 5;
+const SHORT_STEP = 3;
+export const LONG_STEP = 8;
+/** The extension gives up once its score falls this far below its best. */
+const X_DROP = 10;
+/** Longest alignment grown from one seed, normalised characters a side; a longer quote is reported in pieces. */
+export const MAX_EXTEND = 2000;
+/** Occurrences of a seed in the speech tried (the most repeated phrase occurs ~20 times). */
+const MAX_OCCURRENCES = 32;
+
+/** Steps as [page chars, speech chars, characters that must match after], cheapest and most diagonal first. */
+const STEPS: number[] = [];
+for (let cost = 1; cost <= LONG_STEP; cost++) {
+  const need = cost <= SHORT_STEP ? CONTINUE_MIN : CONTINUE_LONG;
+  for (let skew = 0; skew <= cost; skew++) {
+    if (cost > SHORT_STEP && skew < cost - 2) continue; // long steps: a clause dropped or added, ± 2 replaced
+    if (skew === 0) STEPS.push(cost, cost, need);
+    else STEPS.push(cost, cost - skew, need, cost - skew, cost, need);
+  }
+}
+
+/** An alignment of page [ps, pe) with speech [ss, se) (normalised positions). */
+export interface Candidate {
+  ps: number;
+  pe: number;
+  ss: number;
+  se: number;
+  /** Characters matched exactly. */
+  matched: number;
+  /** Gaps in page order, flattened as [pageStart, pageLength, speechStart, speechLength, …]; empty when exact. */
+  gaps: number[];
+}
+
+// The result of the last extendSide call (module scratch: no allocation per call).
+let outP = 0;
+let outS = 0;
+let outMatched = 0;
+let outScore = 0;
+let outSteps = 0;
+
+/**
+ * Extends from boundary p (page) / s (speech) in direction dir (+1 right, −1
+ * left) up to the limits (exclusive boundaries). Records each step taken into
+ * `rec` as a forward gap; `outSteps` tells how many belong to the best end.
+ */
+function extendSide(
+  pg: Uint16Array,
+  pLimit: number,
+  sp: Uint16Array,
+  sLimit: number,
+  p: number,
+  s: number,
+  dir: number,
+  rec: number[],
+): void {
+  let matched = 0;
+  let score = 0;
+  let steps = 0;
+  outP = p;
+  outS = s;
+  outMatched = 0;
+  outScore = 0;
+  outSteps = 0;
+  rec.length = 0;
+  for (;;) {
+    // Exact run.
+    if (dir > 0) {
+      while (p < pLimit && s < sLimit && pg[p] === sp[s]) {
+        p++;
+        s++;
+        matched++;
+        score++;
+      }
+    } else {
+      while (p > pLimit && s > sLimit && pg[p - 1] === sp[s - 1]) {
+        p--;
+        s--;
+        matched++;
+        score++;
+      }
+    }
+    if (score > outScore) {
+      outP = p;
+      outS = s;
+      outMatched = matched;
+      outScore = score;
+      outSteps = steps;
+    }
+    if (score < outScore - X_DROP) return;
+    // Cheapest step after which enough characters match.
+    let taken = -1;
+    for (let k = 0; k < STEPS.length; k += 3) {
+      const dp = STEPS[k] as number;
+      const ds = STEPS[k + 1] as number;
+      const need = STEPS[k + 2] as number;
+      let j = 0;
+      if (dir > 0) {
+        const np = p + dp;
+        const ns = s + ds;
+        if (np + need > pLimit || ns + need > sLimit) continue;
+        while (j < need && pg[np + j] === sp[ns + j]) j++;
+      } else {
+        const np = p - dp;
+        const ns = s - ds;
+        if (np - need < pLimit || ns - need < sLimit) continue;
+        while (j < need && pg[np - 1 - j] === sp[ns - 1 - j]) j++;
+      }
+      if (j === need) {
+        taken = k;
+        break;
+      }
+    }
+    if (taken < 0) return;
+    const dp = STEPS[taken] as number;
+    const ds = STEPS[taken + 1] as number;
+    if (dir > 0) {
+      rec.push(p, dp, s, ds);
+      p += dp;
+      s += ds;
+    } else {
+      p -= dp;
+      s -= ds;
+      rec.push(p, dp, s, ds);
+    }
+    steps++;
+    score -= Math.max(dp, ds) + 1;
+  }
+}
+
+/**
+ * Whether two exact runs of the page (ending at normalised positions endA <
+ * endB, automaton states stateA, stateB) can lie on one alignment with the
+ * speech: some occurrence of B follows some occurrence of A in the speech at
+ * the page's distance, give or take LONG_STEP. Cheap (both occurrence lists
+ * are short and sorted), and it spares the edit search on pages where stock
+ * phrases merely stand next to each other.
+ */
+export function onOneDiagonal(index: SpeechIndex, stateA: number, endA: number, stateB: number, endB: number): boolean {
+  const a = occurrenceEnds(index.automaton, stateA, index.occurrenceCache, MAX_OCCURRENCES);
+  const b = occurrenceEnds(index.automaton, stateB, index.occurrenceCache, MAX_OCCURRENCES);
+  const distance = endB - endA;
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const lo = (a[i] as number) + distance - LONG_STEP;
+    while (j < b.length && (b[j] as number) < lo) j++;
+    if (j < b.length && (b[j] as number) <= lo + 2 * LONG_STEP) return true;
+  }
+  return false;
+}
+
+const leftRec: number[] = [];
+const rightRec: number[] = [];
+
+/**
+ * The best alignment grown from the seed page [start, end), tried at every
+ * place the speech has the seed's text (`state` is its automaton state).
+ */
+export function alignSeed(
+  index: SpeechIndex,
+  pg: Uint16Array,
+  n: number,
+  start: number,
+  end: number,
+  state: number,
+  leftBound: number,
+): Candidate | null {
+  const sc = index.codes;
+  const L = end - start;
+  const rightLimit = Math.min(n, end + MAX_EXTEND);
+  const leftLimit = Math.max(leftBound, start - MAX_EXTEND);
+  const ends = occurrenceEnds(index.automaton, state, index.occurrenceCache, MAX_OCCURRENCES);
+  let best: Candidate | null = null;
+  let bestScore = -1;
+  for (let k = 0; k < ends.length; k++) {
+    const e = ends[k] as number;
+    extendSide(pg, rightLimit, sc, sc.length, end, e + 1, 1, rightRec);
+    const pe = outP;
+    const se = outS;
+    const rMatched = outMatched;
+    const rScore = outScore;
+    const rSteps = outSteps;
+    extendSide(pg, leftLimit, sc, 0, start, e + 1 - L, -1, leftRec);
+    const score = L + rScore + outScore;
+    if (score <= bestScore) continue;
+    bestScore = score;
+    const gaps: number[] = [];
+    for (let g = outSteps - 1; g >= 0; g--) gaps.push(...leftRec.slice(g * 4, g * 4 + 4));
+    for (let g = 0; g < rSteps; g++) gaps.push(...rightRec.slice(g * 4, g * 4 + 4));
+    best = { ps: outP, pe, ss: outS, se, matched: L + rMatched + outMatched, gaps };
+  }
+  return best;
+}

@@ -1,0 +1,327 @@
+/**
+ * Scan throughput, measured against baselines in the same run.
+ *
+ *   npm run bench              a readable report
+ *   npm run bench -- --json    the same, and one JSON object on the LAST line
+ *
+ * Texts (generated deterministically from a seeded mix of news-style
+ * sentences that are not the speech, ≥ 1 M characters each):
+ *   - news:  environment, economy and local news sharing much of the speech's
+ *            vocabulary (生态环境, 高质量发展 …) without quoting it;
+ *   - dense: the same with a sentence or clause of the speech every few hundred
+ *            characters (a third of them with an edit).
+ * Measured on each: the full scan (getMatcher().scan), and (a) the floor: a
+ * bare loop that only normalises each character (one table read, write code
+ * and offset); the scan's ratio to it is the figure that matters on a noisy
+ * shared machine. On the news text also (b) the naive baseline: indexOf of
+ * every slogan and sentence, and (c) approx-string-match (Myers, as
+ * Hypothesis anchors quotes) per sentence, on a sample of sentences.
+ *
+ * Timings are CPU time of this process (process.cpuUsage), the best of
+ * several interleaved runs after a warm-up: the machine is shared, and wall
+ * time there mostly measures the other jobs.
+ */
+import search from 'approx-string-match';
+import { getCorpus } from '../lib/corpus';
+import { speechData } from '../lib/corpus/speech-data';
+import { getMatcher } from '../lib/match';
+import { matchData } from '../lib/match/derived';
+import { buildSpeechIndex } from '../lib/match/speech-index';
+import { normalise, QUOTE, SKIP } from '../lib/normalize';
+
+const TARGET_CHARS = 1_100_000;
+const RUNS = 7;
+
+/** mulberry32: a tiny seeded PRNG, so every run benches the same text. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+
+const WHEN = ['今年以来', '近日', '上半年', '记者从市政府获悉', '据了解', '1至9月', '去年', '截至目前', '日前', '本周'];
+const WHO = [
+  '市生态环境局',
+  '区政府',
+  '县委',
+  '省发展改革委',
+  '市住建局',
+  '各乡镇',
+  '该企业',
+  '市场监管部门',
+  '多家银行',
+  '市文旅局',
+  '教育部门',
+  '交通运输部门',
+  '一家新能源企业',
+  '区人社局',
+];
+const DO = [
+  '深入推进生态环境保护工作',
+  '持续开展大气污染防治',
+  '加快推动产业转型升级',
+  '扎实推进乡村振兴',
+  '不断优化营商环境',
+  '大力发展数字经济',
+  '全面推进河长制落实',
+  '组织开展安全生产大检查',
+  '推动文化旅游融合发展',
+  '加强城市基础设施建设',
+  '积极推进垃圾分类',
+  '推动高质量发展取得新成效',
+  '完善社会保障体系',
+  '实施城市更新行动',
+  '加快建设现代化产业体系',
+  '开展重点行业挥发性有机物治理',
+  '推进污水管网改造提升',
+  '持续改善空气质量',
+  '加强耕地保护',
+  '推动绿色低碳转型',
+];
+const RESULT = [
+  '空气质量优良天数比例达到86.5%',
+  '完成投资12.6亿元',
+  '新增就业岗位3200个',
+  '地表水水质优良比例保持100%',
+  '同比增长7.8%',
+  '接待游客230万人次',
+  '整改各类隐患560处',
+  '新建公园绿地15处',
+  '关停散乱污企业42家',
+  '群众满意度明显提升',
+  '全年任务完成过半',
+  'PM2.5平均浓度同比下降5.1%',
+  '新能源汽车销量创历史新高',
+];
+const TAIL = [
+  '有关负责人表示，下一步将继续压实责任，确保各项任务落地见效',
+  '业内人士认为，这一做法为其他地区提供了可借鉴的经验',
+  '据悉，相关工作将在年底前全部完成',
+  '市民王女士说，家门口的变化大家都看得见',
+  '专家指出，要坚持系统观念，统筹发展和安全',
+  '该项目建成后，将有效缓解周边交通压力',
+  '下一步，将以习近平生态文明思想为指导，推动生态文明建设再上新台阶',
+  '会议要求，各单位要提高政治站位，切实把工作抓实抓细',
+  'The report is available in English at the city portal',
+];
+
+/** A news paragraph that is not the speech but shares its vocabulary. */
+function newsParagraph(r: () => number): string {
+  const n = 2 + Math.floor(r() * 3);
+  let p = '';
+  for (let i = 0; i < n; i++)
+    p += `${pick(r, WHEN)}，${pick(r, WHO)}${pick(r, DO)}，${pick(r, RESULT)}。${r() < 0.5 ? `${pick(r, TAIL)}。` : ''}`;
+  return `${p}\n`;
+}
+
+export function newsText(chars: number, seed = 1): string {
+  const r = rng(seed);
+  const parts: string[] = [];
+  let length = 0;
+  while (length < chars) {
+    const p = newsParagraph(r);
+    parts.push(p);
+    length += p.length;
+  }
+  return parts.join('');
+}
+
+/** News with a speech sentence (or a clause of one) every ~300 characters; a third carry one edit. */
+export function denseText(chars: number, seed = 2): { text: string; quotes: number } {
+  const r = rng(seed);
+  const sentences = getCorpus()
+    .sentences.flatMap((s) => s.clauses.map((c) => c.text))
+    .filter((t) => t.length >= 12);
+  const parts: string[] = [];
+  let length = 0;
+  let quotes = 0;
+  while (length < chars) {
+    let q = pick(r, sentences);
+    if (r() < 1 / 3) {
+      const at = 3 + Math.floor(r() * (q.length - 6));
+      q = r() < 0.5 ? q.slice(0, at) + q.slice(at + 1) : `${q.slice(0, at)}那${q.slice(at + 1)}`;
+    }
+    const p = `${newsParagraph(r).slice(0, -1)}会议指出，“${q}”${pick(r, TAIL)}。${pick(r, WHO)}${pick(r, DO)}，${pick(r, RESULT)}。\n`;
+    parts.push(p);
+    length += p.length;
+    quotes++;
+  }
+  return { text: parts.join(''), quotes };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/** CPU milliseconds this process spent in fn: on a machine shared with other jobs, wall time measures the neighbours. */
+function cpuMs(fn: () => void): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+/**
+ * Times several functions interleaved (a, b, c, a, b, c …) after a warm-up,
+ * so each sees the same machine conditions; the best run of each is its
+ * figure (noise only ever adds time).
+ */
+function timeTogether(fns: Record<string, () => void>, runs = RUNS): Record<string, number> {
+  for (const fn of Object.values(fns)) fn();
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) for (const [k, fn] of Object.entries(fns)) times[k]?.push(cpuMs(fn));
+  return Object.fromEntries(Object.entries(times).map(([k, t]) => [k, Math.min(...t)]));
+}
+
+let sink = 0;
+
+/** (a) The floor: normalise every code unit into typed arrays, nothing else. */
+function floorLoop(text: string, table: Uint16Array, codes: Uint16Array, origin: Int32Array): void {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = table[text.charCodeAt(i)] as number;
+    if (code === SKIP || code === QUOTE) continue;
+    codes[n] = code;
+    origin[n++] = i;
+  }
+  sink += n;
+}
+
+/** The engine's own section: every key the issue asks for, plus a few context figures. */
+function benchEngine(): Record<string, number> {
+  const corpus = getCorpus();
+  const indexBuild: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    buildSpeechIndex({ corpus, wordEnds: speechData.wordEnds, wordWeights: matchData.wordWeights, t2s: matchData.t2s });
+    indexBuild.push(performance.now() - t0);
+  }
+  const matcher = getMatcher();
+  const { table } = buildSpeechIndex({
+    corpus,
+    wordEnds: speechData.wordEnds,
+    wordWeights: matchData.wordWeights,
+    t2s: matchData.t2s,
+  }).codeTable;
+
+  const news = newsText(TARGET_CHARS);
+  const dense = denseText(TARGET_CHARS);
+  const codes = new Uint16Array(Math.max(news.length, dense.text.length));
+  const origin = new Int32Array(codes.length);
+
+  let newsMatches = 0;
+  let denseMatches = 0;
+  const t = timeTogether({
+    floor: () => floorLoop(news, table, codes, origin),
+    scan: () => {
+      newsMatches = matcher.scan(news).length;
+    },
+    denseFloor: () => floorLoop(dense.text, table, codes, origin),
+    denseScan: () => {
+      denseMatches = matcher.scan(dense.text).length;
+    },
+  });
+  const floorMs = t.floor as number;
+  const scanMs = t.scan as number;
+  const denseFloorMs = t.denseFloor as number;
+  const denseScanMs = t.denseScan as number;
+
+  // (b) naive: indexOf of every slogan and sentence over the raw text.
+  const needles = [...corpus.slogans.map((s) => s.text), ...corpus.sentences.map((s) => s.text)];
+  const { naive: naiveMs = 0 } = timeTogether(
+    {
+      naive: () => {
+        for (const needle of needles)
+          for (let i = news.indexOf(needle); i >= 0; i = news.indexOf(needle, i + 1)) sink++;
+      },
+    },
+    3,
+  );
+
+  // (c) approx-string-match per sentence (errors allowed: 10% of the sentence), on a sample of sentences.
+  const sample = corpus.sentences.filter((_, i) => i % 8 === 0).slice(0, 4);
+  const approxMs = cpuMs(() => {
+    for (const s of sample) sink += search(news, s.text, Math.max(1, Math.floor(s.text.length / 10))).length;
+  });
+
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+  return {
+    chars: news.length,
+    scan_ms: round(scanMs),
+    chars_per_s: Math.round(news.length / (scanMs / 1000)),
+    floor_ms: round(floorMs),
+    ratio_to_floor: round(scanMs / floorMs),
+    naive_ms: round(naiveMs),
+    naive_needles: needles.length,
+    approx_ms_per_sentence: round(approxMs / sample.length),
+    approx_sentences_sampled: sample.length,
+    approx_ms_all_sentences_est: round((approxMs / sample.length) * corpus.sentences.length, 0),
+    index_build_ms: round(median(indexBuild), 3),
+    heap_mb: round(heapMb, 1),
+    matches: newsMatches,
+    dense_chars: dense.text.length,
+    dense_quotes: dense.quotes,
+    dense_matches: denseMatches,
+    dense_scan_ms: round(denseScanMs),
+    dense_chars_per_s: Math.round(dense.text.length / (denseScanMs / 1000)),
+    dense_floor_ms: round(denseFloorMs),
+    dense_ratio_to_floor: round(denseScanMs / denseFloorMs),
+    normalised_speech_chars: normalise(corpus.text, { table, size: 0, letters: [] }).length,
+  };
+}
+
+/**
+ * The one place where the JSON is assembled. Sections are merged in order;
+ * a browser section (scripts/bench-browser.ts, exporting
+ * `benchBrowser(): Promise<Record<string, number>>`, written elsewhere) slots
+ * in here with `--browser`.
+ */
+async function assemble(argv: string[]): Promise<Record<string, number>> {
+  const results: Record<string, number> = { ...benchEngine() };
+  if (argv.includes('--browser')) {
+    const modulePath = './bench-browser.ts';
+    const { benchBrowser } = (await import(modulePath)) as { benchBrowser: () => Promise<Record<string, number>> };
+    Object.assign(results, await benchBrowser());
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const r = await assemble(argv);
+  const f = (x: number | undefined) => (x === undefined ? '-' : x.toLocaleString('en-US'));
+  console.log(`news text:  ${f(r.chars)} chars, ${f(r.matches)} matches`);
+  console.log(`  scan        ${f(r.scan_ms)} ms  ${f(r.chars_per_s)} chars/s  (target ≥ 50,000,000)`);
+  console.log(`  floor       ${f(r.floor_ms)} ms  ratio scan/floor ${f(r.ratio_to_floor)}  (target ≤ 3)`);
+  console.log(
+    `  naive       ${f(r.naive_ms)} ms  (indexOf of ${f(r.naive_needles)} slogans and sentences, exact only)`,
+  );
+  console.log(
+    `  approx      ${f(r.approx_ms_per_sentence)} ms per sentence  (≈ ${f(r.approx_ms_all_sentences_est)} ms for all sentences)`,
+  );
+  console.log(
+    `dense text: ${f(r.dense_chars)} chars, ${f(r.dense_quotes)} quotes inserted, ${f(r.dense_matches)} matches`,
+  );
+  console.log(`  scan        ${f(r.dense_scan_ms)} ms  ${f(r.dense_chars_per_s)} chars/s`);
+  console.log(`  floor       ${f(r.dense_floor_ms)} ms  ratio scan/floor ${f(r.dense_ratio_to_floor)}`);
+  console.log(`index build ${f(r.index_build_ms)} ms, heap ${f(r.heap_mb)} MB`);
+  for (const [k, v] of Object.entries(r))
+    if (!/^(dense_)?(chars|scan_ms|floor_ms|ratio|matches|quotes)/.test(k) && k.startsWith('browser'))
+      console.log(`  ${k} ${f(v)}`);
+  if (argv.includes('--json')) console.log(JSON.stringify(r));
+}
+
+if (process.argv[1]?.endsWith('bench.ts'))
+  void main().catch((error) => {
+    console.error(`bench: ${(error as Error)?.message ?? error}`);
+    process.exitCode = 1;
+  });
