@@ -50,7 +50,11 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [results, setResults] = useState<TabResults | null | undefined>(undefined);
   const [waitedMs, setWaitedMs] = useState(0);
-  const [view, setView] = useState<ListView>('page');
+  const [view, setViewState] = useState<ListView>(() => platform.loadView() ?? 'page');
+  const setView = (next: ListView) => {
+    setViewState(next);
+    platform.saveView(next);
+  };
   const [shown, setShown] = useState(PAGE_SIZE);
   const [citations, setCitations] = useState<CitationApi | null>(null);
   const [message, setMessage] = useState('');

@@ -43,6 +43,9 @@ export interface PopupPlatform {
   /** The browser's UI language (navigator.language). */
   browserLanguage: string;
   now(): Date;
+  /** The list order the reader chose last time (kept per browser profile), and saving it. */
+  loadView(): 'page' | 'section' | null;
+  saveView(view: 'page' | 'section'): void;
   /** Runs `task` when the browser is idle after the first paint. */
   whenIdle(task: () => void): void;
 }

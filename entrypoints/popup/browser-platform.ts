@@ -10,6 +10,9 @@ import { readerHash } from '../../lib/reader-link';
 import { getSettings, setSitePaused, watchSettings } from '../../platform/settings';
 import { loadCitationApi } from './citations';
 
+/** The popup page's own localStorage (extension origin): only the list order, nothing from pages. */
+const VIEW_KEY = 'yuanwen-popup-view';
+
 const STATUSES = new Set<unknown>(['scanning', 'done', 'paused', 'unsupported']);
 
 /** The background's reply, checked field by field: a reply is data from another context. */
@@ -114,6 +117,21 @@ export function createBrowserPlatform(search: string): PopupPlatform {
     loadCitations: () => {
       citations ??= loadCitationApi();
       return citations;
+    },
+    loadView() {
+      try {
+        const v = localStorage.getItem(VIEW_KEY);
+        return v === 'page' || v === 'section' ? v : null;
+      } catch {
+        return null;
+      }
+    },
+    saveView(view) {
+      try {
+        localStorage.setItem(VIEW_KEY, view);
+      } catch {
+        // storage disabled: the choice lasts for this popup only
+      }
     },
     browserLanguage: navigator.language,
     now: () => new Date(),

@@ -56,6 +56,7 @@ export interface FakeOptions {
   clockStep?: number;
   /** Run the idle task at once (default) or keep it for the test to run. */
   idle?: 'now' | 'manual';
+  view?: 'page' | 'section';
 }
 
 export function fakePlatform(options: FakeOptions = {}) {
@@ -84,6 +85,8 @@ export function fakePlatform(options: FakeOptions = {}) {
     copyText: vi.fn(async (_text: string) => {}),
     download: vi.fn((_name: string, _mime: string, _text: string) => {}),
     loadCitations: vi.fn(async () => citationApi),
+    loadView: vi.fn(() => options.view ?? null),
+    saveView: vi.fn((_view: 'page' | 'section') => {}),
     browserLanguage: options.browserLanguage ?? 'zh-CN',
     now: () => {
       const d = new Date(clock);

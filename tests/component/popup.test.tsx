@@ -95,6 +95,15 @@ describe('the match list', () => {
     expect(items()).toHaveLength(4);
   });
 
+  it('remembers the chosen order for the next opening', async () => {
+    const { platform, user } = renderPopup({ view: 'section' });
+    const bySection = await screen.findByRole('button', { name: '按讲话部分' });
+    expect(bySection.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getAllByRole('heading', { level: 3 }).length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: '按页面顺序' }));
+    expect(platform.saveView).toHaveBeenLastCalledWith('page');
+  });
+
   it('renders a long list a hundred at a time', async () => {
     const many = Array.from({ length: 250 }, (_, i) =>
       i % 2 ? speechMatch('红线', i * 10, { kind: 'slogan' }) : speechMatch('深入推进环境污染防治', i * 10),
