@@ -139,7 +139,7 @@ describe('LiveWatcher', () => {
   it('turns mutations into the blocks around them, ignoring scripts, after a quiet moment', async () => {
     const { window, doc } = page('<main id="feed"><p id="p">第一段</p></main>');
     const batches: (Node[] | null)[] = [];
-    const watcher = new LiveWatcher(window as unknown as Window & typeof globalThis, {
+    const watcher = new LiveWatcher(window as unknown as ConstructorParameters<typeof LiveWatcher>[0], {
       changed: (roots) => batches.push(roots),
       removed: () => {},
       navigated: () => {},
@@ -162,7 +162,7 @@ describe('LiveWatcher navigation', () => {
   it('reports a History API route change, not a fragment change', async () => {
     const { window } = page('<p>正文</p>');
     const routes: string[] = [];
-    const watcher = new LiveWatcher(window as unknown as Window & typeof globalThis, {
+    const watcher = new LiveWatcher(window as unknown as ConstructorParameters<typeof LiveWatcher>[0], {
       changed: () => {},
       removed: () => {},
       navigated: (url) => routes.push(url),
