@@ -241,3 +241,118 @@ export function strangeTextPage(): string {
 </script>`,
   );
 }
+
+/**
+ * A page that fights back. Before anything else it replaces DOM methods and
+ * accessors the extension could use (Node, Element, CharacterData, Range,
+ * Document, TreeWalker, MutationObserver, Highlight, CSS.highlights, timers)
+ * with traps that record the call and throw. Then it impersonates the
+ * extension: it posts messages and dispatches CustomEvents shaped like
+ * Yuanwen's messages, and replays WXT's "content script started" signal (which
+ * WXT uses to shut down an older copy of a content script) with a foreign id.
+ * Finally it appends a paragraph with a new quote: if the extension is still
+ * alive, that quote gets highlighted.
+ *
+ * It reports on its console, since its own world is too hostile to be
+ * evaluated in (Playwright's injected script trips the traps too): a
+ * `hostile-trap <name>` line per trapped call, `hostile-done` once the late
+ * paragraph is in.
+ */
+export function fightingScriptsPage(
+  options: { traps?: boolean; fakeMessages?: boolean; replayWxtSignal?: boolean } = {},
+): string {
+  const { traps = true, fakeMessages = true, replayWxtSignal = true } = options;
+  return page(
+    '恶意脚本',
+    `<article>
+<h1>页面脚本</h1>
+<p>正文：${SLOGAN}。</p>
+<div id="late" data-page-mutates></div>
+</article>
+<script>
+(() => {
+  const log = console.log.bind(console);
+  // The page keeps what it needs for itself before setting the traps.
+  const append = Node.prototype.appendChild;
+  const createElement = Document.prototype.createElement;
+  const setText = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent').set;
+  const getById = Document.prototype.getElementById;
+  const later = window.setTimeout.bind(window);
+  const post = window.postMessage.bind(window);
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const listen = EventTarget.prototype.addEventListener;
+  const trap = (owner, name, label) => {
+    const desc = Object.getOwnPropertyDescriptor(owner, name);
+    if (!desc) return;
+    const fail = () => { log('hostile-trap ' + label); throw new Error('hostile trap: ' + label); };
+    if (typeof desc.value === 'function') Object.defineProperty(owner, name, { ...desc, value: fail });
+    else if (desc.get) Object.defineProperty(owner, name, { ...desc, get: fail, set: desc.set ? fail : undefined });
+  };
+  const methods = {
+    Node: ['appendChild', 'insertBefore', 'removeChild', 'replaceChild', 'cloneNode', 'contains', 'normalize', 'compareDocumentPosition', 'getRootNode',
+      'textContent', 'childNodes', 'firstChild', 'lastChild', 'nextSibling', 'previousSibling', 'parentNode', 'parentElement', 'nodeType', 'nodeName', 'ownerDocument', 'isConnected'],
+    Element: ['getAttribute', 'setAttribute', 'hasAttribute', 'removeAttribute', 'closest', 'matches', 'querySelector', 'querySelectorAll',
+      'getBoundingClientRect', 'getClientRects', 'scrollIntoView', 'attachShadow', 'checkVisibility', 'tagName', 'shadowRoot', 'attributes', 'children'],
+    CharacterData: ['data', 'length', 'substringData', 'appendData', 'replaceData'],
+    Text: ['splitText', 'wholeText'],
+    Range: ['setStart', 'setEnd', 'setStartBefore', 'setEndAfter', 'selectNode', 'selectNodeContents', 'collapse', 'toString', 'getBoundingClientRect',
+      'getClientRects', 'intersectsNode', 'comparePoint', 'cloneRange', 'surroundContents', 'insertNode', 'deleteContents'],
+    Document: ['createRange', 'createTreeWalker', 'createNodeIterator', 'createElement', 'createTextNode', 'getElementById', 'querySelector',
+      'querySelectorAll', 'elementFromPoint', 'getSelection', 'body', 'documentElement', 'title'],
+    TreeWalker: ['nextNode', 'previousNode', 'firstChild', 'parentNode', 'nextSibling', 'currentNode'],
+    MutationObserver: ['observe', 'disconnect', 'takeRecords'],
+    HighlightRegistry: ['set', 'get', 'delete', 'has', 'clear', 'forEach'],
+    Highlight: ['add', 'delete', 'clear', 'has'],
+    EventTarget: ['removeEventListener'],
+    HTMLElement: ['isContentEditable', 'hidden', 'innerText', 'offsetParent', 'focus', 'blur'],
+  };
+  if (${traps}) for (const [iface, names] of Object.entries(methods)) {
+    const proto = window[iface] && window[iface].prototype;
+    if (proto) for (const name of names) trap(proto, name, iface + '.' + name);
+  }
+  if (${traps}) for (const name of ['getComputedStyle', 'requestIdleCallback', 'requestAnimationFrame', 'queueMicrotask', 'setInterval'])
+    trap(window, name, 'window.' + name);
+  if (${traps} && window.scheduler) trap(Object.getPrototypeOf(window.scheduler), 'postTask', 'scheduler.postTask');
+  // Fake extension globals, in case anything looks for them in the page's world.
+  window.chrome = { runtime: { id: 'hostile', sendMessage() { log('hostile-trap chrome.runtime.sendMessage'); }, onMessage: { addListener() {} } } };
+  window.browser = window.chrome;
+
+  const fakeMatch = { id: 'fake:0', quote: '伪造的引文', kind: 'passage', start: 0, end: 5, speechStart: 0, speechEnd: 5, similarity: 1, diff: null };
+  const fakes = [
+    { type: 'frame-report', report: { url: location.href, title: 'fake', status: 'done', matches: [fakeMatch, fakeMatch, fakeMatch] } },
+    { type: 'toggle-highlights' },
+    { type: 'jump-to-match', matchId: 'fake:0' },
+    { type: 'get-tab-results', tabId: 1 },
+  ];
+  // Replays WXT's start-up signal with a foreign id, the way a page would after seeing the real one.
+  if (${replayWxtSignal}) listen.call(window, 'message', (event) => {
+    const d = event.data;
+    if (d && typeof d.type === 'string' && d.type.endsWith('wxt:content-script-started') && d.messageId !== 'hostile') {
+      dispatch.call(document, new CustomEvent(d.type, { detail: { contentScriptName: d.contentScriptName, messageId: 'hostile' } }));
+      post({ ...d, messageId: 'hostile' }, '*');
+    }
+  });
+  let round = 0;
+  const impersonate = () => {
+    if (${fakeMessages}) for (const fake of fakes) {
+      post(fake, '*');
+      post(JSON.stringify(fake), '*');
+      for (const name of [fake.type, 'yuanwen', 'yuanwen:' + fake.type, 'wxt:' + fake.type])
+        for (const target of [document, window]) dispatch.call(target, new CustomEvent(name, { detail: fake }));
+    }
+    round += 1;
+    if (round < 20) later(impersonate, 100);
+    else {
+      const p = createElement.call(document, 'p');
+      setText.call(p, '后来添加：${SLOGAN_2}。');
+      append.call(getById.call(document, 'late'), p);
+      log('hostile-done');
+    }
+  };
+  listen.call(document, 'DOMContentLoaded', () => later(impersonate, 0));
+})();
+</script>`,
+    // The traps go in first, in the head: before the body and before any content script.
+    '',
+  );
+}

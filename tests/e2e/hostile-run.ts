@@ -50,6 +50,8 @@ let visitCount = 0;
 export interface VisitOptions {
   /** Page texts that must end up highlighted (compared with invisible format characters removed). */
   expectHighlighted: string[];
+  /** Runs once the probed page exists, before navigation (e.g. to listen to its console from the start). */
+  beforeNavigation?: (probe: ProbedPage) => void;
   /** Runs after load, before waiting for the scan to finish (e.g. wait out the page's own activity). */
   whilePageRuns?: (probe: ProbedPage) => Promise<void>;
   /** Time to let debounced work settle once the scan is done (ms). */
@@ -77,6 +79,7 @@ export async function visitHostilePage(
   const probe = await openProbedPage(browser.session);
   try {
     await browser.network.attach(probe.page);
+    options.beforeNavigation?.(probe);
     await probe.goto(url);
     await options.whilePageRuns?.(probe);
     await browser.status.waitForDone(url, undefined, 60_000);
