@@ -208,6 +208,14 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   normLength = n;
 }
 
+/** The maximal exact runs (≥ SEED_MIN) of `text` as [end, length] in normalised positions: for tests. */
+export function seedsOf(index: SpeechIndex, text: string): [number, number][] {
+  pass(index, text, index.codeTable.table);
+  const out: [number, number][] = [];
+  for (let k = 0; k < seedCount; k++) out.push([seedBuf[k * 3] as number, seedBuf[k * 3 + 1] as number]);
+  return out;
+}
+
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);

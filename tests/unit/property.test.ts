@@ -1,0 +1,230 @@
+/**
+ * Property and fuzz tests of the engine: random Unicode never throws, every
+ * reported span lies in the input, never splits a surrogate pair, and holds
+ * the speech text it claims; the 4-gram-filtered pass finds exactly the runs
+ * a plain automaton walk finds; similarity falls as a quote degrades.
+ * Seeded, so a failure reproduces; sized to run in a few seconds.
+ */
+import { describe, expect, it } from 'vitest';
+import { getCorpus } from '../../lib/corpus';
+import { getSpeechIndex, type Match } from '../../lib/match';
+import { next } from '../../lib/match/automaton';
+import { ENGINE_CONSTANTS, type ScanOptions, scanText, seedsOf } from '../../lib/match/engine';
+import { GRAM_MUL, GRAM_MUL2 } from '../../lib/match/speech-index';
+import { BREAK, normalise, normalisedString, QUOTE, SKIP } from '../../lib/normalize';
+
+const index = getSpeechIndex();
+const corpus = getCorpus();
+const speech = corpus.text;
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  () => '😀',
+  () => '👩‍👩‍👧',
+  () => '\ud83d', // lone high surrogate
+  () => '\ude00', // lone low surrogate
+  () => '\u200b',
+  () => '\u200f\u202e',
+  () => '\ufeff',
+  () => 'مرحبا',
+  () => 'Hello, world. ',
+  () => '「',
+  () => '」',
+  () => '“',
+  () => '”',
+  () => '\n',
+  () => '綠水青山就是金山銀山',
+  () => '兩個維護',
+  () => '２０２３',
+  () => '\u0301',
+  () => '\ufe0f',
+];
+
+/** A random text: speech fragments (some edited), noise pieces, random code units. */
+function randomText(r: () => number, size: number): string {
+  let out = '';
+  while (out.length < size) {
+    const roll = r();
+    if (roll < 0.35) {
+      const from = Math.floor(r() * speech.length);
+      let frag = speech.slice(from, from + 2 + Math.floor(r() * 40));
+      if (r() < 0.3) {
+        const at = Math.floor(r() * frag.length);
+        frag = frag.slice(0, at) + '甲乙丙'.charAt(Math.floor(r() * 3)) + frag.slice(at + 1);
+      }
+      out += frag;
+    } else if (roll < 0.7) out += (PIECES[Math.floor(r() * PIECES.length)] as () => string)();
+    else out += String.fromCharCode(Math.floor(r() * 0x10000));
+  }
+  return out;
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+function checkInvariants(text: string, matches: Match[]): void {
+  let lastStart = -1;
+  for (const m of matches) {
+    expect(Number.isInteger(m.start) && Number.isInteger(m.end)).toBe(true);
+    expect(m.start).toBeGreaterThanOrEqual(0);
+    expect(m.end).toBeLessThanOrEqual(text.length);
+    expect(m.start).toBeLessThan(m.end);
+    expect(m.start).toBeGreaterThanOrEqual(lastStart);
+    lastStart = m.start;
+    expect(isLow(text.charCodeAt(m.start)), 'starts inside a surrogate pair').toBe(false);
+    expect(isHigh(text.charCodeAt(m.end - 1)), 'ends inside a surrogate pair').toBe(false);
+    expect(m.speechStart).toBeGreaterThanOrEqual(0);
+    expect(m.speechEnd).toBeLessThanOrEqual(speech.length);
+    expect(m.similarity).toBeGreaterThan(0);
+    expect(m.similarity).toBeLessThanOrEqual(1);
+    const quote = normalisedString(text.slice(m.start, m.end), index.codeTable);
+    const source = normalisedString(speech.slice(m.speechStart, m.speechEnd), index.codeTable);
+    if (m.similarity === 1) expect(quote).toBe(source);
+    else {
+      expect(m.kind).toBe('passage');
+      expect(m.diff?.some((d) => d.op !== 'equal')).toBe(true);
+      for (const d of m.diff ?? [])
+        if (d.op === 'equal')
+          expect(normalisedString(d.page, index.codeTable)).toBe(normalisedString(d.speech, index.codeTable));
+    }
+  }
+}
+
+const OPTION_SETS: ScanOptions[] = [
+  {},
+  { nearVerbatim: false },
+  { passages: false },
+  { traditional: false },
+  { minPassageLength: 4 },
+];
+
+describe('engine on random Unicode', () => {
+  it('never throws; spans lie in the input, keep surrogate pairs whole and hold the speech text they claim', () => {
+    const r = rng(20261128);
+    let total = 0;
+    for (let round = 0; round < 400; round++) {
+      const text = randomText(r, 20 + Math.floor(r() * 600));
+      const options = OPTION_SETS[round % OPTION_SETS.length];
+      const matches = scanText(index, text, options);
+      total += matches.length;
+      checkInvariants(text, matches);
+    }
+    expect(total).toBeGreaterThan(100); // the generator does produce quotes
+  });
+
+  it('handles runs of 100k of one character', () => {
+    for (const ch of ['绿', '的', '😀', '\u200b', 'a', '\ud800', '，', '\n', '“']) {
+      const text = ch.repeat(100_000);
+      const matches = scanText(index, text);
+      checkInvariants(text, matches);
+      expect(matches).toEqual([]);
+    }
+    const slogan = '“绿水青山就是金山银山”'.repeat(2_000);
+    const matches = scanText(index, slogan);
+    checkInvariants(slogan, matches);
+    expect(matches.length).toBeGreaterThan(0);
+  });
+
+  it('takes odd input without throwing', () => {
+    for (const text of [
+      '',
+      ' ',
+      '\ud83d',
+      '\ude00\ud83d',
+      '“',
+      '”“',
+      '“红线',
+      '红线”',
+      String.fromCharCode(0xffff),
+      String.fromCharCode(0xfffe),
+    ]) {
+      expect(() => scanText(index, text)).not.toThrow();
+    }
+  });
+});
+
+describe('the filtered pass', () => {
+  /** Maximal runs ≥ 4 by a plain automaton walk over every character (the reference). */
+  function referenceSeeds(text: string): [number, number][] {
+    const { codes, length } = normalise(text, index.codeTable);
+    const a = index.automaton;
+    const out: [number, number][] = [];
+    let state = 0;
+    let run = 0;
+    for (let i = 0; i < length; i++) {
+      const c = codes[i] as number;
+      if (c === BREAK) {
+        if (run >= 4) out.push([i, run]);
+        state = 0;
+        run = 0;
+        continue;
+      }
+      let t = next(a, state, c);
+      if (t < 0 && run >= 4) out.push([i, run]);
+      while (t < 0) {
+        state = a.link[state] as number;
+        run = a.len[state] as number;
+        t = next(a, state, c);
+      }
+      state = t;
+      run++;
+    }
+    if (run >= 4) out.push([length, run]);
+    return out;
+  }
+
+  it('finds exactly the runs a full automaton walk finds', () => {
+    const r = rng(7);
+    for (let round = 0; round < 300; round++) {
+      const text = randomText(r, 50 + Math.floor(r() * 400));
+      expect(seedsOf(index, text), text).toEqual(referenceSeeds(text));
+    }
+  });
+
+  it('uses the same codes and hash as the index', () => {
+    expect(ENGINE_CONSTANTS).toEqual({ SKIP, QUOTE, BREAK, GRAM_MUL, GRAM_MUL2 });
+  });
+});
+
+describe('similarity', () => {
+  const sentence =
+    '要着眼长远，将绿色低碳理念贯彻到经济社会发展的全过程、各领域，坚持生产端和消费端同步转型，反向倒逼和正向激励双向发力，加快形成绿色生产生活方式';
+
+  it('is 1 for the verbatim quote and falls as the quote degrades', () => {
+    const chars = [...sentence];
+    const hanPositions = chars.map((c, i) => (/\p{Script=Han}/u.test(c) ? i : -1)).filter((i) => i >= 0);
+    let previous = 1.01;
+    const seen: number[] = [];
+    for (let edits = 0; edits <= 5; edits++) {
+      const copy = [...chars];
+      // Spread the edits evenly, so each leaves long exact stretches (the regime of a misquote).
+      for (let e = 0; e < edits; e++)
+        copy[hanPositions[Math.floor(((e + 0.5) * hanPositions.length) / edits)] as number] = '甲';
+      const text = `据报道，${copy.join('')}。`;
+      const best = scanText(index, text)
+        .filter((m) => m.kind === 'passage')
+        .sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+      expect(best, `${edits} edits`).toBeDefined();
+      seen.push(best!.similarity);
+      expect(best!.similarity).toBeLessThan(previous);
+      previous = best!.similarity;
+    }
+    expect(seen[0]).toBe(1);
+  });
+
+  it('drops a quote once it is more edited than quoted', () => {
+    const chars = [...'坚定不移实施生态先行战略，让绿水青山永远成为最鲜明的特征'];
+    for (let i = 1; i < chars.length; i += 2) chars[i] = '乙';
+    expect(scanText(index, chars.join('')).filter((m) => m.kind === 'passage')).toEqual([]);
+  });
+});
