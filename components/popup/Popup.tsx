@@ -15,6 +15,7 @@ import {
   buildItems,
   citationInput,
   groupBySection,
+  hasReport,
   joinCitations,
   NO_ANSWER_MS,
   type PopupItem,
@@ -87,7 +88,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     if (!tab) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const started = platform.now().getTime();
+    let started = platform.now().getTime();
     const poll = async () => {
       let next: TabResults | null;
       try {
@@ -100,6 +101,15 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
       if (json !== lastResultsJson.current) {
         lastResultsJson.current = json;
         setResults(next);
+      }
+      // The content script runs once the page has loaded: a slow page is not a page that does not answer.
+      if (!next || !hasReport(next)) {
+        const now = await platform.getTab().catch(() => null);
+        if (!live) return;
+        if (now?.loading) {
+          started = platform.now().getTime();
+          setWaitedMs(0);
+        }
       }
       // Only the first seconds matter (NO_ANSWER_MS): after that the value stays put and the list is not re-rendered.
       const waited = platform.now().getTime() - started;

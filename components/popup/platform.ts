@@ -20,6 +20,8 @@ export interface TabInfo {
   id: number;
   url: string;
   title: string;
+  /** True while the tab is still loading (its content script has not run yet). */
+  loading?: boolean;
 }
 
 export interface PopupPlatform {

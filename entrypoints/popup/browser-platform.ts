@@ -45,7 +45,12 @@ async function findTab(pinned: number | null): Promise<TabInfo | null> {
       ? await browser.tabs.get(pinned).catch(() => undefined)
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (!tab || tab.id === undefined) return null;
-  return { id: tab.id, url: tab.url ?? tab.pendingUrl ?? '', title: tab.title ?? '' };
+  return {
+    id: tab.id,
+    url: tab.url ?? tab.pendingUrl ?? '',
+    title: tab.title ?? '',
+    loading: tab.status === 'loading',
+  };
 }
 
 async function copyText(text: string): Promise<void> {

@@ -57,6 +57,8 @@ export interface FakeOptions {
   /** Run the idle task at once (default) or keep it for the test to run. */
   idle?: 'now' | 'manual';
   view?: 'page' | 'section';
+  /** The tab is still loading. */
+  loading?: boolean;
 }
 
 export function fakePlatform(options: FakeOptions = {}) {
@@ -65,9 +67,12 @@ export function fakePlatform(options: FakeOptions = {}) {
   const watchers = new Set<(s: Settings) => void>();
   const idleTasks: (() => void)[] = [];
   let clock = ACCESSED.getTime();
+  let loading = options.loading ?? false;
   const citationApi: CitationApi = { formats: CITATION_FORMATS, format: formatCitation };
   const platform = {
-    getTab: vi.fn(async () => (options.tab === undefined ? { id: 7, ...PAGE } : options.tab)),
+    getTab: vi.fn(
+      async (): Promise<TabInfo | null> => (options.tab === undefined ? { id: 7, ...PAGE, loading } : options.tab),
+    ),
     getResults: vi.fn(async (_tabId: number) => results),
     getSettings: vi.fn(async () => settings),
     watchSettings: vi.fn((cb: (s: Settings) => void) => {
@@ -102,6 +107,9 @@ export function fakePlatform(options: FakeOptions = {}) {
     platform,
     setResults(next: TabResults | null) {
       results = next;
+    },
+    setLoading(next: boolean) {
+      loading = next;
     },
     runIdle() {
       for (const t of idleTasks.splice(0)) t();

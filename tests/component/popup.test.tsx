@@ -281,6 +281,22 @@ describe('states', () => {
     expect(platform.reloadTab).toHaveBeenCalledWith(7);
   });
 
+  it('waits for a loading tab without calling it unresponsive', async () => {
+    const { setLoading } = renderPopup({
+      results: tabResults([], { status: 'scanning', frames: [] }),
+      clockStep: 2500,
+      loading: true,
+    });
+    await screen.findByText('正在查找本页引用的原文…');
+    // Several polls at 2.5 s of fake time each: still loading, so still scanning.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(screen.queryByRole('heading', { name: '无法检查此页面' })).toBeNull();
+    expect(screen.getByText('正在查找本页引用的原文…')).toBeTruthy();
+    // Loaded, and still no report: now the page does not answer.
+    setLoading(false);
+    await screen.findByRole('heading', { name: '无法检查此页面' }, { timeout: 4000 });
+  });
+
   it('shows paused for a paused site, and the switch resumes it', async () => {
     const { platform, user } = renderPopup({ settings: { pausedSites: ['news.example.cn'] } });
     await screen.findByRole('heading', { name: '已在此网站暂停' });
