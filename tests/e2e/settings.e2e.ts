@@ -2,8 +2,9 @@
  * Settings end to end in Chromium: changes made on the options page reach an
  * open tab at once. Pausing the site removes its highlights and stops
  * scanning (text added later is not highlighted); resuming restores them,
- * including that later text. The global switch, the sensitivity and the
- * keyboard command's toggle message act on the open tab too.
+ * including that later text. The global switch, the sensitivity, the popup's
+ * quick settings and the keyboard command's toggle message act on the open
+ * tab too.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,20 @@ describe('settings reach open tabs at once', () => {
     expect(Object.keys(manifest.commands ?? {}).sort()).toEqual(['_execute_action', 'toggle-highlights']);
     const commands = await session.serviceWorker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'toggle-highlights')?.shortcut).toBe('Alt+Shift+H');
+  });
+
+  it('the popup’s quick settings pause and resume the site', async () => {
+    const before = await total(page);
+    expect(before).toBeGreaterThan(0);
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${await status.tabIdOf(url)}`));
+    await popup.locator('summary', { hasText: 'Settings' }).click();
+    const pause = popup.getByLabel('Pause on 127.0.0.1');
+    await pause.check();
+    await expect.poll(() => total(page), { timeout: 5_000 }).toBe(0);
+    await pause.uncheck();
+    await expect.poll(() => total(page), { timeout: 10_000 }).toBe(before);
+    await popup.close();
   });
 
   it('a corrupt stored value: pages still work on defaults, the options page shows a notice and repairs it', async () => {
