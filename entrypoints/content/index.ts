@@ -51,6 +51,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
+  // WXT would window.postMessage a "script started" note carrying the extension id: a page could read it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     start(ctx).catch(() => {
       // Never throw into the page.
@@ -158,11 +160,29 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   };
   win.addEventListener('pageshow', onPageShow);
 
-  ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
+  let tornDown = false;
+  const teardown = () => {
+    if (tornDown) return;
+    tornDown = true;
+    clearInterval(aliveCheck);
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // the runtime is already gone
+    }
     win.removeEventListener('pageshow', onPageShow);
     unwatch();
     live?.stop();
+    scanner.stop('paused');
     highlighter.clear();
+  };
+  // The extension was reloaded, updated or removed: this script is orphaned and cleans up.
+  const aliveCheck = setInterval(() => {
+    if (!browser.runtime?.id) teardown();
+  }, 2000);
+  // WXT also invalidates the context on a document event that any page script can dispatch
+  // (the extension id of a published extension is public): only a real loss of the runtime counts.
+  ctx.onInvalidated(() => {
+    if (!browser.runtime?.id) teardown();
   });
 }

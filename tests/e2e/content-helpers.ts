@@ -20,7 +20,8 @@ export type HighlightName = (typeof HIGHLIGHTS)[number] | 'yuanwen-flash';
 
 /** Runs in the page's main world before its scripts. */
 const PROBE = `(() => {
-  const probe = { longTasks: [], mutations: 0, dclAt: -1, dclDom: null };
+  const probe = { longTasks: [], mutations: 0, dclAt: -1, messages: [] };
+  window.addEventListener('message', (e) => { probe.messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)); });
   Object.defineProperty(window, '__ywProbe', { value: probe });
   try {
     new PerformanceObserver((list) => {
@@ -38,13 +39,20 @@ export interface ProbeResult {
   longTasks: { start: number; duration: number }[];
   mutations: number;
   dclAt: number;
+  /** window 'message' events the page received (the extension must post none). */
+  messages: string[];
 }
 
 /** Long tasks that started after DOMContentLoaded: the window in which the extension works. */
 export async function readProbe(page: Page | Frame): Promise<ProbeResult> {
   const p = await page.evaluate(() => {
     const probe = (window as unknown as { __ywProbe: ProbeResult }).__ywProbe;
-    return { longTasks: probe.longTasks.slice(), mutations: probe.mutations, dclAt: probe.dclAt };
+    return {
+      longTasks: probe.longTasks.slice(),
+      mutations: probe.mutations,
+      dclAt: probe.dclAt,
+      messages: probe.messages.slice(),
+    };
   });
   return { ...p, longTasks: p.longTasks.filter((t) => t.start >= p.dclAt) };
 }
@@ -241,6 +249,7 @@ export async function expectUntouched(
   }
   const withExt = await readProbe(run.page);
   const without = await readProbe(baseline.page);
+  expect(withExt.messages, 'window messages the page saw').toEqual(without.messages);
   expect(
     withExt.longTasks.length,
     `long tasks after DOMContentLoaded with the extension ${JSON.stringify(withExt.longTasks)} vs without ${JSON.stringify(without.longTasks)}`,

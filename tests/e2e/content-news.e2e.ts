@@ -132,6 +132,21 @@ describe('content script on a news article', () => {
     expect(await ours()).toEqual(shown);
   });
 
+  it("ignores a page faking WXT's 'newer content script started' event", async () => {
+    const results = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    const ours = () => run.page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('yuanwen-')));
+    expect((await ours()).length).toBeGreaterThan(0);
+    // Extension ids of published extensions are public: a page can name the event.
+    await run.page.evaluate((id) => {
+      for (const detail of [{ contentScriptName: 'content', messageId: 'page' }, null]) {
+        document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail }));
+      }
+    }, session.extensionId);
+    await settle(300);
+    expect((await ours()).length).toBeGreaterThan(0);
+    expect(await bg.sendToTab(tabId, { type: 'jump-to-match', matchId: results.matches[0]?.id })).toEqual({ ok: true });
+  });
+
   it('removes every highlight when the site is paused, and brings them back when resumed', async () => {
     const before = (await bg.waitForDone(tabId, (r) => r.matches.length > 0)).matches.length;
     const setPaused = (paused: boolean) =>
