@@ -1,0 +1,347 @@
+/**
+ * The content script's cost in a real browser, against a baseline measured in
+ * the same run and the same page (issue 4, item 8).
+ *
+ *   npx tsx scripts/bench-browser.ts      readable lines, then one JSON object on the LAST line
+ *   (and `npm run bench -- --browser`, which merges benchBrowser() into the engine's JSON)
+ *
+ * Builds the extension into its own folder (YUANWEN_OUT_DIR, default
+ * .output-bench; YUANWEN_SKIP_BUILD=1 reuses a build there), loads it in
+ * Debian's Chromium, and serves generated, deterministic Chinese news pages
+ * (header, navigation, an article with inline links and emphasis, sidebars of
+ * headlines, a footer) with quotes of the speech — slogans in “”, whole
+ * sentences — every few paragraphs.
+ *
+ * Keys (milliseconds unless named otherwise; best of RUNS fresh page loads):
+ *   content_ms_1mb, content_ms_5mb   the content script's own report of its
+ *       full scan (timings.totalMs: extraction + matching + ranges + highlight
+ *       registration, time inside its slices only, waits between slices
+ *       excluded), read from the background (get-tab-results → frames[].timings)
+ *   bare_read_ms_1mb, bare_read_ms_5mb   a bare TreeWalker over the same page's
+ *       text nodes joining their data, run once in the page's own world after
+ *       the extension is done: cold, like the content script's single pass
+ *   bare_read_warm_ms_1mb/_5mb   the same walk repeated (best of 3), for reference
+ *   ratio_to_bare_read_1mb/_5mb   content / bare cold; ratio_to_bare_read is the
+ *       larger of the two (target ≤ 2)
+ *   content_extract_ms_*, content_scan_ms_*, content_highlight_ms_*   the same
+ *       run's breakdown (text extraction; matching, the matcher's index build
+ *       on first use included; Ranges + highlights); content_elapsed_ms_* its
+ *       wall time from start to report, waits included; content_slices_* its tasks
+ *   page_bytes_1mb/_5mb, page_chars_1mb/_5mb, matches_1mb/_5mb   what was measured
+ *   max_slice_ms_5mb   the longest slice the content script reports on 5 MB
+ *   highlight_ms_1000   timings.highlightMs on a page with 1,000 quotes
+ *       (matches → Ranges, visibility checks, Highlight registration), with
+ *       highlight_matches (the count actually found) and content_ms_1000
+ *   highlight_render_ms_1000   style recalculation and layout the browser ran
+ *       because of the content script on that page (trace events whose
+ *       schedule stack names content.js, e.g. after it adopts its stylesheet):
+ *       work the content script's own clock cannot see
+ *   content_script_gz_kb   gzip -9 size of content-scripts/content.js (target ≤ 50)
+ *   content_script_kb      its raw size
+ *   content_script_has_wasm   1 when the bundle references WebAssembly or a .wasm file (target 0)
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import type { ScanTimings, TabResults } from '../lib/messages';
+import { type ExtensionSession, launchWithExtension, ROOT } from '../tests/e2e/harness';
+import { openProbedPage } from '../tests/e2e/hostile-probe';
+import { openStatusReader, type StatusReader } from '../tests/e2e/scan-status';
+
+const RUNS = 3;
+const MB = 1024 * 1024;
+
+/** mulberry32: the same pages on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+
+const WHEN = ['今年以来', '近日', '上半年', '记者从市政府获悉', '据了解', '1至9月', '去年', '截至目前', '日前', '本周'];
+const WHO = [
+  '市生态环境局',
+  '区政府',
+  '县委',
+  '省发展改革委',
+  '市住建局',
+  '各乡镇',
+  '该企业',
+  '市场监管部门',
+  '多家银行',
+  '市文旅局',
+];
+const DID = [
+  '召开专题会议，研究部署下一阶段重点工作',
+  '完成老旧小区改造项目二十余个',
+  '新增城市绿地面积约三百公顷',
+  '推动重点行业企业开展节能改造',
+  '组织开展河道清淤和岸线整治',
+  '发布促进消费的若干措施',
+  '举办招商推介会，签约项目十二个',
+  '持续推进农村人居环境整治提升',
+  '加快建设一批公共充电设施',
+  '开展安全生产大检查，排查隐患四百余处',
+];
+const SO = [
+  '群众满意度明显提升',
+  '生态环境质量持续改善',
+  '全市经济运行总体平稳',
+  '为高质量发展提供有力支撑',
+  '受到社会各界广泛关注',
+  '相关工作取得阶段性成效',
+];
+const HEADLINES = [
+  '地铁新线开通试运营',
+  '秋粮收购工作全面展开',
+  '城市更新项目集中开工',
+  '全民健身运动会开幕',
+  '新能源汽车销量增长',
+];
+
+/** The speech's slogans (“…”, longer than 3 characters) and its sentences of 12–60 characters. */
+function speechQuotes(): { slogans: string[]; sentences: string[] } {
+  const text = readFileSync(join(ROOT, 'data/speech.txt'), 'utf8');
+  const slogans = [...new Set([...text.matchAll(/“([^”]{4,})”/g)].map((m) => m[1] as string))];
+  const sentences = text
+    .split(/[。！？\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 12 && s.length <= 60 && !s.includes('“'));
+  return { slogans, sentences };
+}
+
+function sentence(r: () => number): string {
+  return `${pick(r, WHEN)}，${pick(r, WHO)}${pick(r, DID)}，${pick(r, SO)}。`;
+}
+
+/** A paragraph of news prose with some inline markup; `quote` (if any) set inside it. */
+function paragraph(r: () => number, quote: string | null): string {
+  const parts: string[] = [];
+  const n = 3 + Math.floor(r() * 4);
+  for (let i = 0; i < n; i += 1) {
+    const s = sentence(r);
+    const style = r();
+    parts.push(style < 0.1 ? `<strong>${s}</strong>` : style < 0.2 ? `<a href="#n${i}">${s}</a>` : s);
+  }
+  if (quote) parts.splice(1 + Math.floor(r() * (n - 1)), 0, quote);
+  return `<p>${parts.join('')}</p>`;
+}
+
+/**
+ * A news page of at least `targetBytes` of UTF-8 HTML. Every `quoteEvery`-th
+ * paragraph quotes the speech (alternately a slogan in “” and a whole sentence).
+ */
+export function newsPage(targetBytes: number, seed: number, quoteEvery = 12): string {
+  const r = rng(seed);
+  const { slogans, sentences } = speechQuotes();
+  const nav = Array.from({ length: 30 }, (_, i) => `<li><a href="/c/${i}">${pick(r, HEADLINES)}</a></li>`).join('');
+  const head = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>新闻 ${seed}</title>
+<style>body{font:16px/1.7 sans-serif;margin:0}main{display:flex;gap:24px}article{flex:3}aside{flex:1}</style></head>
+<body><header><h1>本地新闻网</h1><nav><ul>${nav}</ul></nav></header><main><article><h1>${pick(r, HEADLINES)}</h1><p class="meta">来源：本报记者 · 2023年</p>\n`;
+  const tail = `</article><aside><h2>相关新闻</h2><ul>${Array.from({ length: 20 }, () => `<li><a href="#">${pick(r, HEADLINES)}</a></li>`).join('')}</ul></aside></main><footer><p>版权所有 本地新闻网</p></footer></body></html>`;
+  const body: string[] = [];
+  let bytes = Buffer.byteLength(head + tail);
+  let quotes = 0;
+  for (let i = 1; bytes < targetBytes; i += 1) {
+    let quote: string | null = null;
+    if (i % quoteEvery === 0) {
+      quotes += 1;
+      quote = quotes % 2 ? `要坚持“${pick(r, slogans)}”，` : `${pick(r, sentences)}。`;
+    }
+    const p = paragraph(r, quote) + (i % 40 === 0 ? `\n<h2>${pick(r, HEADLINES)}</h2>\n` : '\n');
+    body.push(p);
+    bytes += Buffer.byteLength(p);
+  }
+  return head + body.join('') + tail;
+}
+
+/** 1,000 short paragraphs, each quoting one slogan of the speech once. */
+export function thousandQuotesPage(): string {
+  const r = rng(1000);
+  const { slogans } = speechQuotes();
+  const long = slogans.filter((s) => s.length >= 6);
+  const ps = Array.from(
+    { length: 1000 },
+    (_, i) => `<p>${sentence(r)}会议指出，“${long[i % long.length]}”。${sentence(r)}</p>`,
+  );
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>一千处引用</title></head><body><article>${ps.join('\n')}</article></body></html>`;
+}
+
+// Plain JS source, evaluated in the page's own world (no bundler helpers can leak in).
+const BARE_READ = `(() => {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
+  const text = parts.join('');
+  return { ms: performance.now() - t0, chars: text.length };
+})()`;
+
+interface PageRun {
+  timings: ScanTimings;
+  matches: number;
+  bareColdMs: number;
+  bareWarmMs: number;
+  chars: number;
+}
+
+function topFrameTimings(r: TabResults): ScanTimings | undefined {
+  return (r.frames ?? []).find((f) => f.frameId === 0)?.timings;
+}
+
+let served = 0;
+
+/** Loads `html` in a fresh tab, waits for the content script's finished report, then times the bare read. */
+async function runPage(session: ExtensionSession, status: StatusReader, name: string, html: string): Promise<PageRun> {
+  served += 1;
+  const path = `/bench-${name}-${served}.html`;
+  session.server.route(path, html);
+  const url = `${session.server.baseUrl}${path}`;
+  const page: Page = await session.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    const results = await status.waitForDone(url, (r) => topFrameTimings(r) !== undefined, 180_000);
+    const timings = topFrameTimings(results) as ScanTimings;
+    const cold = await page.evaluate<{ ms: number; chars: number }>(BARE_READ);
+    let warm = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i += 1) warm = Math.min(warm, (await page.evaluate<{ ms: number }>(BARE_READ)).ms);
+    return { timings, matches: results.matches.length, bareColdMs: cold.ms, bareWarmMs: warm, chars: cold.chars };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Best of RUNS: the smallest content time, and the smallest bare read, each over fresh page loads. */
+async function bestOf(session: ExtensionSession, status: StatusReader, name: string, html: string) {
+  const runs: PageRun[] = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await runPage(session, status, name, html));
+  const best = runs.reduce((a, b) => (b.timings.totalMs < a.timings.totalMs ? b : a));
+  return {
+    best: best.timings,
+    contentMs: best.timings.totalMs,
+    highlightMs: Math.min(...runs.map((r) => r.timings.highlightMs)),
+    maxSliceMs: Math.min(...runs.map((r) => r.timings.maxSliceMs ?? Number.NaN)),
+    bareColdMs: Math.min(...runs.map((r) => r.bareColdMs)),
+    bareWarmMs: Math.min(...runs.map((r) => r.bareWarmMs)),
+    matches: best.matches,
+    chars: best.chars,
+  };
+}
+
+/** Style and layout work the browser did because of the content script, on one load of `html` (traced). */
+async function renderingCost(session: ExtensionSession, status: StatusReader, html: string): Promise<number> {
+  served += 1;
+  const path = `/bench-render-${served}.html`;
+  session.server.route(path, html);
+  const url = `${session.server.baseUrl}${path}`;
+  const probe = await openProbedPage(session);
+  try {
+    await probe.goto(url);
+    await status.waitForDone(url, (r) => topFrameTimings(r) !== undefined, 180_000);
+    await new Promise((ok) => setTimeout(ok, 1000)); // the recalculation runs in the next frames
+    const report = await probe.finish();
+    return report.extensionTasks.filter((t) => t.kind === 'rendering').reduce((sum, t) => sum + t.scriptWallMs, 0);
+  } finally {
+    await probe.dispose();
+  }
+}
+
+function bundleFigures(extensionDir: string): Record<string, number> {
+  const file = join(extensionDir, 'content-scripts/content.js');
+  const code = readFileSync(file);
+  const text = code.toString('utf8');
+  // A WebAssembly API call, a .wasm file, or a module inlined raw or as base64 ("\0asm" → "AGFzbQ").
+  const hasWasm = /WebAssembly\s*\.|\.wasm\b|AGFzbQ/.test(text) || code.includes(Buffer.from([0x00, 0x61, 0x73, 0x6d]));
+  return {
+    content_script_kb: round(code.length / 1024),
+    content_script_gz_kb: round(gzipSync(code, { level: 9 }).length / 1024),
+    content_script_has_wasm: hasWasm ? 1 : 0,
+  };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+export async function benchBrowser(): Promise<Record<string, number>> {
+  const outDir = process.env.YUANWEN_OUT_DIR ?? '.output-bench';
+  if (process.env.YUANWEN_SKIP_BUILD !== '1')
+    execFileSync('npx', ['wxt', 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, YUANWEN_OUT_DIR: outDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  const extensionDir = resolve(ROOT, outDir, 'chrome-mv3');
+  const results: Record<string, number> = bundleFigures(extensionDir);
+
+  const session = await launchWithExtension({ extensionDir });
+  const status = await openStatusReader(session);
+  try {
+    for (const [label, bytes, seed] of [
+      ['1mb', 1 * MB, 1],
+      ['5mb', 5 * MB, 5],
+    ] as const) {
+      const html = newsPage(bytes, seed);
+      const m = await bestOf(session, status, label, html);
+      results[`page_bytes_${label}`] = Buffer.byteLength(html);
+      results[`page_chars_${label}`] = m.chars;
+      results[`matches_${label}`] = m.matches;
+      results[`content_ms_${label}`] = round(m.contentMs);
+      results[`bare_read_ms_${label}`] = round(m.bareColdMs);
+      results[`bare_read_warm_ms_${label}`] = round(m.bareWarmMs);
+      results[`ratio_to_bare_read_${label}`] = round(m.contentMs / m.bareColdMs);
+      // Where the content script's time went, in the same (best) run.
+      results[`content_extract_ms_${label}`] = round(m.best.extractMs);
+      results[`content_scan_ms_${label}`] = round(m.best.scanMs);
+      results[`content_highlight_ms_${label}`] = round(m.best.highlightMs);
+      results[`content_elapsed_ms_${label}`] = round(m.best.elapsedMs);
+      results[`content_slices_${label}`] = m.best.slices;
+      if (label === '5mb') results.max_slice_ms_5mb = round(m.maxSliceMs);
+    }
+    results.ratio_to_bare_read = Math.max(
+      results.ratio_to_bare_read_1mb as number,
+      results.ratio_to_bare_read_5mb as number,
+    );
+    const thousand = thousandQuotesPage();
+    const h = await bestOf(session, status, '1000', thousand);
+    results.highlight_ms_1000 = round(h.highlightMs);
+    results.highlight_matches = h.matches;
+    results.content_ms_1000 = round(h.contentMs);
+    results.highlight_render_ms_1000 = round(await renderingCost(session, status, thousand));
+  } finally {
+    await status.close().catch(() => undefined);
+    await session.close();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const r = await benchBrowser();
+  const f = (k: string) => (r[k] === undefined ? '-' : (r[k] as number).toLocaleString('en-US'));
+  for (const size of ['1mb', '5mb'])
+    console.log(
+      `${size}: ${f(`page_bytes_${size}`)} bytes, ${f(`page_chars_${size}`)} chars, ${f(`matches_${size}`)} matches — content ${f(`content_ms_${size}`)} ms (extract ${f(`content_extract_ms_${size}`)}, scan ${f(`content_scan_ms_${size}`)}, highlight ${f(`content_highlight_ms_${size}`)}; ${f(`content_slices_${size}`)} slices over ${f(`content_elapsed_ms_${size}`)} ms), bare read ${f(`bare_read_ms_${size}`)} ms (warm ${f(`bare_read_warm_ms_${size}`)}), ratio ${f(`ratio_to_bare_read_${size}`)}`,
+    );
+  console.log(
+    `ratio_to_bare_read ${f('ratio_to_bare_read')} (target ≤ 2); longest slice on 5 MB ${f('max_slice_ms_5mb')} ms`,
+  );
+  console.log(
+    `1,000 quotes: ${f('highlight_matches')} found, highlight ${f('highlight_ms_1000')} ms, content ${f('content_ms_1000')} ms, browser style/layout caused ${f('highlight_render_ms_1000')} ms`,
+  );
+  console.log(
+    `content.js ${f('content_script_kb')} KB, gzip ${f('content_script_gz_kb')} KB (target ≤ 50), wasm ${f('content_script_has_wasm')} (target 0)`,
+  );
+  console.log(JSON.stringify(r));
+}
+
+if (process.argv[1]?.endsWith('bench-browser.ts'))
+  void main().catch((error) => {
+    console.error(`bench-browser: ${(error as Error)?.stack ?? error}`);
+    process.exitCode = 1;
+  });
