@@ -198,12 +198,13 @@ function floorLoop(text: string, table: Uint16Array, codes: Uint16Array, origin:
 /** The engine's own section: every key the issue asks for, plus a few context figures. */
 function benchEngine(): Record<string, number> {
   const corpus = getCorpus();
+  const indexInput = { corpus, wordEnds: speechData.wordEnds, wordWeights: matchData.wordWeights, t2s: matchData.t2s };
+  // Cold: the first build in this process, as a fresh page pays it (wall time, code not yet optimised).
+  const cold0 = performance.now();
+  buildSpeechIndex(indexInput);
+  const indexBuildColdMs = performance.now() - cold0;
   const indexBuild: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    const t0 = performance.now();
-    buildSpeechIndex({ corpus, wordEnds: speechData.wordEnds, wordWeights: matchData.wordWeights, t2s: matchData.t2s });
-    indexBuild.push(performance.now() - t0);
-  }
+  for (let i = 0; i < 15; i++) indexBuild.push(cpuMs(() => buildSpeechIndex(indexInput)));
   const matcher = getMatcher();
   const { table } = buildSpeechIndex({
     corpus,
@@ -265,7 +266,8 @@ function benchEngine(): Record<string, number> {
     approx_ms_per_sentence: round(approxMs / sample.length),
     approx_sentences_sampled: sample.length,
     approx_ms_all_sentences_est: round((approxMs / sample.length) * corpus.sentences.length, 0),
-    index_build_ms: round(median(indexBuild), 3),
+    index_build_ms: round(Math.min(...indexBuild), 3),
+    index_build_cold_ms: round(indexBuildColdMs, 3),
     heap_mb: round(heapMb, 1),
     matches: newsMatches,
     dense_chars: dense.text.length,
@@ -313,7 +315,9 @@ async function main(): Promise<void> {
   );
   console.log(`  scan        ${f(r.dense_scan_ms)} ms  ${f(r.dense_chars_per_s)} chars/s`);
   console.log(`  floor       ${f(r.dense_floor_ms)} ms  ratio scan/floor ${f(r.dense_ratio_to_floor)}`);
-  console.log(`index build ${f(r.index_build_ms)} ms, heap ${f(r.heap_mb)} MB`);
+  console.log(
+    `index build ${f(r.index_build_ms)} ms (first build in the process ${f(r.index_build_cold_ms)} ms), heap ${f(r.heap_mb)} MB`,
+  );
   for (const [k, v] of Object.entries(r))
     if (!/^(dense_)?(chars|scan_ms|floor_ms|ratio|matches|quotes)/.test(k) && k.startsWith('browser'))
       console.log(`  ${k} ${f(v)}`);

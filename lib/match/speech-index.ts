@@ -18,9 +18,10 @@ export interface SloganEntry {
 
 export interface SpeechIndex {
   text: string;
-  /** With traditional → simplified folding, and without (ScanOptions.traditional = false). */
+  /** With traditional → simplified folding. */
   codeTable: CodeTable;
-  plainTable: CodeTable;
+  /** Without it (ScanOptions.traditional = false): built on first use. */
+  readonly plainTable: CodeTable;
   /** The speech normalised, and the map back to speech.txt offsets. */
   codes: Uint16Array;
   origin: Int32Array;
@@ -60,7 +61,7 @@ export interface IndexInput {
 export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexInput): SpeechIndex {
   const text = corpus.text;
   const codeTable = buildCodeTable(text, t2s);
-  const plainTable = buildCodeTable(text, '');
+  let plainTable: CodeTable | undefined;
   const { codes, origin } = normalise(text, codeTable);
   if (codeTable.size >= 1024) throw new Error('the scan packs codes in 10 bits');
   const automaton = buildAutomaton(codes, codeTable.size);
@@ -106,7 +107,10 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     codeTable,
     bits,
     gramShift: 32 - GRAM_BITS,
-    plainTable,
+    get plainTable() {
+      plainTable ??= buildCodeTable(text, '');
+      return plainTable;
+    },
     codes,
     origin,
     automaton,
