@@ -25,7 +25,7 @@ export interface PageMatch extends Match {
    * per frame document, so a jump reaches the one frame that owns the match.
    */
   id: string;
-  /** The page's text of the match, as it reads (runs of whitespace shown as one space). */
+  /** The page's text of the match, as it reads (lib/dom/quote.ts: source line breaks between Chinese characters dropped). */
   quote: string;
 }
 

@@ -10,6 +10,7 @@
  */
 import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
 import { createExtraction } from '../../lib/dom/extract';
+import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
 import { createWindowedScan } from '../../lib/dom/scan-windows';
 import { createVisibilityCache, isTextRendered } from '../../lib/dom/visibility';
@@ -236,7 +237,7 @@ export class FrameScanner {
         found.push({
           id: `${this.host.frameKey}:${++this.seq}`,
           match,
-          quote: text.slice(match.start, match.end).replace(/\s+/g, ' ').trim(),
+          quote: displayQuote(text.slice(match.start, match.end)),
           kind: highlightKind(match),
           ranges,
         });

@@ -1,6 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { createExtraction, extractText } from '../../lib/dom/extract';
+import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets, spansForOffsets } from '../../lib/dom/ranges';
 
 function dom(html: string) {
@@ -114,5 +115,15 @@ describe('offsets back to Ranges', () => {
     (chunks[0] as { node: Text }).node.data = '绿水';
     expect(rangesForOffsets(chunks, 0, 10).map((r) => r.toString())).toEqual(['绿水']);
     expect(rangesForOffsets(chunks, 5, 5)).toEqual([]);
+  });
+});
+
+describe('displayQuote', () => {
+  it('drops source line breaks between CJK characters and collapses other whitespace', () => {
+    expect(displayQuote('时时放心\n     不下')).toBe('时时放心不下');
+    expect(displayQuote('  像保护眼睛一样保护生态环境，\n    像对待生命一样 ')).toBe(
+      '像保护眼睛一样保护生态环境，像对待生命一样',
+    );
+    expect(displayQuote('绿水青山 and\n\n  金山银山')).toBe('绿水青山 and 金山银山');
   });
 });
