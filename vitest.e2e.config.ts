@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
+    // Every session is watched: the extension must make no network request (tests/e2e/network.ts).
+    setupFiles: ['tests/e2e/no-network.setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -75,6 +75,9 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
+/** Run on every session launchWithExtension() opens: suite-wide checks hook in here (see no-network.setup.ts). */
+export const sessionHooks: ((session: ExtensionSession) => void)[] = [];
+
 export async function launchWithExtension(options: { extensionDir?: string } = {}): Promise<ExtensionSession> {
   const executablePath = requireChromium();
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -90,7 +93,7 @@ export async function launchWithExtension(options: { extensionDir?: string } = {
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   const server = await startPageServer();
-  return {
+  const session: ExtensionSession = {
     context,
     extensionId,
     serviceWorker,
@@ -102,4 +105,6 @@ export async function launchWithExtension(options: { extensionDir?: string } = {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  for (const hook of sessionHooks) hook(session);
+  return session;
 }

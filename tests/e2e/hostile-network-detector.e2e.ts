@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from './harness';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
+import { allowNetwork } from './no-network.setup';
 
 const MANIFEST = {
   manifest_version: 3,
@@ -42,8 +43,8 @@ describe('the no-network check', () => {
     dir = mkdtempSync(join(tmpdir(), 'yuanwen-leaky-ext-'));
     for (const [name, body] of Object.entries(FILES)) writeFileSync(join(dir, name), body);
     session = await launchWithExtension({ extensionDir: dir });
+    allowNetwork(session); // leaky on purpose: the suite-wide check must not fail this file
     watch = watchExtensionNetwork(session.context);
-    session.server.route('/page', '<!doctype html><meta charset="utf-8"><p>页面</p><img src="/page-own-image">');
   });
   afterAll(async () => {
     await watch?.stop();
@@ -51,14 +52,19 @@ describe('the no-network check', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Visits a page (content script leaks, and asks the worker to) and the leaky extension page. */
+  async function leak(on: ExtensionSession, attach?: NetworkWatch) {
+    on.server.route('/page', '<!doctype html><meta charset="utf-8"><p>页面</p><img src="/page-own-image">');
+    const page = await on.context.newPage();
+    await attach?.attach(page);
+    await page.goto(`${on.server.baseUrl}/page`);
+    const extensionPage = await on.context.newPage();
+    await extensionPage.goto(`${on.extensionUrl('page.html')}?origin=${encodeURIComponent(on.server.baseUrl)}`);
+    return { page, extensionPage };
+  }
+
   it('catches requests from the service worker, an extension page and a content script, and only those', async () => {
-    const page = await session.context.newPage();
-    await watch.attach(page);
-    await page.goto(`${session.server.baseUrl}/page`);
-    const extensionPage = await session.context.newPage();
-    await extensionPage.goto(
-      `${session.extensionUrl('page.html')}?origin=${encodeURIComponent(session.server.baseUrl)}`,
-    );
+    const { page, extensionPage } = await leak(session, watch);
     await expect
       .poll(
         () =>
@@ -78,5 +84,12 @@ describe('the no-network check', () => {
     expect(() => watch.assertNoExtensionRequests()).toThrow(/made 3 network request/);
     await page.close();
     await extensionPage.close();
+  });
+
+  it('fails a session at close, suite-wide, when it is not exempt', async () => {
+    const other = await launchWithExtension({ extensionDir: dir });
+    await leak(other);
+    await new Promise((ok) => setTimeout(ok, 3000)); // the worker's fetch follows a message round trip
+    await expect(other.close()).rejects.toThrow(/made 3 network request\(s\) during this file/);
   });
 });
