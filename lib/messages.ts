@@ -46,6 +46,8 @@ export interface ScanTimings {
   slices: number;
   /** The longest of those tasks, in ms (wall clock: includes garbage collection and the machine stalling us). */
   maxSliceMs?: number;
+  /** Time to build the matcher's index of the speech, in the pass that built it (once per page), in ms. */
+  matcherInitMs?: number;
 }
 
 export interface FrameReport {
@@ -148,7 +150,8 @@ function isScanTimings(x: unknown): x is ScanTimings {
   return (
     isObject(x) &&
     TIMING_KEYS.every((k) => isNonNegNumber(x[k])) &&
-    (x.maxSliceMs === undefined || isNonNegNumber(x.maxSliceMs))
+    (x.maxSliceMs === undefined || isNonNegNumber(x.maxSliceMs)) &&
+    (x.matcherInitMs === undefined || isNonNegNumber(x.matcherInitMs))
   );
 }
 
@@ -215,6 +218,7 @@ function copyReport(r: FrameReport): FrameReport {
       slices: t.slices,
     };
     if (t.maxSliceMs !== undefined) report.timings.maxSliceMs = t.maxSliceMs;
+    if (t.matcherInitMs !== undefined) report.timings.matcherInitMs = t.matcherInitMs;
   }
   return report;
 }

@@ -21,11 +21,15 @@
  *   - In the background, `{type:'get-tab-results', tabId}` returns TabResults;
  *     `status` is 'done' once every frame that reported has finished, and
  *     `frames[i].timings` holds each frame's last scan.
- *   - A frame's report carries `status: 'done'` and `timings` = {extractMs,
- *     scanMs, highlightMs, totalMs, elapsedMs, chars, slices, maxSliceMs}: the work of
- *     that pass in ms (totalMs = all of it, waits between slices excluded;
- *     elapsedMs = wall clock from start to report). A page without Han
- *     characters reports scanMs 0 (the matcher is never called).
+ *   - A frame's report carries `status: 'done'` and `timings` (ScanTimings):
+ *     extractMs, scanMs, highlightMs = the work of each phase of that pass;
+ *     totalMs = all its work (waits between slices excluded); elapsedMs =
+ *     wall clock from its start to its report; chars = text read; slices =
+ *     tasks it ran in; maxSliceMs = the longest of them (wall clock, so it
+ *     includes garbage collection and the machine stalling us);
+ *     matcherInitMs = building the matcher's index (first pass of a page
+ *     only, counted in scanMs). A page without Han characters reports
+ *     scanMs 0: the matcher is never called.
  *   - A full scan that needs more than one slice first reports status
  *     'scanning' with no matches; re-scans after mutations report only when
  *     something changed, with status 'done' and that pass's timings.

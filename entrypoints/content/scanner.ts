@@ -149,6 +149,7 @@ export class FrameScanner {
     const slicer = new Slicer();
     slicer.begin();
     const t = { extractMs: 0, scanMs: 0, highlightMs: 0, chars: 0 };
+    let initMs: number | undefined;
     const cancelled = () => generation !== this.generation;
     let toldScanning = false;
     // A long pass says so first, so the popup shows "scanning" rather than stale results.
@@ -197,7 +198,8 @@ export class FrameScanner {
         mark = performance.now();
         getMatcher();
         matcherBuilt = true;
-        t.scanMs += performance.now() - mark;
+        initMs = performance.now() - mark;
+        t.scanMs += initMs;
         if (await pause()) return;
       }
       const options = this.host.options();
@@ -271,6 +273,7 @@ export class FrameScanner {
       chars: t.chars,
       slices: slicer.slices,
       maxSliceMs: round(slicer.maxSliceMs),
+      ...(initMs !== undefined ? { matcherInitMs: round(initMs) } : {}),
     };
     this.sendReport();
   }
