@@ -61,37 +61,32 @@ export function align(
 }
 
 /**
- * Edit distance of a whole alignment given as exact runs between gaps
- * ([pageStart, pageLength, speechStart, speechLength, …] in page order):
- * exact runs cost nothing, each gap is aligned by DP on its own few characters.
+ * The alignment of page [ps, pe) with the speech given as exact runs between
+ * gaps ([pageStart, pageLength, speechStart, speechLength, …] in page order):
+ * exact runs are equal steps, each gap is aligned by DP on its own few
+ * characters, so the cost is linear in the quote.
  */
-export function alignGaps(page: Uint16Array, speech: Uint16Array, gaps: readonly number[]): number {
-  let distance = 0;
-  for (let g = 0; g < gaps.length; g += 4) {
-    const gp = gaps[g] as number;
-    const gs = gaps[g + 2] as number;
-    distance += align(page, gp, gp + (gaps[g + 1] as number), speech, gs, gs + (gaps[g + 3] as number)).distance;
-  }
-  return distance;
-}
-
-/** The diff of an alignment given as gaps (see alignGaps), in original characters. */
-export function gapDiff(
+export function alignGaps(
+  page: Uint16Array,
+  ps: number,
+  pe: number,
+  speech: Uint16Array,
   gaps: readonly number[],
-  page: { text: string; origin: Int32Array; from: number; to: number; codes: Uint16Array },
-  speech: { text: string; origin: Int32Array; from: number; codes: Uint16Array },
-): DiffOp[] {
+): Alignment {
+  let distance = 0;
   let steps = '';
-  let pi = page.from;
+  let pi = ps;
   for (let g = 0; g < gaps.length; g += 4) {
     const gp = gaps[g] as number;
     const gs = gaps[g + 2] as number;
     if (gp > pi) steps += 'e'.repeat(gp - pi);
-    steps += align(page.codes, gp, gp + (gaps[g + 1] as number), speech.codes, gs, gs + (gaps[g + 3] as number)).steps;
+    const a = align(page, gp, gp + (gaps[g + 1] as number), speech, gs, gs + (gaps[g + 3] as number));
+    distance += a.distance;
+    steps += a.steps;
     pi = gp + (gaps[g + 1] as number);
   }
-  if (page.to > pi) steps += 'e'.repeat(page.to - pi);
-  return diffOps(steps, page, speech);
+  if (pe > pi) steps += 'e'.repeat(pe - pi);
+  return { distance, steps };
 }
 
 /** 1 − distance / longer side: 1 for verbatim, falling with every edit, 0 when nothing aligns. */

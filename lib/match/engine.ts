@@ -21,7 +21,7 @@
  *    reported as a slogan.
  */
 
-import { alignGaps, gapDiff, similarityOf } from './diff';
+import { alignGaps, diffOps, similarityOf } from './diff';
 import { alignSeed, type Candidate, LONG_STEP, onOneDiagonal } from './extend';
 import type { SpeechIndex } from './speech-index';
 import { hasSubstance } from './substance';
@@ -78,16 +78,17 @@ let normLength = 0;
  * Two modes, because most of a page shares no four characters in a row with
  * the speech: a filter mode tests each position's last four codes against a
  * bitset of the speech's 4-grams (independent loads, a branch almost never
- * taken: ~1.4× the bare normalising loop, where walking the automaton on
- * every character costs ~2.3×), and only on a hit does the automaton run,
- * from the 4-gram's start, until the run falls below four characters again.
+ * taken: ~1.6× the bare normalising loop, where walking the automaton on
+ * every character costs ~3×); a hit looks the 4-gram up in a small table
+ * that gives its automaton state, and the automaton runs from there until
+ * the run falls below four characters again.
  * The runs found are exactly those a full automaton walk finds: a run of ≥ 4
  * starts with a 4-gram of the speech, and cannot reach further left than that
  * 4-gram's start (the filter or the automaton would have seen it).
  */
 export function pass(index: SpeechIndex, text: string, table: Uint16Array): void {
   const { rootNext, rowOf, rows, width, c1, n1, c2, n2, c3, n3, link, len } = index.automaton;
-  const { bits, gramShift } = index;
+  const { bits, gramShift, gramFirst, gramLast, gramState, gramMask, gramSlotShift } = index;
   if (normBuf.length < text.length) {
     normBuf = new Uint16Array(text.length);
     originBuf = new Int32Array(text.length);
@@ -100,84 +101,103 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   let seedsUsed = 0;
   let state = 0;
   let run = 0;
-  let inAutomaton = false;
   let lastBreak = -1; // normalised position of the last BREAK
   let x = 0; // the three codes before the current one, 10 bits each (0: none, after a break)
   let n = 0;
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = table[text.charCodeAt(i)] as number;
-    if (code === SKIP) continue;
-    if (code >= QUOTE) {
-      if (code === QUOTE) {
-        if (quotesUsed === quotes.length) quotes = grow(quotes);
-        quotes[quotesUsed++] = n;
+  let i = 0;
+  // Two loops, one per mode, each with a small body: the filter loop runs on most characters.
+  while (i < length) {
+    // Filter mode.
+    for (; i < length; i++) {
+      const code = table[text.charCodeAt(i)] as number;
+      if (code === SKIP) continue;
+      if (code >= QUOTE) {
+        if (code === QUOTE) {
+          if (quotesUsed === quotes.length) quotes = grow(quotes);
+          quotes[quotesUsed++] = n;
+          continue;
+        }
+        x = 0;
+        lastBreak = n;
+        norm[n] = BREAK;
+        origin[n++] = i;
         continue;
       }
-      // BREAK ends any run.
-      if (inAutomaton && run >= SEED_MIN) {
+      norm[n] = code;
+      origin[n++] = i;
+      const first = x;
+      const h = Math.imul(Math.imul(x, GRAM_MUL) ^ code, GRAM_MUL2) >>> gramShift;
+      x = ((x << 10) | code) & 0x3fffffff;
+      if (((bits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+      // Probably a 4-gram of the speech: enter the automaton at its state (or go on if it was a hash collision).
+      let slot = h >>> gramSlotShift;
+      for (;;) {
+        const f = gramFirst[slot] as number;
+        if (f === -1 || (f === first && gramLast[slot] === code)) break;
+        slot = (slot + 1) & gramMask;
+      }
+      if (gramFirst[slot] === -1) continue;
+      state = gramState[slot] as number;
+      run = 4;
+      i++;
+      break;
+    }
+    // Automaton mode: each character continues the run of ≥ 4 or ends it.
+    for (; i < length; i++) {
+      const code = table[text.charCodeAt(i)] as number;
+      if (code === SKIP) continue;
+      if (code >= QUOTE) {
+        if (code === QUOTE) {
+          if (quotesUsed === quotes.length) quotes = grow(quotes);
+          quotes[quotesUsed++] = n;
+          continue;
+        }
+        // BREAK ends the run.
         if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
         seeds[seedsUsed++] = n;
         seeds[seedsUsed++] = run;
         seeds[seedsUsed++] = state;
+        state = 0;
+        run = 0;
+        x = 0;
+        lastBreak = n;
+        norm[n] = BREAK;
+        origin[n++] = i;
+        i++;
+        break;
       }
-      inAutomaton = false;
-      state = 0;
-      run = 0;
-      x = 0;
-      lastBreak = n;
-      norm[n] = BREAK;
+      norm[n] = code;
       origin[n++] = i;
-      continue;
-    }
-    norm[n] = code;
-    origin[n++] = i;
-    let j = n - 1;
-    if (!inAutomaton) {
-      const h = Math.imul(Math.imul(x, GRAM_MUL) ^ code, GRAM_MUL2) >>> gramShift;
-      x = ((x << 10) | code) & 0x3fffffff;
-      if (((bits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
-      // A 4-gram of the speech (or a rare hash collision): walk the automaton from its start.
-      j = n - 4 > lastBreak ? n - 4 : lastBreak + 1;
-      state = 0;
-      run = 0;
-    }
-    for (; j < n; j++) {
-      const cj = norm[j] as number;
       let t: number;
-      if (state === 0) t = rootNext[cj] as number;
-      else {
-        const row = rowOf[state] as number;
-        if (row >= 0) t = (rows[row * width + cj] as number) - 1;
-        else if (c1[state] === cj) t = n1[state] as number;
-        else if (c2[state] === cj) t = n2[state] as number;
-        else if (c3[state] === cj) t = n3[state] as number;
-        else t = -1;
-      }
+      const row = rowOf[state] as number; // never the root here: the run is ≥ 4
+      if (row >= 0) t = (rows[row * width + code] as number) - 1;
+      else if (c1[state] === code) t = n1[state] as number;
+      else if (c2[state] === code) t = n2[state] as number;
+      else if (c3[state] === code) t = n3[state] as number;
+      else t = -1;
       if (t >= 0) {
         state = t;
         run++;
         continue;
       }
-      // The run ending before j is maximal: record it, then fall back along suffix links.
-      if (run >= SEED_MIN) {
-        if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
-        seeds[seedsUsed++] = j;
-        seeds[seedsUsed++] = run;
-        seeds[seedsUsed++] = state;
-      }
+      // The run ending before this character is maximal: record it, then fall back along suffix links.
+      if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
+      seeds[seedsUsed++] = n - 1;
+      seeds[seedsUsed++] = run;
+      seeds[seedsUsed++] = state;
       for (;;) {
         state = link[state] as number;
         if (state === 0) {
-          state = rootNext[cj] as number; // every letter occurs in the speech
+          state = rootNext[code] as number; // every letter occurs in the speech
           run = 1;
           break;
         }
-        const row = rowOf[state] as number;
-        if (row >= 0) t = (rows[row * width + cj] as number) - 1;
-        else if (c1[state] === cj) t = n1[state] as number;
-        else if (c2[state] === cj) t = n2[state] as number;
-        else if (c3[state] === cj) t = n3[state] as number;
+        const up = rowOf[state] as number;
+        if (up >= 0) t = (rows[up * width + code] as number) - 1;
+        else if (c1[state] === code) t = n1[state] as number;
+        else if (c2[state] === code) t = n2[state] as number;
+        else if (c3[state] === code) t = n3[state] as number;
         else t = -1;
         if (t >= 0) {
           run = (len[state] as number) + 1;
@@ -185,17 +205,20 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
           break;
         }
       }
-    }
-    inAutomaton = run >= SEED_MIN;
-    if (!inAutomaton) {
-      // Back to the filter, primed with the last three codes.
-      x =
-        (n - 3 > lastBreak ? (norm[n - 3] as number) << 20 : 0) |
-        (n - 2 > lastBreak ? (norm[n - 2] as number) << 10 : 0) |
-        code;
+      if (run < SEED_MIN) {
+        // Back to the filter, primed with the last three codes.
+        x =
+          (n - 3 > lastBreak ? (norm[n - 3] as number) << 20 : 0) |
+          (n - 2 > lastBreak ? (norm[n - 2] as number) << 10 : 0) |
+          code;
+        state = 0;
+        run = 0;
+        i++;
+        break;
+      }
     }
   }
-  if (inAutomaton && run >= SEED_MIN) {
+  if (run >= SEED_MIN) {
     if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
     seeds[seedsUsed++] = n;
     seeds[seedsUsed++] = run;
@@ -328,19 +351,25 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
       if (codesAt(norm, n, from, codes) && closedByQuote(text, table, origin, from + codes.length)) add(from, s);
     }
   }
-  // Long slogans inside exact runs; a four-character one only when the run goes on past it.
+  // Long slogans inside exact runs; a four-character one only when the run goes on past it. A seed's text is
+  // the speech's [ss, se) at its first occurrence, so the slogans in it are read off the speech (a prefix count
+  // says in O(1) whether there are any).
+  const firstEnd = index.automaton.firstEnd;
   for (let k = 0; k < seedCount; k++) {
     const end = seedBuf[k * 3] as number;
     const L = seedBuf[k * 3 + 1] as number;
+    const se = (firstEnd[seedBuf[k * 3 + 2] as number] as number) + 1;
+    const ss = se - L;
+    if ((index.sloganStartsBefore[se - SHORT_SLOGAN + 1] as number) === (index.sloganStartsBefore[ss] as number))
+      continue;
     if (insidePassage(end - L, end)) continue; // its slogans belong to the passage
-    for (let p = end - L; p + SHORT_SLOGAN <= end; p++) {
-      const starting = index.slogansByFirst[norm[p] as number];
+    for (let pos = ss; pos + SHORT_SLOGAN <= se; pos++) {
+      const starting = index.slogansAt[pos];
       if (!starting) continue;
       for (const s of starting) {
-        const codes = (index.slogans[s] as (typeof index.slogans)[number]).codes;
-        const m = codes.length;
-        if (m < SHORT_SLOGAN || p + m > end || (m === SHORT_SLOGAN && L <= m)) continue;
-        if (codesAt(norm, n, p, codes)) add(p, s);
+        const m = (index.slogans[s] as (typeof index.slogans)[number]).codes.length;
+        if (m < SHORT_SLOGAN || pos + m > se || (m === SHORT_SLOGAN && L <= m)) continue;
+        add(end - L + (pos - ss), s);
       }
     }
   }
@@ -389,14 +418,14 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
   let similarity = 1;
   let diff: Match['diff'] = null;
   if (c.gaps.length > 0) {
-    const distance = alignGaps(normBuf, index.codes, c.gaps);
+    const { distance, steps } = alignGaps(normBuf, c.ps, c.pe, index.codes, c.gaps);
     similarity = similarityOf(distance, c.pe - c.ps, c.se - c.ss);
     if (similarity < MIN_SIMILARITY) return null;
     if (distance > 0) {
-      diff = gapDiff(
-        c.gaps,
-        { text, origin: originBuf, from: c.ps, to: c.pe, codes: normBuf },
-        { text: index.text, origin: index.origin, from: c.ss, codes: index.codes },
+      diff = diffOps(
+        steps,
+        { text, origin: originBuf, from: c.ps },
+        { text: index.text, origin: index.origin, from: c.ss },
       );
     } else similarity = 1;
   }

@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '../corpus/types';
 import { buildCodeTable, type CodeTable, normalise } from '../normalize';
-import { type Automaton, buildAutomaton } from './automaton';
+import { type Automaton, buildAutomaton, next } from './automaton';
 
 export interface SloganEntry {
   text: string;
@@ -31,9 +31,23 @@ export interface SpeechIndex {
   slogans: SloganEntry[];
   /** For each code, the slogans (index into `slogans`) that start with it, or undefined. */
   slogansByFirst: (number[] | undefined)[];
+  /** For each normalised speech position, the slogans whose text starts there (quoted in the speech or not). */
+  slogansAt: (number[] | undefined)[];
+  /** sloganStartsBefore[i] = how many slogan texts start before normalised speech position i. */
+  sloganStartsBefore: Int32Array;
   /** Bitset of the speech's 4-grams (hashed), for the scan's filter mode; index = hash >>> gramShift. */
   bits: Int32Array;
   gramShift: number;
+  /**
+   * The speech's 4-grams → the automaton state after reading them from the root, so a hit of the filter
+   * enters the automaton in one lookup. Open addressing; slot = hash >>> gramSlotShift; key = (first three
+   * codes packed 10 bits each, fourth code); gramFirst −1 marks an empty slot.
+   */
+  gramFirst: Int32Array;
+  gramLast: Int32Array;
+  gramState: Int32Array;
+  gramMask: number;
+  gramSlotShift: number;
   /** Occurrence lists per automaton state, filled on first use. */
   occurrenceCache: (Int32Array | undefined)[];
 }
@@ -43,6 +57,8 @@ export const GRAM_MUL = 0x85ebca6b | 0;
 export const GRAM_MUL2 = 0xc2b2ae35 | 0;
 /** 2^18 bits (32 KB): ≈ 1 % false hits for the speech's ≈ 2,400 distinct 4-grams. */
 const GRAM_BITS = 18;
+/** 2^13 slots for ≈ 2,400 4-grams: load ≈ 0.3. */
+const GRAM_SLOT_BITS = 13;
 
 /** The hash the scan computes for the four codes a b c d (each < 1024; 0 = no code). */
 export function gramHash(a: number, b: number, c: number, d: number, shift = 32 - GRAM_BITS): number {
@@ -97,16 +113,47 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     slogansByFirst[first] = [...(slogansByFirst[first] ?? []), slogans.length];
     slogans.push({ text: slogan.text, codes: sloganCodes, speechStart: occ.start, speechEnd: occ.end });
   }
+  const slogansAt: (number[] | undefined)[] = new Array(codes.length).fill(undefined);
+  const sloganStartsBefore = new Int32Array(codes.length + 1);
+  slogans.forEach((slogan, k) => {
+    for (let at = 0; at + slogan.codes.length <= codes.length; at++) {
+      let j = 0;
+      while (j < slogan.codes.length && codes[at + j] === slogan.codes[j]) j++;
+      if (j === slogan.codes.length) slogansAt[at] = [...(slogansAt[at] ?? []), k];
+    }
+  });
+  for (let i = 0; i < codes.length; i++)
+    sloganStartsBefore[i + 1] = (sloganStartsBefore[i] as number) + (slogansAt[i]?.length ?? 0);
   const bits = new Int32Array(1 << (GRAM_BITS - 5));
+  const gramMask = (1 << GRAM_SLOT_BITS) - 1;
+  const gramFirst = new Int32Array(1 << GRAM_SLOT_BITS).fill(-1);
+  const gramLast = new Int32Array(1 << GRAM_SLOT_BITS);
+  const gramState = new Int32Array(1 << GRAM_SLOT_BITS);
   for (let i = 3; i < codes.length; i++) {
     const h = gramHash(codes[i - 3] as number, codes[i - 2] as number, codes[i - 1] as number, codes[i] as number);
     bits[h >>> 5] = (bits[h >>> 5] as number) | (1 << (h & 31));
+    const first = ((codes[i - 3] as number) << 20) | ((codes[i - 2] as number) << 10) | (codes[i - 1] as number);
+    const last = codes[i] as number;
+    let slot = h >>> (GRAM_BITS - GRAM_SLOT_BITS);
+    while (gramFirst[slot] !== -1 && !(gramFirst[slot] === first && gramLast[slot] === last))
+      slot = (slot + 1) & gramMask;
+    if (gramFirst[slot] !== -1) continue;
+    let state = 0;
+    for (let k = i - 3; k <= i; k++) state = next(automaton, state, codes[k] as number);
+    gramFirst[slot] = first;
+    gramLast[slot] = last;
+    gramState[slot] = state;
   }
   return {
     text,
     codeTable,
     bits,
     gramShift: 32 - GRAM_BITS,
+    gramFirst,
+    gramLast,
+    gramState,
+    gramMask,
+    gramSlotShift: GRAM_BITS - GRAM_SLOT_BITS,
     get plainTable() {
       plainTable ??= buildCodeTable(text, '');
       return plainTable;
@@ -117,6 +164,8 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     substancePrefix,
     slogans,
     slogansByFirst,
+    slogansAt,
+    sloganStartsBefore,
     occurrenceCache: new Array(automaton.count).fill(undefined),
   };
 }
