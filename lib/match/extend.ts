@@ -33,7 +33,7 @@ const STEPS: number[] = [];
 for (let cost = 1; cost <= LONG_STEP; cost++) {
   const need = cost <= SHORT_STEP ? CONTINUE_MIN : CONTINUE_LONG;
   for (let skew = 0; skew <= cost; skew++) {
-    if (cost > SHORT_STEP && skew < cost - 2) continue; // long steps: a clause dropped or added, ± 2 replaced
+    if (cost > SHORT_STEP && skew < cost) continue; // long steps: a clause dropped or added, nothing else
     if (skew === 0) STEPS.push(cost, cost, need);
     else STEPS.push(cost, cost - skew, need, cost - skew, cost, need);
   }

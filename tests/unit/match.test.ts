@@ -77,3 +77,46 @@ describe('passages', () => {
     expect(scan('「綠水青山就是金山銀山」', { traditional: false })).toEqual([]);
   });
 });
+
+describe('resolution', () => {
+  it('reports a slogan inside a quoted passage as part of the passage, and slogans on their own as slogans', () => {
+    const text =
+      '讲话提出：“我们要牢固树立‘发展经济是政绩、保护生态也是政绩’的理念，像保护眼睛一样保护生态环境，像对待生命一样对待生态环境。”另有一句“绿水青山就是金山银山”。';
+    expect(quoted(text, scan(text))).toEqual([
+      [
+        'passage',
+        '我们要牢固树立‘发展经济是政绩、保护生态也是政绩’的理念，像保护眼睛一样保护生态环境，像对待生命一样对待生态环境',
+      ],
+      ['slogan', '绿水青山就是金山银山'],
+    ]);
+  });
+
+  it('reports a slogan with only stock words around it as the slogan', () => {
+    const text = '要牢固树立和践行绿水青山就是金山银山的理念。';
+    expect(quoted(text, scan(text))).toEqual([['slogan', '绿水青山就是金山银山']]);
+  });
+
+  it('keeps offsets exact around emoji and zero-width characters', () => {
+    const text =
+      '😀😀“绿水青山\u200b就是金山银山”😀 今天天气很好。😀坚定不移实施生态先行战略，让绿水青山永远成为最鲜明的特征😀';
+    const ms = scan(text);
+    expect(quoted(text, ms)).toEqual([
+      ['slogan', '绿水青山\u200b就是金山银山'],
+      ['passage', '坚定不移实施生态先行战略，让绿水青山永远成为最鲜明的特征'],
+    ]);
+  });
+
+  it('near-verbatim diff ops hold the page’s and the speech’s characters', () => {
+    const text = '提高群众环保意识和参与度，通过多种渠道，多角度向群众宣传环保知识。';
+    const [m] = scan(text);
+    expect(m?.kind).toBe('passage');
+    expect(m!.similarity).toBeLessThan(1);
+    // 多 repeats, so the dropped seven characters can be placed two ways; either is the same edit.
+    const edits = m!.diff?.filter((d) => d.op !== 'equal') ?? [];
+    expect(edits).toHaveLength(1);
+    expect(edits[0]).toMatchObject({ op: 'delete', page: '' });
+    expect(edits[0]!.speech.replace(/[，、]/g, '')).toMatch(/^(多种方式高密度|种方式高密度多)$/);
+    expect(m!.similarity).toBeCloseTo(1 - 7 / 37, 3); // 7 dropped of the speech’s 37 normalised characters
+    expect(m!.diff!.map((d) => d.page).join('')).toBe(text.slice(m!.start, m!.end));
+  });
+});
