@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { add_word, cut } from 'jieba-wasm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LookupView } from '../../components/lookup/LookupView';
+import { ReaderSearch } from '../../components/lookup/ReaderSearch';
 import { getCorpus } from '../../lib/corpus';
 import type { Span } from '../../lib/corpus/types';
 import { sloganWords } from '../../lib/lookup';
@@ -90,5 +91,28 @@ describe('LookupView', () => {
     await user.click(screen.getByRole('button', { name: 'Find' }));
     await waitFor(() => expect(hits().length).toBeGreaterThan(0));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('ReaderSearch', () => {
+  it('loads nothing until opened, then opens a passage through the reader’s deep link', async () => {
+    let loads = 0;
+    const counting = async () => {
+      loads++;
+      return (text: string) => cut(text, true);
+    };
+    const user = userEvent.setup();
+    window.location.hash = '';
+    render(<ReaderSearch lang="zh" loadSegmenter={counting} />);
+    expect(screen.queryByLabelText('要查找的文字')).toBeNull();
+    await user.click(screen.getByText('在讲话中查找'));
+    const box = await screen.findByLabelText('要查找的文字');
+    expect(loads).toBe(0);
+    await user.type(box, '约谈{Enter}');
+    await screen.findByText(/找到 \d+ 个段落/);
+    expect(loads).toBe(1);
+    await user.click(screen.getAllByRole('button', { name: '在阅读页中打开' })[0] as HTMLElement);
+    const sentence = corpus.sentences.find((s) => s.text.includes('约谈'));
+    expect(window.location.hash).toBe(`#span=${sentence?.start}-${sentence?.end}`);
   });
 });
