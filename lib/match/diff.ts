@@ -12,6 +12,8 @@ export interface Alignment {
   steps: string;
 }
 
+let scratch = new Uint16Array(256);
+
 /** Optimal alignment of a[aFrom, aTo) with b[bFrom, bTo) by Levenshtein DP: for the short gaps between exact runs. */
 export function align(
   a: Uint16Array,
@@ -24,7 +26,8 @@ export function align(
   const n = aTo - aFrom;
   const m = bTo - bFrom;
   const w = m + 1;
-  const d = new Uint16Array((n + 1) * w);
+  if (scratch.length < (n + 1) * w) scratch = new Uint16Array((n + 1) * w * 2);
+  const d = scratch; // every cell read below is written first
   for (let j = 0; j <= m; j++) d[j] = j;
   for (let i = 1; i <= n; i++) {
     d[i * w] = i;
