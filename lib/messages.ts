@@ -13,8 +13,10 @@
  *   content script can run in, 'scanning' before the first report).
  * - jump-to-match → JumpResult, from the frame that owns the match only.
  * - toggle-highlights → JumpResult-shaped {ok} (false when the page is paused).
+ * - scan-text → ScanReply (from the background, to content scripts only).
  * - frame-report → nothing.
  */
+import type { ScanOptions } from './match';
 import type { DiffOp, Match, MatchKind } from './match/types';
 
 /** A match as the content script reports it: the engine's match plus the page's words. */
@@ -33,10 +35,13 @@ export type ScanStatus = 'scanning' | 'done' | 'paused' | 'unsupported';
 
 /** Where a frame's last scan spent its time, in milliseconds of work (waits between slices excluded). */
 export interface ScanTimings {
+  /** Reading the page's text, on the page's thread. */
   extractMs: number;
+  /** The matcher's time, spent in the background (scan-text), not on the page's thread. */
   scanMs: number;
+  /** Turning matches into Ranges and highlights, on the page's thread. */
   highlightMs: number;
-  /** extract + scan + highlight + bookkeeping. */
+  /** All the work on the page's thread: extraction, messages, Ranges, highlights, bookkeeping. */
   totalMs: number;
   /** Wall-clock time from the start of the scan to its report, waits between slices included. */
   elapsedMs: number;
@@ -83,7 +88,26 @@ export type Message =
   /** popup → content: scroll a match into view and flash it. */
   | { type: 'jump-to-match'; matchId: string }
   /** background → content: highlights on/off on this page (keyboard command). */
-  | { type: 'toggle-highlights' };
+  | { type: 'toggle-highlights' }
+  /**
+   * content → background: the matches in a piece of the page's text. The
+   * matcher runs in the background, not in the page: its index of the speech
+   * is built once per worker rather than once per page, and its work never
+   * blocks the page. The text stays inside the browser. Reply: ScanReply.
+   */
+  | { type: 'scan-text'; text: string; options: ScanOptions };
+
+/** The reply to scan-text. */
+export interface ScanReply {
+  matches: Match[];
+  /** Time the background spent scanning, in ms. */
+  ms: number;
+  /** Time it spent building the matcher first (0 when it was built already), in ms. */
+  initMs: number;
+}
+
+/** The longest text one scan-text message carries (the content script sends windows well under it). */
+export const MAX_SCAN_TEXT = 1 << 20;
 
 export type MessageType = Message['type'];
 
@@ -116,10 +140,13 @@ function isDiffOp(x: unknown): x is DiffOp {
 }
 
 export function isPageMatch(x: unknown): x is PageMatch {
+  return isObject(x) && isString(x.id) && isString(x.quote) && isMatch(x);
+}
+
+/** Whether `x` is a well-formed engine Match. */
+export function isMatch(x: unknown): x is Match {
   if (!isObject(x)) return false;
   return (
-    isString(x.id) &&
-    isString(x.quote) &&
     KINDS.includes(x.kind as MatchKind) &&
     isNonNegInt(x.start) &&
     isNonNegInt(x.end) &&
@@ -183,6 +210,12 @@ export function parseMessage(x: unknown): Message | null {
       return isString(x.matchId) ? { type: x.type, matchId: x.matchId } : null;
     case 'toggle-highlights':
       return { type: x.type };
+    case 'scan-text': {
+      const options = parseScanOptions(x.options);
+      return isString(x.text) && x.text.length <= MAX_SCAN_TEXT && options
+        ? { type: x.type, text: x.text, options }
+        : null;
+    }
     default:
       return null;
   }
@@ -227,5 +260,31 @@ function copyReport(r: FrameReport): FrameReport {
 export function isJumpResult(x: unknown): x is JumpResult {
   return (
     isObject(x) && typeof x.ok === 'boolean' && (x.reason === undefined || x.reason === 'paused' || x.reason === 'gone')
+  );
+}
+
+function parseScanOptions(x: unknown): ScanOptions | null {
+  if (!isObject(x)) return null;
+  const out: ScanOptions = {};
+  for (const key of ['slogans', 'passages', 'nearVerbatim', 'traditional'] as const) {
+    if (x[key] === undefined) continue;
+    if (typeof x[key] !== 'boolean') return null;
+    out[key] = x[key] as boolean;
+  }
+  if (x.minPassageLength !== undefined) {
+    if (!isNonNegInt(x.minPassageLength) || (x.minPassageLength as number) > 10_000) return null;
+    out.minPassageLength = x.minPassageLength as number;
+  }
+  return out;
+}
+
+/** Whether a reply to scan-text is well-formed. */
+export function isScanReply(x: unknown): x is ScanReply {
+  return (
+    isObject(x) &&
+    Array.isArray(x.matches) &&
+    x.matches.every(isMatch) &&
+    isNonNegNumber(x.ms) &&
+    isNonNegNumber(x.initMs)
   );
 }

@@ -5,8 +5,9 @@
  * tab); get-tab-results from one of our extension pages.
  */
 import { browser } from 'wxt/browser';
-import { parseMessage, type TabResults } from '../../lib/messages';
+import { parseMessage, type ScanReply, type TabResults } from '../../lib/messages';
 import { getTabResults, recordFrameReport } from '../../platform/tab-results';
+import { scanForContent } from './scan';
 
 interface Sender {
   id?: string;
@@ -36,7 +37,7 @@ async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }>
  * Handles one message; returns the reply (a promise) for messages that get
  * one, undefined for the others, which are left to other listeners.
  */
-export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults | undefined> | undefined {
+export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults | ScanReply> | undefined {
   const message = parseMessage(raw);
   if (!message) return undefined;
   switch (message.type) {
@@ -45,6 +46,10 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults 
       if (!fromOurExtension(sender) || tabId === undefined || tabId < 0) return undefined;
       void recordFrameReport(tabId, sender.frameId ?? 0, message.report);
       return undefined;
+    }
+    case 'scan-text': {
+      if (!fromOurExtension(sender) || sender.tab?.id === undefined) return undefined;
+      return Promise.resolve(scanForContent(message.text, message.options));
     }
     case 'get-tab-results': {
       if (!fromExtensionPage(sender)) return undefined;

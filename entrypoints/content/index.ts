@@ -13,7 +13,9 @@
  *
  * Messages (lib/messages.ts), over the extension runtime only (never
  * window.postMessage: page scripts can neither inject nor read results):
- *   sends    frame-report {url, title, status, matches, timings?}
+ *   sends    frame-report {url, title, status, matches, timings?};
+ *            scan-text {text, options} → ScanReply: the matcher runs in the
+ *            background, so its index build and its scans never block the page
  *   answers  jump-to-match {matchId} → JumpResult (only the frame whose key
  *            prefixes the id answers), toggle-highlights → {ok} (ok: not paused)
  *
@@ -22,13 +24,15 @@
  *     `status` is 'done' once every frame that reported has finished, and
  *     `frames[i].timings` holds each frame's last scan.
  *   - A frame's report carries `status: 'done'` and `timings` (ScanTimings):
- *     extractMs, scanMs, highlightMs = the work of each phase of that pass;
- *     totalMs = all its work (waits between slices excluded); elapsedMs =
+ *     extractMs, highlightMs = the page-side work of those phases; scanMs =
+ *     the matcher's time in the background (off the page's thread);
+ *     totalMs = all the work on the page's thread (extraction, messages,
+ *     Ranges, highlights; waits excluded); elapsedMs =
  *     wall clock from its start to its report; chars = text read; slices =
  *     tasks it ran in; maxSliceMs = the longest of them (wall clock, so it
  *     includes garbage collection and the machine stalling us);
- *     matcherInitMs = building the matcher's index (first pass of a page
- *     only, counted in scanMs). A page without Han characters reports
+ *     matcherInitMs = building the matcher's index in the background (only
+ *     when this pass made the worker build it). A page without Han characters reports
  *     scanMs 0: the matcher is never called.
  *   - A full scan that needs more than one slice first reports status
  *     'scanning' with no matches; re-scans after mutations report only when
@@ -42,7 +46,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ScanOptions } from '../../lib/match';
-import { type JumpResult, parseMessage } from '../../lib/messages';
+import { isScanReply, type JumpResult, type Message, parseMessage, type ScanReply } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/types';
 import { getSettings, isSitePaused, watchSettings } from '../../platform/settings';
 import { Highlighter, highlightsSupported } from './highlighter';
@@ -74,6 +78,22 @@ export function scanOptions(s: Settings): ScanOptions {
   };
 }
 
+/**
+ * The matcher runs in the background (scan-text): its index of the speech is
+ * built once per worker, not once per page, and scanning never blocks the
+ * page. A failed call (the extension going away) finds nothing.
+ */
+async function scanInBackground(text: string, options: ScanOptions): Promise<ScanReply> {
+  try {
+    const message: Message = { type: 'scan-text', text, options };
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    if (isScanReply(reply)) return reply;
+  } catch {
+    // see above
+  }
+  return { matches: [], ms: 0, initMs: 0 };
+}
+
 /** Random per frame document: match ids are unique across the tab's frames. */
 function frameKey(): string {
   const bytes = new Uint8Array(6);
@@ -99,6 +119,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     frameKey: key,
     highlighter,
     options: () => scanOptions(settings),
+    scan: scanInBackground,
     report,
     shadowRoot(root) {
       highlighter.addScope(root);

@@ -12,13 +12,14 @@ import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
 import { createExtraction } from '../../lib/dom/extract';
 import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
-import { createWindowedScan } from '../../lib/dom/scan-windows';
+import { createAsyncWindowedScan } from '../../lib/dom/scan-windows';
 import { createVisibilityCache, isTextRendered } from '../../lib/dom/visibility';
-import { getMatcher, type Match, type ScanOptions } from '../../lib/match';
+import type { Match, ScanOptions } from '../../lib/match';
 import {
   type FrameReport,
   MAX_FRAME_MATCHES,
   type PageMatch,
+  type ScanReply,
   type ScanStatus,
   type ScanTimings,
 } from '../../lib/messages';
@@ -38,17 +39,19 @@ export interface ScannerHost {
   frameKey: string;
   highlighter: Highlighter;
   options(): ScanOptions;
+  /** Runs the matcher on a piece of text (in the extension: in the background, see scan-text). */
+  scan(text: string, options: ScanOptions): Promise<ScanReply>;
   report(report: FrameReport): void;
   /** A shadow root the scan entered: to observe and to style. */
   shadowRoot(root: ShadowRoot): void;
 }
 
-/** Target time per matcher call; the window size adapts to the matcher's speed. */
-const SCAN_TARGET_MS = 4;
-const FIRST_WINDOW_CHARS = 8_000;
-/** The matcher's speed varies several-fold with the text and the collector: a cap keeps a slow call short. */
-const MAX_WINDOW_CHARS = 32_000;
-let matcherBuilt = false;
+/**
+ * Characters per scan-text message. The page's part of a window is copying it
+ * into the message (well under a millisecond); the matcher's time is spent in
+ * the background, so windows can be large.
+ */
+const WINDOW_CHARS = 64_000;
 
 export function highlightKind(m: Match): HighlightKind {
   if (m.kind === 'slogan') return 'slogan';
@@ -62,7 +65,6 @@ export class FrameScanner {
   private seq = 0;
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
-  private windowChars = FIRST_WINDOW_CHARS;
   status: ScanStatus = 'scanning';
   timings: ScanTimings | undefined;
 
@@ -164,15 +166,13 @@ export class FrameScanner {
 
     const targets = full ? [doc.body ?? doc.documentElement].filter((n): n is HTMLElement => !!n) : roots;
     const found: Entry[] = [];
-    let changed = false;
+    // The matches a re-scan replaces stay painted until their replacements are ready: no flicker,
+    // and the page never shows fewer highlights than the last report says.
+    const stale = new Set<Entry>();
     for (const root of targets) {
       if (!full) {
-        const inside = new Set(
-          this.list.filter((e) => !isLive(e) || e.ranges.some((r) => containsFlat(root, r.startContainer))),
-        );
-        if (inside.size > 0) {
-          this.remove(inside);
-          changed = true;
+        for (const e of this.list) {
+          if (!isLive(e) || e.ranges.some((r) => containsFlat(root, r.startContainer))) stale.add(e);
         }
       }
       if (!root.isConnected) continue;
@@ -191,36 +191,19 @@ export class FrameScanner {
       for (const sr of shadowRoots) this.host.shadowRoot(sr);
       if (!hasHan) continue; // no Chinese: nothing the speech could match
 
-      // 2. Scan it, a window at a time. The matcher builds its index of the speech on first use
-      // (tens of ms): that gets a task of its own.
-      if (!matcherBuilt) {
-        if (await pause()) return;
-        mark = performance.now();
-        getMatcher();
-        matcherBuilt = true;
-        initMs = performance.now() - mark;
-        t.scanMs += initMs;
-        if (await pause()) return;
-      }
+      // 2. Scan it, a window at a time, in the background (see ScannerHost.scan).
       const options = this.host.options();
-      const matcher = getMatcher();
-      const scan = (slice: string): Match[] => {
-        try {
-          return matcher.scan(slice, options);
-        } catch {
-          return [];
-        }
-      };
-      const windows = createWindowedScan(text, scan);
-      for (;;) {
-        if (slicer.remaining() < SCAN_TARGET_MS && (await pause())) return;
-        mark = performance.now();
-        const done = windows.step(this.windowChars);
-        const spent = performance.now() - mark;
-        t.scanMs += spent;
-        this.adaptWindow(spent);
-        if (done) break;
+      const windows = createAsyncWindowedScan(text, async (slice) => {
+        const reply = await slicer.wait(this.host.scan(slice, options));
+        t.scanMs += reply.ms;
+        if (reply.initMs > 0) initMs = (initMs ?? 0) + reply.initMs;
+        return reply.matches;
+      });
+      while (!(await windows.step(WINDOW_CHARS))) {
+        if (cancelled()) return;
+        if (slicer.expired() && (await pause())) return;
       }
+      if (cancelled()) return;
 
       // 3. Matches → visible Ranges.
       mark = performance.now();
@@ -250,6 +233,8 @@ export class FrameScanner {
 
     // 4. Paint and record, in document order.
     const mark = performance.now();
+    const changed = stale.size > 0 || found.length > 0;
+    if (stale.size > 0) this.remove(stale);
     for (const e of found) {
       this.host.highlighter.add(e.kind, e.ranges);
       this.byId.set(e.id, e);
@@ -257,7 +242,6 @@ export class FrameScanner {
     if (found.length > 0) {
       this.host.highlighter.commit();
       this.list = full ? found : mergeInOrder(this.list, found);
-      changed = true;
     }
     t.highlightMs += performance.now() - mark;
     slicer.end();
@@ -276,14 +260,6 @@ export class FrameScanner {
       ...(initMs !== undefined ? { matcherInitMs: round(initMs) } : {}),
     };
     this.sendReport();
-  }
-
-  /** Sizes the next window so one matcher call takes about SCAN_TARGET_MS. */
-  private adaptWindow(spentMs: number): void {
-    // Grow at most twofold per step (the matcher's speed varies with the text), shrink at once.
-    const perMs = this.windowChars / Math.max(spentMs, 0.25);
-    const next = Math.min(this.windowChars * 2, Math.round(perMs * SCAN_TARGET_MS));
-    this.windowChars = Math.max(1_000, Math.min(MAX_WINDOW_CHARS, next));
   }
 }
 

@@ -96,6 +96,19 @@ export class Slicer {
     if (spent > this.maxSliceMs) this.maxSliceMs = spent;
   }
 
+  /**
+   * Waits for `promise` (an answer from another context) without counting
+   * the wait as our work: the slice ends before and a new one starts after.
+   */
+  async wait<T>(promise: Promise<T>): Promise<T> {
+    this.closeSlice();
+    try {
+      return await promise;
+    } finally {
+      this.begin();
+    }
+  }
+
   /** Yields only when the budget is spent. */
   async maybeYield(): Promise<void> {
     if (this.expired()) await this.yield();

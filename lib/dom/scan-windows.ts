@@ -24,18 +24,25 @@ export interface WindowedScan<M extends Span> {
   position(): number;
 }
 
-export function createWindowedScan<M extends Span>(
-  text: string,
-  scan: (slice: string) => M[],
-  overlap = 2000,
-): WindowedScan<M> {
+export interface AsyncWindowedScan<M extends Span> {
+  /** As WindowedScan.step, for a scan function that answers later (the matcher in another context). */
+  step(chars: number): Promise<boolean>;
+  matches(): M[];
+  position(): number;
+}
+
+/** The window logic, apart from how a window is scanned. */
+function windows<M extends Span>(text: string, overlap: number) {
   const found: M[] = [];
   let pos = 0;
   /** Per kind, where the matches of earlier windows end. */
   const earlierEnd = new Map<string | undefined, number>();
   return {
-    step(chars) {
-      if (pos >= text.length) return true;
+    found,
+    position: () => pos,
+    done: () => pos >= text.length,
+    /** The next window: its text, and where its own part ends. */
+    next(chars: number): { slice: string; cut: number; last: boolean } {
       let cut = Math.min(text.length, pos + Math.max(1, chars));
       if (cut < text.length) {
         const br = text.lastIndexOf('\n', cut);
@@ -44,8 +51,12 @@ export function createWindowedScan<M extends Span>(
       const last = cut >= text.length;
       // A small window (a slow matcher on dense text) gets a small overlap, or the overlap would dominate.
       const windowEnd = last ? text.length : Math.min(text.length, cut + Math.min(overlap, chars));
+      return { slice: text.slice(pos, windowEnd), cut, last };
+    },
+    /** Takes the window's matches (offsets into its slice) and moves on. */
+    accept(matches: M[], cut: number, last: boolean): void {
       const ends = new Map<string | undefined, number>();
-      for (const m of scan(text.slice(pos, windowEnd))) {
+      for (const m of matches) {
         const start = m.start + pos;
         const end = m.end + pos;
         if (!last && start >= cut) continue; // the next window finds it whole
@@ -55,9 +66,42 @@ export function createWindowedScan<M extends Span>(
       }
       for (const [kind, end] of ends) earlierEnd.set(kind, Math.max(earlierEnd.get(kind) ?? 0, end));
       pos = cut;
+    },
+  };
+}
+
+export function createWindowedScan<M extends Span>(
+  text: string,
+  scan: (slice: string) => M[],
+  overlap = 2000,
+): WindowedScan<M> {
+  const w = windows<M>(text, overlap);
+  return {
+    step(chars) {
+      if (w.done()) return true;
+      const { slice, cut, last } = w.next(chars);
+      w.accept(scan(slice), cut, last);
       return last;
     },
-    matches: () => found,
-    position: () => pos,
+    matches: () => w.found,
+    position: w.position,
+  };
+}
+
+export function createAsyncWindowedScan<M extends Span>(
+  text: string,
+  scan: (slice: string) => Promise<M[]>,
+  overlap = 2000,
+): AsyncWindowedScan<M> {
+  const w = windows<M>(text, overlap);
+  return {
+    async step(chars) {
+      if (w.done()) return true;
+      const { slice, cut, last } = w.next(chars);
+      w.accept(await scan(slice), cut, last);
+      return last;
+    },
+    matches: () => w.found,
+    position: w.position,
   };
 }

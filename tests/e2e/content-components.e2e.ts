@@ -15,6 +15,7 @@ import {
   settle,
   startSessions,
   stopSessions,
+  timingsOf,
 } from './content-helpers';
 import { launchWithExtension } from './harness';
 
@@ -49,7 +50,7 @@ describe('content script in shadow DOM and iframes', () => {
     expect(adopted).toBe(1);
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 
   it('highlights quotes in an iframe and counts both frames on the badge', async () => {
@@ -71,6 +72,6 @@ describe('content script in shadow DOM and iframes', () => {
     const innerMatch = results.matches.find((m) => m.quote.includes('时时放心不下'));
     expect(await s.bg.sendToTab(tabId, { type: 'jump-to-match', matchId: innerMatch?.id })).toEqual({ ok: true });
     await settle();
-    await expectUntouched(run, plain, (p) => p.frames());
+    await expectUntouched(run, plain, (p) => p.frames(), timingsOf(s.bg, tabId));
   });
 });

@@ -237,6 +237,8 @@ export async function expectUntouched(
   run: PageRun,
   baseline: PageRun,
   frames: (p: Page) => (Page | Frame)[] = (p) => [p],
+  /** What the extension says it did (its timings), shown when a long task fails the check. */
+  explain: () => Promise<string> = async () => '',
 ) {
   expect(run.watch.consoleErrors, 'console errors with the extension').toEqual([]);
   const mine = frames(run.page);
@@ -252,7 +254,7 @@ export async function expectUntouched(
   expect(withExt.messages, 'window messages the page saw').toEqual(without.messages);
   expect(
     withExt.longTasks.length,
-    `long tasks after DOMContentLoaded with the extension ${JSON.stringify(withExt.longTasks)} vs without ${JSON.stringify(without.longTasks)}`,
+    `long tasks after DOMContentLoaded with the extension ${JSON.stringify(withExt.longTasks)} vs without ${JSON.stringify(without.longTasks)}; the extension's timings: ${await explain()}`,
   ).toBeLessThanOrEqual(without.longTasks.length);
 }
 
@@ -298,4 +300,9 @@ export async function expectBadgeAndHighlights(
   expect(await s.bg.badge(tabId)).toBe(results.matches.length > 0 ? String(results.matches.length) : '');
   const highlighted = (await Promise.all(frames.map(allHighlighted))).flat();
   for (const m of results.matches) expect(covers(highlighted, m.quote), `highlighted: ${m.quote}`).toBe(true);
+}
+
+/** The frames' timings as the background has them, for failure messages. */
+export function timingsOf(bg: Background, tabId: number): () => Promise<string> {
+  return async () => JSON.stringify((await bg.results(tabId)).frames?.map((f) => f.timings) ?? []);
 }

@@ -14,6 +14,7 @@ import {
   settle,
   startSessions,
   stopSessions,
+  timingsOf,
 } from './content-helpers';
 import { launchWithExtension } from './harness';
 
@@ -82,6 +83,6 @@ describe('content script on a 5 MB page', () => {
 
     await settle(1500);
     expect((await readProbe(run.page)).mutations).toBe(0);
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 });

@@ -14,6 +14,7 @@ import {
   settle,
   startSessions,
   stopSessions,
+  timingsOf,
 } from './content-helpers';
 import { launchWithExtension } from './harness';
 
@@ -54,7 +55,7 @@ describe('content script on live pages', () => {
     expect(results.frames?.[0]?.timings?.chars).toBeLessThan(pageChars / 2);
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 
   it('starts a fresh result on a single-page-app route change', async () => {
@@ -78,6 +79,6 @@ describe('content script on live pages', () => {
     expect(after.title).toBe('第二篇');
     await expectBadgeAndHighlights(s, tabId, after, [run.page]);
     await settle();
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 });

@@ -18,6 +18,7 @@ import {
   type PageRun,
   readProbe,
   settle,
+  timingsOf,
 } from './content-helpers';
 import { type ExtensionSession, launchWithExtension } from './harness';
 
@@ -93,7 +94,7 @@ describe('content script on a news article', () => {
   it('leaves the DOM untouched, logs no error, adds no long task', async () => {
     await settle();
     expect((await readProbe(run.page)).mutations).toBe(0);
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(bg, tabId));
   });
 
   it('jumps to a match: scrolls it to the middle of the window and flashes it', async () => {

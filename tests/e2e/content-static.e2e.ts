@@ -15,6 +15,7 @@ import {
   settle,
   startSessions,
   stopSessions,
+  timingsOf,
 } from './content-helpers';
 import { launchWithExtension } from './harness';
 
@@ -51,7 +52,7 @@ describe('content script on static pages', () => {
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
     expect((await readProbe(run.page)).mutations).toBe(0);
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 
   it('matches a traditional-script page', async () => {
@@ -66,7 +67,7 @@ describe('content script on static pages', () => {
     }
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 
   it('does next to nothing on a page without Chinese', async () => {
@@ -81,6 +82,6 @@ describe('content script on static pages', () => {
     expect(names).toEqual([]);
     expect(await run.page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await settle();
-    await expectUntouched(run, plain);
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/messages';
-import type { FrameReport, PageMatch, TabResults } from '../../lib/messages';
+import { type FrameReport, isScanReply, type PageMatch, type ScanReply, type TabResults } from '../../lib/messages';
 import { badgeText } from '../../platform/badge';
 import {
   forgetMemory,
@@ -150,6 +150,18 @@ describe('the message boundary', () => {
     ).toBeUndefined();
     await new Promise((ok) => setTimeout(ok, 10));
     expect((await getTabResults(3)).matches).toEqual([]);
+  });
+});
+
+describe('scan-text', () => {
+  it('runs the matcher for content scripts only', async () => {
+    const message = { type: 'scan-text', text: '会议要求牢固树立“绿水青山就是金山银山”的理念。', options: {} };
+    const reply = (await handleMessage(message, contentSender(3, 0))) as ScanReply;
+    expect(isScanReply(reply)).toBe(true);
+    expect(reply.matches.map((m) => message.text.slice(m.start, m.end)).join('|')).toContain('绿水青山就是金山银山');
+    expect(handleMessage(message, pageSender)).toBeUndefined();
+    expect(handleMessage(message, { ...contentSender(3, 0), id: 'other-extension' })).toBeUndefined();
+    expect(handleMessage({ ...message, options: { slogans: 'yes' } }, contentSender(3, 0))).toBeUndefined();
   });
 });
 

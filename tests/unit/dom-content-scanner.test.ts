@@ -7,11 +7,13 @@
  */
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { scanForContent } from '../../entrypoints/background/scan';
 import type { Highlighter, HighlightKind } from '../../entrypoints/content/highlighter';
 import { highlightCss } from '../../entrypoints/content/highlighter';
 import { scanOptions } from '../../entrypoints/content/index';
 import { LiveWatcher } from '../../entrypoints/content/live';
 import { FrameScanner, highlightKind } from '../../entrypoints/content/scanner';
+import type { ScanOptions } from '../../lib/match';
 import type { FrameReport } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 
@@ -51,6 +53,8 @@ function scannerFor(doc: Document) {
     frameKey: 'k1',
     highlighter,
     options: () => scanOptions(DEFAULT_SETTINGS),
+    // What the background does for scan-text (entrypoints/background/scan.ts), called directly.
+    scan: async (text: string, options: ScanOptions) => scanForContent(text, options),
     report: (r) => reports.push(r),
     shadowRoot: () => {},
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type FrameReport, isJumpResult, type PageMatch, parseMessage } from '../../lib/messages';
+import {
+  type FrameReport,
+  isJumpResult,
+  isScanReply,
+  MAX_SCAN_TEXT,
+  type PageMatch,
+  parseMessage,
+} from '../../lib/messages';
 
 const match: PageMatch = {
   id: 'abc123:1',
@@ -71,5 +78,38 @@ describe('isJumpResult', () => {
     expect(isJumpResult({ ok: false, reason: 'gone' })).toBe(true);
     expect(isJumpResult({ ok: false, reason: 'because' })).toBe(false);
     expect(isJumpResult({})).toBe(false);
+  });
+});
+
+describe('scan-text', () => {
+  it('accepts text with known options, rejects bad options and oversized text', () => {
+    const options = { slogans: true, passages: true, nearVerbatim: false, minPassageLength: 8, traditional: true };
+    expect(parseMessage({ type: 'scan-text', text: '绿水青山', options })).toEqual({
+      type: 'scan-text',
+      text: '绿水青山',
+      options,
+    });
+    expect(parseMessage({ type: 'scan-text', text: '绿水青山', options: { extra: 1 } })).toEqual({
+      type: 'scan-text',
+      text: '绿水青山',
+      options: {},
+    });
+    for (const bad of [
+      { type: 'scan-text', text: 1, options },
+      { type: 'scan-text', text: 'x', options: { slogans: 'yes' } },
+      { type: 'scan-text', text: 'x', options: { minPassageLength: -2 } },
+      { type: 'scan-text', text: 'x' },
+      { type: 'scan-text', text: 'x'.repeat(MAX_SCAN_TEXT + 1), options },
+    ]) {
+      expect(parseMessage(bad)).toBeNull();
+    }
+  });
+
+  it('checks the reply shape', () => {
+    const m = { kind: 'slogan', start: 0, end: 4, speechStart: 1, speechEnd: 5, similarity: 1, diff: null };
+    expect(isScanReply({ matches: [m], ms: 1, initMs: 0 })).toBe(true);
+    expect(isScanReply({ matches: [{ ...m, start: -1 }], ms: 1, initMs: 0 })).toBe(false);
+    expect(isScanReply({ matches: [], ms: Number.NaN, initMs: 0 })).toBe(false);
+    expect(isScanReply(null)).toBe(false);
   });
 });
