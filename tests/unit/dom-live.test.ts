@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { compareDocumentOrder, containsFlat, dirtyRoot, enclosingBlock, outermostRoots } from '../../lib/dom/blocks';
 import { extractText } from '../../lib/dom/extract';
-import { createWindowedScan } from '../../lib/dom/scan-windows';
+import { createAsyncWindowedScan, createWindowedScan } from '../../lib/dom/scan-windows';
 import { createVisibilityCache, isTextRendered } from '../../lib/dom/visibility';
 
 function dom(body: string, head = '') {
@@ -88,6 +88,16 @@ describe('createWindowedScan', () => {
       expect(scan.matches(), `window ${size}`).toEqual(whole);
       if (size < text.length) expect(steps).toBeGreaterThan(0);
     }
+  });
+
+  it('the async variant (a matcher in another context) gives the same matches', async () => {
+    const text = Array.from({ length: 300 }, (_, i) => (i % 9 === 0 ? '绿水青山就是金山银山' : '其他文字') + '\n').join(
+      '',
+    );
+    const scan = createAsyncWindowedScan(text, async (s) => findAll('绿水青山就是金山银山')(s), 100);
+    while (!(await scan.step(200)));
+    expect(scan.matches()).toEqual(findAll('绿水青山就是金山银山')(text));
+    expect(scan.position()).toBe(text.length);
   });
 
   it('cuts at line breaks, so a match within a line is never split', () => {
