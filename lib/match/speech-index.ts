@@ -35,8 +35,8 @@ export interface SpeechIndex {
   slogansAt: (number[] | undefined)[];
   /** sloganStartsBefore[i] = how many slogan texts start before normalised speech position i. */
   sloganStartsBefore: Int32Array;
-  /** Bitset of the speech's 4-grams (hashed), for the scan's filter mode; index = hash >>> gramShift. */
-  bits: Int32Array;
+  /** Bitset of the speech's bigrams, indexed (first code << 10) | second code: the scan's filter. */
+  bigrams: Int32Array;
   gramShift: number;
   /**
    * The speech's 4-grams → the automaton state after reading them from the root, so a hit of the filter
@@ -55,7 +55,7 @@ export interface SpeechIndex {
 /** Multipliers of the 4-gram hash (odd constants from MurmurHash3's finaliser). */
 export const GRAM_MUL = 0x85ebca6b | 0;
 export const GRAM_MUL2 = 0xc2b2ae35 | 0;
-/** 2^18 bits (32 KB): ≈ 1 % false hits for the speech's ≈ 2,400 distinct 4-grams. */
+/** The 4-gram hash keeps this many bits; the gram table's slot is its top GRAM_SLOT_BITS. */
 const GRAM_BITS = 18;
 /** 2^13 slots for ≈ 2,400 4-grams: load ≈ 0.3. */
 const GRAM_SLOT_BITS = 13;
@@ -124,14 +124,17 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
   });
   for (let i = 0; i < codes.length; i++)
     sloganStartsBefore[i + 1] = (sloganStartsBefore[i] as number) + (slogansAt[i]?.length ?? 0);
-  const bits = new Int32Array(1 << (GRAM_BITS - 5));
+  const bigrams = new Int32Array(1 << 15); // 2^20 bits, 128 KB
+  for (let i = 1; i < codes.length; i++) {
+    const idx = ((codes[i - 1] as number) << 10) | (codes[i] as number);
+    bigrams[idx >>> 5] = (bigrams[idx >>> 5] as number) | (1 << (idx & 31));
+  }
   const gramMask = (1 << GRAM_SLOT_BITS) - 1;
   const gramFirst = new Int32Array(1 << GRAM_SLOT_BITS).fill(-1);
   const gramLast = new Int32Array(1 << GRAM_SLOT_BITS);
   const gramState = new Int32Array(1 << GRAM_SLOT_BITS);
   for (let i = 3; i < codes.length; i++) {
     const h = gramHash(codes[i - 3] as number, codes[i - 2] as number, codes[i - 1] as number, codes[i] as number);
-    bits[h >>> 5] = (bits[h >>> 5] as number) | (1 << (h & 31));
     const first = ((codes[i - 3] as number) << 20) | ((codes[i - 2] as number) << 10) | (codes[i - 1] as number);
     const last = codes[i] as number;
     let slot = h >>> (GRAM_BITS - GRAM_SLOT_BITS);
@@ -147,7 +150,7 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
   return {
     text,
     codeTable,
-    bits,
+    bigrams,
     gramShift: 32 - GRAM_BITS,
     gramFirst,
     gramLast,
