@@ -17,13 +17,16 @@ export interface StatusReader {
   close(): Promise<void>;
 }
 
-export async function openStatusReader(session: ExtensionSession): Promise<StatusReader> {
-  // Any extension page can send runtime messages; the options page is the quietest.
+/** `messengerPage`: the extension page to send from (any extension page can; Yuanwen's options page is the quietest). */
+export async function openStatusReader(
+  session: ExtensionSession,
+  messengerPage = 'options.html',
+): Promise<StatusReader> {
   let messenger: Page | undefined;
   const page = async () => {
     if (!messenger || messenger.isClosed()) {
       messenger = await session.context.newPage();
-      await messenger.goto(session.extensionUrl('options.html'));
+      await messenger.goto(session.extensionUrl(messengerPage));
     }
     return messenger;
   };
