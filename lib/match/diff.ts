@@ -1,20 +1,43 @@
 /**
  * Character diff of a near-verbatim quote against the speech: Levenshtein on
  * the normalised codes of the short aligned segment only (the scan has
- * already found where the quote sits), so the quadratic DP runs on a few
- * dozen characters, never on the page.
+ * already found where the quote sits, and recorded the gaps between its exact
+ * runs), so the quadratic DP runs on a few characters per gap, never on the
+ * page or the whole quote.
+ *
+ * An alignment is kept as runs: [kind, length, kind, length, …] with kinds
+ * EQUAL, REPLACE, INSERT (page characters the speech lacks), DELETE (speech
+ * characters the page lacks); numbers, not strings, because the scan builds
+ * one per near-verbatim quote.
  */
 import type { DiffOp } from './types';
 
+export const EQUAL = 0;
+export const REPLACE = 1;
+export const INSERT = 2;
+export const DELETE = 3;
+const OPS: DiffOp['op'][] = ['equal', 'replace', 'insert', 'delete'];
+
 export interface Alignment {
   distance: number;
-  /** Steps from the start: 'e' equal, 'r' replace, 'i' page char inserted, 'd' speech char deleted. */
-  steps: string;
+  /** [kind, length, …], adjacent runs of one kind merged. */
+  runs: number[];
 }
 
 let scratch = new Uint16Array(256);
+let backtrace = new Uint8Array(64);
 
-/** Optimal alignment of a[aFrom, aTo) with b[bFrom, bTo) by Levenshtein DP: for the short gaps between exact runs. */
+function pushRun(runs: number[], kind: number, length: number): void {
+  if (length <= 0) return;
+  const last = runs.length - 2;
+  if (last >= 0 && runs[last] === kind) runs[last + 1] = (runs[last + 1] as number) + length;
+  else runs.push(kind, length);
+}
+
+/**
+ * Optimal alignment of a[aFrom, aTo) (page) with b[bFrom, bTo) (speech) by
+ * Levenshtein DP, its runs appended to `runs`; returns the distance.
+ */
 export function align(
   a: Uint16Array,
   aFrom: number,
@@ -22,7 +45,8 @@ export function align(
   b: Uint16Array,
   bFrom: number,
   bTo: number,
-): Alignment {
+  runs: number[],
+): number {
   const n = aTo - aFrom;
   const m = bTo - bFrom;
   const w = m + 1;
@@ -39,35 +63,38 @@ export function align(
       d[i * w + j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
     }
   }
-  const steps: string[] = [];
+  // Backtrace from the end, steps collected in reverse.
+  if (backtrace.length < n + m) backtrace = new Uint8Array((n + m) * 2);
+  let count = 0;
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
     const here = d[i * w + j] as number;
     if (i > 0 && j > 0 && a[aFrom + i - 1] === b[bFrom + j - 1] && here === d[(i - 1) * w + j - 1]) {
-      steps.push('e');
+      backtrace[count++] = EQUAL;
       i--;
       j--;
     } else if (i > 0 && j > 0 && here === (d[(i - 1) * w + j - 1] as number) + 1) {
-      steps.push('r');
+      backtrace[count++] = REPLACE;
       i--;
       j--;
     } else if (i > 0 && here === (d[(i - 1) * w + j] as number) + 1) {
-      steps.push('i');
+      backtrace[count++] = INSERT;
       i--;
     } else {
-      steps.push('d');
+      backtrace[count++] = DELETE;
       j--;
     }
   }
-  return { distance: d[n * w + m] as number, steps: steps.reverse().join('') };
+  for (let k = count - 1; k >= 0; k--) pushRun(runs, backtrace[k] as number, 1);
+  return d[n * w + m] as number;
 }
 
 /**
  * The alignment of page [ps, pe) with the speech given as exact runs between
  * gaps ([pageStart, pageLength, speechStart, speechLength, …] in page order):
- * exact runs are equal steps, each gap is aligned by DP on its own few
- * characters, so the cost is linear in the quote.
+ * exact runs are equal, each gap is aligned by DP on its own few characters,
+ * so the cost is linear in the quote.
  */
 export function alignGaps(
   page: Uint16Array,
@@ -77,19 +104,17 @@ export function alignGaps(
   gaps: readonly number[],
 ): Alignment {
   let distance = 0;
-  let steps = '';
+  const runs: number[] = [];
   let pi = ps;
   for (let g = 0; g < gaps.length; g += 4) {
     const gp = gaps[g] as number;
     const gs = gaps[g + 2] as number;
-    if (gp > pi) steps += 'e'.repeat(gp - pi);
-    const a = align(page, gp, gp + (gaps[g + 1] as number), speech, gs, gs + (gaps[g + 3] as number));
-    distance += a.distance;
-    steps += a.steps;
+    pushRun(runs, EQUAL, gp - pi);
+    distance += align(page, gp, gp + (gaps[g + 1] as number), speech, gs, gs + (gaps[g + 3] as number), runs);
     pi = gp + (gaps[g + 1] as number);
   }
-  if (pe > pi) steps += 'e'.repeat(pe - pi);
-  return { distance, steps };
+  pushRun(runs, EQUAL, pe - pi);
+  return { distance, runs };
 }
 
 /** 1 − distance / longer side: 1 for verbatim, falling with every edit, 0 when nothing aligns. */
@@ -98,39 +123,43 @@ export function similarityOf(distance: number, pageLength: number, speechLength:
   return longer === 0 ? 1 : Math.max(0, 1 - distance / longer);
 }
 
+interface Side {
+  text: string;
+  origin: Int32Array;
+  from: number;
+}
+
+/** Original text of normalised [from, to): first to last character, a trailing high surrogate kept with its pair. */
+function sliceSide(side: Side, from: number, to: number): string {
+  if (to <= from) return '';
+  let end = (side.origin[to - 1] as number) + 1;
+  const last = side.text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff && end < side.text.length) end++;
+  return side.text.slice(side.origin[from] as number, end);
+}
+
 /**
- * Groups alignment steps into DiffOps in original characters. A page op
- * covers the original text from its first to its last normalised character
- * (punctuation between them included); a trailing high surrogate is kept
- * with its pair.
+ * Runs as DiffOps in original characters. A page op covers the original text
+ * from its first to its last normalised character, and the punctuation up to
+ * the next op's first character, so the ops' page texts concatenate to the
+ * quote as the page shows it.
  */
-export function diffOps(
-  steps: string,
-  page: { text: string; origin: Int32Array; from: number },
-  speech: { text: string; origin: Int32Array; from: number },
-): DiffOp[] {
+export function diffOps(runs: readonly number[], page: Side & { to: number }, speech: Side): DiffOp[] {
   const ops: DiffOp[] = [];
   let pi = page.from;
   let si = speech.from;
-  const slice = (side: typeof page, from: number, to: number): string => {
-    if (to <= from) return '';
-    let end = (side.origin[to - 1] as number) + 1;
-    const last = side.text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff && end < side.text.length) end++;
-    return side.text.slice(side.origin[from] as number, end);
-  };
-  let k = 0;
-  while (k < steps.length) {
-    const kind = steps[k] as string;
-    let run = 0;
-    while (k + run < steps.length && steps[k + run] === kind) run++;
-    const pRun = kind === 'd' ? 0 : run;
-    const sRun = kind === 'i' ? 0 : run;
-    const op: DiffOp['op'] = kind === 'e' ? 'equal' : kind === 'r' ? 'replace' : kind === 'i' ? 'insert' : 'delete';
-    ops.push({ op, page: slice(page, pi, pi + pRun), speech: slice(speech, si, si + sRun) });
+  for (let k = 0; k < runs.length; k += 2) {
+    const kind = runs[k] as number;
+    const length = runs[k + 1] as number;
+    const pRun = kind === DELETE ? 0 : length;
+    const sRun = kind === INSERT ? 0 : length;
+    ops.push({
+      op: OPS[kind] as DiffOp['op'],
+      page: pRun > 0 ? sliceSide(page, pi, pi + pRun) : '',
+      speech: sRun > 0 ? sliceSide(speech, si, si + sRun) : '',
+    });
     pi += pRun;
     si += sRun;
-    k += run;
   }
   return ops;
 }

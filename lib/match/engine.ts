@@ -336,28 +336,14 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
   const origin = originBuf;
   const n = normLength;
   const found: Match[] = [];
-  const at = new Set<number>();
-  const add = (from: number, slogan: number) => {
-    const entry = index.slogans[slogan];
-    if (!entry || at.has(from) || insidePassage(from, from + entry.codes.length)) return;
-    at.add(from);
-    found.push({
-      kind: 'slogan',
-      start: origin[from] as number,
-      end: (origin[from + entry.codes.length - 1] as number) + 1,
-      speechStart: entry.speechStart,
-      speechEnd: entry.speechEnd,
-      similarity: 1,
-      diff: null,
-    });
-  };
   for (let q = 0; q < quoteCount; q++) {
     const from = quoteBuf[q] as number;
     const starting = index.slogansByFirst[norm[from] as number];
     if (!starting || from >= n) continue;
     for (const s of starting) {
       const codes = (index.slogans[s] as (typeof index.slogans)[number]).codes;
-      if (codesAt(norm, n, from, codes) && closedByQuote(text, table, origin, from + codes.length)) add(from, s);
+      if (codesAt(norm, n, from, codes) && closedByQuote(text, table, origin, from + codes.length))
+        addSlogan(index, found, from, s);
     }
   }
   // Long slogans inside exact runs; a four-character one only when the run goes on past it. A seed's text is
@@ -378,11 +364,14 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
       for (const s of starting) {
         const m = (index.slogans[s] as (typeof index.slogans)[number]).codes.length;
         if (m < SHORT_SLOGAN || pos + m > se || (m === SHORT_SLOGAN && L <= m)) continue;
-        add(end - L + (pos - ss), s);
+        addSlogan(index, found, end - L + (pos - ss), s);
       }
     }
   }
-  return found.sort((x, y) => x.start - y.start);
+  if (found.length < 2) return found;
+  // Found from quotation marks and from runs, in two passes: sort, and keep one per position.
+  found.sort((x, y) => x.start - y.start || y.end - x.end);
+  return found.filter((m, k) => k === 0 || (found[k - 1] as Match).start !== m.start);
 }
 
 /** Normalised [start, end) of each accepted passage, in page order, flattened. */
@@ -401,6 +390,21 @@ function insidePassage(from: number, to: number): boolean {
     else return to <= (passageBounds[mid * 2 + 1] as number);
   }
   return false;
+}
+
+/** Adds slogan `slogan` at normalised position `from`, unless a passage holds it. */
+function addSlogan(index: SpeechIndex, found: Match[], from: number, slogan: number): void {
+  const entry = index.slogans[slogan];
+  if (!entry || insidePassage(from, from + entry.codes.length)) return;
+  found.push({
+    kind: 'slogan',
+    start: originBuf[from] as number,
+    end: (originBuf[from + entry.codes.length - 1] as number) + 1,
+    speechStart: entry.speechStart,
+    speechEnd: entry.speechEnd,
+    similarity: 1,
+    diff: null,
+  });
 }
 
 function codesAt(norm: Uint16Array, n: number, from: number, codes: Uint16Array): boolean {
@@ -427,13 +431,13 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
   let similarity = 1;
   let diff: Match['diff'] = null;
   if (c.gaps.length > 0) {
-    const { distance, steps } = alignGaps(normBuf, c.ps, c.pe, index.codes, c.gaps);
+    const { distance, runs } = alignGaps(normBuf, c.ps, c.pe, index.codes, c.gaps);
     similarity = similarityOf(distance, c.pe - c.ps, c.se - c.ss);
     if (similarity < MIN_SIMILARITY) return null;
     if (distance > 0) {
       diff = diffOps(
-        steps,
-        { text, origin: originBuf, from: c.ps },
+        runs,
+        { text, origin: originBuf, from: c.ps, to: c.pe },
         { text: index.text, origin: index.origin, from: c.ss },
       );
     } else similarity = 1;
