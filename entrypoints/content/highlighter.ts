@@ -1,11 +1,18 @@
 /**
  * Paints matches with the CSS Custom Highlight API: Ranges registered in
  * CSS.highlights and styled by ::highlight() rules. Nothing is added to the
- * page's DOM: the rules live in a constructed stylesheet adopted by the
- * document (and by each open shadow root that holds a match, since
- * ::highlight() rules apply per tree scope). A page that drops our sheet or
- * our registry entries gets them back on the next update.
+ * page's DOM.
+ *
+ * The rules in the default colours come with the manifest (highlights.css),
+ * injected before the page is parsed. Adding a stylesheet to a page that is
+ * already laid out restyles the whole page, so the document gets an adopted
+ * sheet only when the user chose other colours (the content script adopts it
+ * at document_start, while the page is still empty). Open shadow roots that
+ * hold a match get the sheet too (::highlight() rules apply per tree scope;
+ * restyling one shadow tree is cheap). A page that drops our sheet or our
+ * registry entries gets them back on the next update.
  */
+import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
 
 export type HighlightKind = 'slogan' | 'passage' | 'near';
@@ -52,6 +59,10 @@ export function highlightCss(colours: Settings['colours']): string {
   ].join('\n');
 }
 
+function isDefault(colours: Settings['colours']): boolean {
+  return highlightCss(colours) === highlightCss(DEFAULT_SETTINGS.colours);
+}
+
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 type SheetHolder = { adoptedStyleSheets: CSSStyleSheet[] };
 
@@ -65,6 +76,9 @@ export class Highlighter {
   private readonly scopes = new Set<SheetHolder>();
   private flashTimers: ReturnType<typeof setTimeout>[] = [];
   private visible = true;
+  private readonly doc: SheetHolder;
+  /** The document needs our sheet only for colours other than the manifest's defaults. */
+  private docNeedsSheet: boolean;
 
   constructor(doc: Document, colours: Settings['colours']) {
     let sheet: CSSStyleSheet | null = null;
@@ -75,7 +89,13 @@ export class Highlighter {
       sheet = null;
     }
     this.sheet = sheet;
-    this.scopes.add(doc as unknown as SheetHolder);
+    this.doc = doc as unknown as SheetHolder;
+    this.docNeedsSheet = !isDefault(colours);
+  }
+
+  /** Adopts the document's sheet now, if it needs one: call while the page is still being parsed. */
+  prepare(): void {
+    if (this.docNeedsSheet && this.visible) this.adoptSheet(this.doc);
   }
 
   setColours(colours: Settings['colours']): void {
@@ -84,6 +104,11 @@ export class Highlighter {
     } catch {
       // keep the previous rules
     }
+    const needs = !isDefault(colours);
+    if (needs === this.docNeedsSheet) return;
+    this.docNeedsSheet = needs;
+    if (needs && this.visible && this.totalSize() > 0) this.adoptSheet(this.doc);
+    if (!needs) this.dropSheet(this.doc);
   }
 
   /** Styles highlights inside this shadow root too (its own tree scope). */
@@ -179,6 +204,7 @@ export class Highlighter {
       const name = HIGHLIGHT_NAMES[kind];
       if (CSS.highlights.get(name) !== hl) CSS.highlights.set(name, hl);
     }
+    if (this.docNeedsSheet) this.adoptSheet(this.doc);
     for (const scope of this.scopes) this.adoptSheet(scope);
   }
 
@@ -198,15 +224,18 @@ export class Highlighter {
       const name = HIGHLIGHT_NAMES[kind];
       if (CSS.highlights.get(name) === hl) CSS.highlights.delete(name);
     }
+    this.dropSheet(this.doc);
+    for (const scope of this.scopes) this.dropSheet(scope);
+  }
+
+  private dropSheet(scope: SheetHolder): void {
     const sheet = this.sheet;
     if (!sheet) return;
-    for (const scope of this.scopes) {
-      try {
-        const sheets = scope.adoptedStyleSheets;
-        if (sheets.includes(sheet)) scope.adoptedStyleSheets = sheets.filter((s) => s !== sheet);
-      } catch {
-        // nothing to undo
-      }
+    try {
+      const sheets = scope.adoptedStyleSheets;
+      if (sheets.includes(sheet)) scope.adoptedStyleSheets = sheets.filter((s) => s !== sheet);
+    } catch {
+      // nothing to undo
     }
   }
 }

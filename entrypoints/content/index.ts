@@ -49,6 +49,7 @@ import type { ScanOptions } from '../../lib/match';
 import { isScanReply, type JumpResult, type Message, parseMessage, type ScanReply } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/types';
 import { getSettings, isSitePaused, watchSettings } from '../../platform/settings';
+import './highlights.css';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
 import { LiveWatcher } from './live';
@@ -58,7 +59,10 @@ import { FrameScanner } from './scanner';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
-  runAt: 'document_idle',
+  // Early, to set up highlight styles before the page is laid out (see highlighter.ts); the scan
+  // itself waits for the parsed page and an idle moment, as document_idle would.
+  runAt: 'document_start',
+  cssInjectionMode: 'manifest',
   // WXT would window.postMessage a "script started" note carrying the extension id: a page could read it.
   noScriptStartedPostMessage: true,
   main(ctx) {
@@ -92,6 +96,19 @@ async function scanInBackground(text: string, options: ScanOptions): Promise<Sca
     // see above
   }
   return { matches: [], ms: 0, initMs: 0 };
+}
+
+/** The page parsed (DOMContentLoaded) and the browser idle for a moment: what document_idle waits for. */
+function pageReady(win: Window): Promise<void> {
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 200 });
+      else setTimeout(resolve, 0);
+    });
+  if (win.document.readyState !== 'loading') return idle();
+  return new Promise<void>((resolve) => {
+    win.document.addEventListener('DOMContentLoaded', () => void idle().then(resolve), { once: true });
+  });
 }
 
 /** Random per frame document: match ids are unique across the tab's frames. */
@@ -136,6 +153,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
 
   const paused = () => isSitePaused(settings, location.hostname);
   let running = false;
+  /** The page is parsed and we may scan (until then, settings changes only prepare). */
+  let ready = false;
   const run = () => {
     running = true;
     live?.start();
@@ -146,8 +165,6 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     live?.stop();
     scanner.stop('paused');
   };
-  if (paused()) scanner.stop('paused');
-  else run();
 
   const unwatch = watchSettings((next) => {
     const before = JSON.stringify(scanOptions(settings));
@@ -155,8 +172,10 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     highlighter.setColours(next.colours);
     if (paused()) {
       if (running) halt();
-    } else if (!running) run();
-    else if (JSON.stringify(scanOptions(next)) !== before) void scanner.scanAll();
+    } else if (!running) {
+      if (ready) run();
+      else highlighter.prepare();
+    } else if (JSON.stringify(scanOptions(next)) !== before) void scanner.scanAll();
   });
 
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: JumpResult) => void): undefined => {
@@ -210,4 +229,12 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => {
     if (!browser.runtime?.id) teardown();
   });
+
+  // Styles first, while the page is still being parsed; the scan once it is.
+  if (paused()) scanner.stop('paused');
+  else highlighter.prepare();
+  await pageReady(win);
+  ready = true;
+  if (tornDown) return;
+  if (!paused() && !running) run();
 }

@@ -5,6 +5,7 @@
  * stored colours. The browser-only parts (CSS.highlights) are covered by the
  * e2e tests; here a recording stand-in takes the Ranges.
  */
+import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { scanForContent } from '../../entrypoints/background/scan';
@@ -182,6 +183,17 @@ describe('LiveWatcher navigation', () => {
 });
 
 describe('highlightCss', () => {
+  it('matches the manifest stylesheet in the default colours', () => {
+    const file = readFileSync(new URL('../../entrypoints/content/highlights.css', import.meta.url), 'utf8');
+    const norm = (css: string) =>
+      css
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s*([{};])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .trim();
+    expect(norm(file)).toBe(norm(highlightCss(DEFAULT_SETTINGS.colours)));
+  });
+
   it('uses stored colours that are plain hex, and falls back for anything else', () => {
     const css = highlightCss({ slogan: '#112233', passage: 'red;}body{display:none', nearVerbatim: '#abc' });
     expect(css).toContain('::highlight(yuanwen-slogan){background-color:#112233');
