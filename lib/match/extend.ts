@@ -29,15 +29,16 @@ export const MAX_EXTEND = 2000;
 const MAX_OCCURRENCES = 32;
 
 /** Steps as [page chars, speech chars, characters that must match after], cheapest and most diagonal first. */
-const STEPS: number[] = [];
+const stepList: number[] = [];
 for (let cost = 1; cost <= LONG_STEP; cost++) {
   const need = cost <= SHORT_STEP ? CONTINUE_MIN : CONTINUE_LONG;
   for (let skew = 0; skew <= cost; skew++) {
     if (cost > SHORT_STEP && skew < cost) continue; // long steps: a clause dropped or added, nothing else
-    if (skew === 0) STEPS.push(cost, cost, need);
-    else STEPS.push(cost, cost - skew, need, cost - skew, cost, need);
+    if (skew === 0) stepList.push(cost, cost, need);
+    else stepList.push(cost, cost - skew, need, cost - skew, cost, need);
   }
 }
+const STEPS = Int32Array.from(stepList);
 
 /** An alignment of page [ps, pe) with speech [ss, se) (normalised positions). */
 export interface Candidate {
@@ -71,7 +72,7 @@ function extendSide(
   p: number,
   s: number,
   dir: number,
-  rec: number[],
+  rec: Int32Array,
 ): void {
   let matched = 0;
   let score = 0;
@@ -81,7 +82,6 @@ function extendSide(
   outMatched = 0;
   outScore = 0;
   outSteps = 0;
-  rec.length = 0;
   for (;;) {
     // Exact run.
     if (dir > 0) {
@@ -134,13 +134,21 @@ function extendSide(
     const dp = STEPS[taken] as number;
     const ds = STEPS[taken + 1] as number;
     if (dir > 0) {
-      rec.push(p, dp, s, ds);
+      if (steps * 4 + 4 > rec.length) return; // more edits than any quote worth reporting
+      rec[steps * 4] = p;
+      rec[steps * 4 + 1] = dp;
+      rec[steps * 4 + 2] = s;
+      rec[steps * 4 + 3] = ds;
       p += dp;
       s += ds;
     } else {
       p -= dp;
       s -= ds;
-      rec.push(p, dp, s, ds);
+      if (steps * 4 + 4 > rec.length) return; // more edits than any quote worth reporting
+      rec[steps * 4] = p;
+      rec[steps * 4 + 1] = dp;
+      rec[steps * 4 + 2] = s;
+      rec[steps * 4 + 3] = ds;
     }
     steps++;
     score -= Math.max(dp, ds) + 1;
@@ -168,8 +176,9 @@ export function onOneDiagonal(index: SpeechIndex, stateA: number, endA: number, 
   return false;
 }
 
-const leftRec: number[] = [];
-const rightRec: number[] = [];
+/** Steps recorded per side: 4 numbers each; 256 steps is far beyond any alignment that stays similar enough. */
+const leftRec = new Int32Array(4 * 256);
+const rightRec = new Int32Array(4 * 256);
 
 /**
  * The best alignment grown from the seed page [start, end), tried at every
@@ -204,8 +213,22 @@ export function alignSeed(
     if (score <= bestScore) continue;
     bestScore = score;
     const gaps: number[] = [];
-    for (let g = outSteps - 1; g >= 0; g--) gaps.push(...leftRec.slice(g * 4, g * 4 + 4));
-    for (let g = 0; g < rSteps; g++) gaps.push(...rightRec.slice(g * 4, g * 4 + 4));
+    for (let g = outSteps - 1; g >= 0; g--) {
+      gaps.push(
+        leftRec[g * 4] as number,
+        leftRec[g * 4 + 1] as number,
+        leftRec[g * 4 + 2] as number,
+        leftRec[g * 4 + 3] as number,
+      );
+    }
+    for (let g = 0; g < rSteps; g++) {
+      gaps.push(
+        rightRec[g * 4] as number,
+        rightRec[g * 4 + 1] as number,
+        rightRec[g * 4 + 2] as number,
+        rightRec[g * 4 + 3] as number,
+      );
+    }
     best = { ps: outP, pe, ss: outS, se, matched: L + rMatched + outMatched, gaps };
   }
   return best;
