@@ -3,9 +3,14 @@
  * the speech, highlights them (CSS Custom Highlight API: no DOM change), keeps
  * them current as the page changes, and reports them to the background.
  *
+ * It starts at document_start only to set up styles while the page is still
+ * empty (see highlighter.ts); the scan waits for the parsed page and an idle
+ * moment. The matcher itself runs in the background (scan-text).
+ *
  * Wiring only; the work is in the sibling modules:
  *   scanner.ts     read text → scan → Ranges → highlight → report (sliced, queued)
- *   highlighter.ts CSS.highlights + ::highlight() styles in an adopted stylesheet
+ *   highlighter.ts CSS.highlights; ::highlight() styles from the manifest
+ *                  (highlights.css), custom colours in an adopted stylesheet
  *   live.ts        MutationObserver (re-scans changed blocks only) + SPA route changes
  *   jump.ts        scroll a match into view and flash it
  *   reporter.ts    frame-report messages to the background, newest wins
