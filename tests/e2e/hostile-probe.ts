@@ -7,10 +7,11 @@
  * hostile page that overrides `Node.prototype`, `Range` or `MutationObserver`
  * cannot fool the measurements, and the probe adds nothing to the page's DOM.
  *
- * - DOM: serialised at DOMContentLoaded (content scripts run at document_idle,
- *   after it) and again at the end; a MutationObserver records every mutation
- *   after DOMContentLoaded except those inside elements the page itself
- *   declares it mutates (`data-page-mutates`).
+ * - DOM: serialised at DOMContentLoaded and again at the end; a
+ *   MutationObserver records every mutation after DOMContentLoaded, and every
+ *   attribute change before it (the parser makes none; a document_start
+ *   content script could), except inside elements the page itself declares it
+ *   mutates (`data-page-mutates`).
  * - Cost: a Chromium trace attributes every main-thread task to the scripts
  *   that ran in it. A task of the extension is one that runs its content
  *   script; its cost is the CPU time (trace `tdur`) of the content script's
@@ -33,7 +34,10 @@ export const LONG_TASK_MS = 50;
 export const STALL_MS = 100;
 
 /** Runs at document start in the probe's isolated world. Plain JS source: it must not depend on bundler helpers. */
-const PROBE_SOURCE = String.raw`(() => {
+const PROBE_URL = 'yuanwen-hostile-probe.js';
+
+const PROBE_SOURCE = String.raw`//# sourceURL=${PROBE_URL}
+(() => {
   const now = () => performance.now();
   const state = { gaps: [], busy: [], mutations: [], before: null, syncAt: 0, dcl: false, dclAt: 0 };
   globalThis.__ywProbe = state;
@@ -103,8 +107,14 @@ const PROBE_SOURCE = String.raw`(() => {
       (r.addedNodes.length ? ' +' + Array.from(r.addedNodes).map((n) => n.nodeName).join(',') : '') +
       (r.removedNodes.length ? ' -' + Array.from(r.removedNodes).map((n) => n.nodeName).join(',') : '');
   };
+  // Before DOMContentLoaded the parser is still inserting nodes, so only attribute changes
+  // (which parsing never produces) are watched: a document_start content script that sets one shows up.
+  const early = new MutationObserver(() => {});
+  early.observe(document, { subtree: true, attributes: true });
   document.addEventListener('DOMContentLoaded', () => {
     const t0 = now();
+    for (const r of early.takeRecords()) if (!pageOwned(r.target)) state.mutations.push('before DOMContentLoaded: ' + describe(r));
+    early.disconnect();
     state.before = serialise(document);
     new MutationObserver((records) => {
       for (const r of records) {
@@ -312,7 +322,8 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
   const evaluate = async <T>(expression: string): Promise<T> => {
     if (probeContextId === undefined) throw new Error('the probe world does not exist yet: navigate first');
     // The probe's own work is booked as busy time, so its cost is not blamed on the extension.
-    const booked = `(() => { const t0 = performance.now(); try { return (${expression}); } finally { globalThis.__ywProbe && globalThis.__ywProbe.busy.push([t0, performance.now()]); } })()`;
+    const booked = `//# sourceURL=${PROBE_URL}
+(() => { const t0 = performance.now(); try { return (${expression}); } finally { globalThis.__ywProbe && globalThis.__ywProbe.busy.push([t0, performance.now()]); } })()`;
     const result = (await cdp.send('Runtime.evaluate', {
       expression: booked,
       contextId: probeContextId,
@@ -476,7 +487,7 @@ function extensionSamples(
         const parent = node.parent !== undefined ? origin(node.parent) : 'other';
         if (parent !== 'other') result = parent;
         else if (node.url.startsWith(extensionOrigin)) result = 'extension';
-        else if (/^https?:/.test(node.url)) result = 'page';
+        else if (isOtherCode(node.url)) result = 'page';
       }
       memo.set(id, result);
       return result;
@@ -486,7 +497,13 @@ function extensionSamples(
   return byThread;
 }
 
+/** 'page' stands for any code that is not the extension's: the page's scripts, and this probe's. */
 type SampleOrigin = 'extension' | 'page' | 'other';
+
+/** The page's own scripts, or the probe's: work in a task that is not the extension's. */
+function isOtherCode(url: string): boolean {
+  return /^https?:/.test(url) || url === PROBE_URL;
+}
 
 interface ProfileData {
   startTime?: number;
@@ -499,7 +516,7 @@ interface ProfileData {
  * content script's share of it. A task counts when it holds a call of the
  * content script (FunctionCall / EvaluateScript naming its URL, in the page's
  * frame) or profiler samples inside its code. When no code of the page ran in
- * it (no page sample, no page call), the whole task is the extension's: GC and
+ * it (no page or probe sample or call), the whole task is the extension's: GC and
  * forced style or layout it triggered included. Otherwise its share is the
  * task's time × the fraction of the task's samples spent in extension code.
  */
@@ -584,7 +601,7 @@ export function extensionTasksIn(events: TraceEvent[], extensionOrigin: string, 
   }
   for (const e of events) {
     if (e.ph !== 'X' || (e.name !== 'FunctionCall' && e.name !== 'EvaluateScript')) continue;
-    if (!/^https?:/.test(e.args?.data?.url ?? '') || `${e.pid}:${e.tid}` !== thread) continue;
+    if (!isOtherCode(e.args?.data?.url ?? '') || `${e.pid}:${e.tid}` !== thread) continue;
     const task = taskAt(e.ts);
     if (task) pageTasks.add(task);
   }
