@@ -84,8 +84,16 @@ export function OptionsPage(props: OptionsPageProps) {
         <PausedSites
           sites={settings.pausedSites}
           t={t}
-          onPause={(host) => run((s) => s.setSitePaused(host, true))}
-          onResume={(host) => run((s) => s.setSitePaused(host, false))}
+          onPause={(host) =>
+            run((s) => s.setSitePaused(host, true), {
+              pausedSites: [...settings.pausedSites.filter((h) => h !== host), host],
+            })
+          }
+          onResume={(host) =>
+            run((s) => s.setSitePaused(host, false), {
+              pausedSites: settings.pausedSites.filter((h) => h !== host),
+            })
+          }
         />
       </section>
 

@@ -55,7 +55,11 @@ export function QuickSettings(props: QuickSettingsProps) {
             type="checkbox"
             checked={settings.pausedSites.includes(host)}
             disabled={!settings.enabled}
-            onChange={(e) => run((s) => s.setSitePaused(host, e.target.checked))}
+            onChange={(e) => {
+              const paused = e.target.checked;
+              const others = settings.pausedSites.filter((h) => h !== host);
+              void run((s) => s.setSitePaused(host, paused), { pausedSites: paused ? [...others, host] : others });
+            }}
           />
           <label htmlFor={siteId}>{t.pauseThisSite(host)}</label>
         </div>

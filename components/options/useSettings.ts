@@ -13,7 +13,7 @@ export interface SettingsState {
   notice: SettingsNotice | null;
   status: SaveStatus;
   update(patch: Partial<Settings>): Promise<void>;
-  run(action: (store: SettingsStore) => Promise<Settings>): Promise<void>;
+  run(action: (store: SettingsStore) => Promise<Settings>, optimistic?: Partial<Settings>): Promise<void>;
 }
 
 export function useSettings(store: SettingsStore): SettingsState {
@@ -43,8 +43,13 @@ export function useSettings(store: SettingsStore): SettingsState {
     };
   }, [store]);
 
+  /**
+   * Runs a write. `optimistic` is shown at once (a controlled checkbox would otherwise snap back until the
+   * write completes); after a rejected write the stored value is shown again.
+   */
   const run = useCallback(
-    async (action: (store: SettingsStore) => Promise<Settings>) => {
+    async (action: (store: SettingsStore) => Promise<Settings>, optimistic?: Partial<Settings>) => {
+      if (optimistic) setSettings((current) => (current ? { ...current, ...optimistic } : current));
       try {
         const next = await action(store);
         if (!alive.current) return;
@@ -52,25 +57,16 @@ export function useSettings(store: SettingsStore): SettingsState {
         setNotice(null); // every write stores a clean, complete object
         setStatus({ kind: 'saved' });
       } catch (error) {
-        if (alive.current)
-          setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (!alive.current) return;
+        setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        const state = await store.load().catch(() => null);
+        if (state && alive.current) setSettings(state.settings);
       }
     },
     [store],
   );
 
-  // Optimistic: controls show the new value at once (a controlled checkbox would otherwise snap back until the
-  // write completes); on a rejected write the stored value is shown again.
-  const update = useCallback(
-    async (patch: Partial<Settings>) => {
-      setSettings((current) => (current ? { ...current, ...patch } : current));
-      await run((s) => s.update(patch));
-      if (!alive.current) return;
-      const state = await store.load().catch(() => null);
-      if (state && alive.current) setSettings(state.settings);
-    },
-    [run, store],
-  );
+  const update = useCallback((patch: Partial<Settings>) => run((s) => s.update(patch), patch), [run]);
 
   return { settings, notice, status, update, run };
 }

@@ -164,6 +164,25 @@ describe('OptionsPage', () => {
     expect(screen.getByText('Alt+Shift+H').tagName).toBe('KBD');
     expect(screen.getByText('Not set')).toBeTruthy();
   });
+
+  it('shows a change at once and takes it back when the write fails', async () => {
+    let release: () => void = () => {};
+    const failing = {
+      ...settingsStore,
+      update: () =>
+        new Promise<never>((_, reject) => {
+          release = () => reject(new Error('quota exceeded'));
+        }),
+    };
+    const user = userEvent.setup();
+    render(<OptionsPage store={failing} browserLanguage="en" />);
+    const traditional = (await screen.findByLabelText('Match pages in traditional script')) as HTMLInputElement;
+    await user.click(traditional);
+    expect(traditional.checked).toBe(false); // optimistic, before the write settles
+    await act(async () => release());
+    await waitFor(() => expect(traditional.checked).toBe(true));
+    expect(screen.getByRole('status').textContent).toBe('Could not save: quota exceeded');
+  });
 });
 
 describe('QuickSettings (popup)', () => {
