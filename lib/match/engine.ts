@@ -73,7 +73,7 @@ let normLength = 0;
  * The linear pass over `text`: fills normBuf/originBuf (normalised codes and
  * their offsets), seedBuf (end, length, automaton state of each maximal run
  * of ≥ SEED_MIN) and quoteBuf (normalised positions right after a quotation
- * mark).
+ * mark that comes before a slogan's first letter).
  *
  * Two modes, because most of a page shares no four characters in a row with
  * the speech. Filter mode keeps one bit per position, whether the last two
@@ -81,15 +81,30 @@ let normLength = 0;
  * where three such bigrams run in a row looks the 4-gram up in a small table
  * that gives its automaton state (or tells a false candidate). Automaton mode
  * then steps the suffix automaton until the run falls below four characters
- * again. Measured: filter mode ≈ 1.6× the bare normalising loop, walking the
- * automaton on every character ≈ 3×. The runs found are exactly those a full
- * automaton walk finds (tests/unit/property.test.ts checks it): a run of ≥ 4
- * starts with a 4-gram of the speech, and cannot reach further left than that
- * 4-gram's start (the filter or the automaton would have seen it).
+ * again. The runs found are exactly those a full automaton walk finds
+ * (tests/unit/property.test.ts checks it): a run of ≥ 4 starts with a 4-gram
+ * of the speech, and cannot reach further left than that 4-gram's start (the
+ * filter or the automaton would have seen it).
+ *
+ * Written for V8's optimiser, measured under tsx and in the bundle:
+ *   - constants are locals of the function (module bindings are context
+ *     loads with a hole check at every character);
+ *   - neither inner loop calls anything: when a buffer is full the loop
+ *     breaks out, the outer loop grows it and the same mode resumes (a call
+ *     inside makes V8 reload every typed array's fields at each character);
+ *   - filter mode carries only the previous code and three bits; the 4-gram
+ *     is read back from the normalised buffer on the rare hit.
  */
 export function pass(index: SpeechIndex, text: string, table: Uint16Array): void {
+  const SKIP = 0;
+  const QUOTE = 0xfffe;
+  const BREAK = 0xffff;
+  const GRAM_MUL = 0x85ebca6b | 0; // = speech-index.ts GRAM_MUL
+  const GRAM_MUL2 = 0xc2b2ae35 | 0; // = speech-index.ts GRAM_MUL2
+  const SEED_MIN = 4; // = SEED_MIN below
   const { rootNext, rowOf, rows, width, c1, n1, c2, n2, c3, n3, link, len } = index.automaton;
-  const { bigrams, gramShift, gramFirst, gramLast, gramState, gramMask, gramSlotShift } = index;
+  const { bigrams, gramShift, gramFirst, gramLast, gramState, gramMask, gramSlotShift, sloganFirst } = index;
+  const sloganFirstSize = sloganFirst.length;
   if (normBuf.length < text.length) {
     normBuf = new Uint16Array(text.length);
     originBuf = new Int32Array(text.length);
@@ -101,74 +116,102 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   let quotesUsed = 0;
   let seedsUsed = 0;
   let state = 0;
-  let run = 0;
-  let lastBreak = -1; // normalised position of the last BREAK
-  let x = 0; // the three codes before the current one, 10 bits each (0: none, after a break)
+  let run = 0; // length of the current run of ≥ SEED_MIN (automaton mode), 0 in filter mode
+  let prev = 0; // the previous code (0: none, after a break)
   let recent = 0; // whether each of the last three bigrams occurs in the speech, one bit each
   let n = 0;
+  let peekTo = 0; // quotation marks before this index are followed by the same letter…
+  let peekKeep = false; // …and kept if it starts a slogan
   const length = text.length;
   let i = 0;
-  // Two loops, one per mode, each with a small body: the filter loop runs on most characters.
   while (i < length) {
-    // Filter mode.
-    for (; i < length; i++) {
-      const code = table[text.charCodeAt(i)] as number;
-      if (code === SKIP) continue;
-      if (code >= QUOTE) {
-        if (code === QUOTE) {
-          if (quotesUsed === quotes.length) quotes = grow(quotes);
-          quotes[quotesUsed++] = n;
+    if (quotesUsed === quotes.length) quotes = grow(quotes);
+    if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
+    if (run === 0) {
+      // Filter mode: most characters.
+      for (; i < length; i++) {
+        const code = table[text.charCodeAt(i)] as number;
+        if (code === SKIP) continue;
+        if (code >= QUOTE) {
+          if (code === QUOTE) {
+            if (quotesUsed === quotes.length) break;
+            // Kept only before a slogan's first letter (the next character that is not skipped): on a page full
+            // of quotations, the slogan search then visits a few of them, not every one. The look-ahead is
+            // remembered, so a run of quotation marks is read once.
+            if (i >= peekTo) {
+              let j = i + 1;
+              let next = SKIP;
+              for (; j < length; j++) {
+                next = table[text.charCodeAt(j)] as number;
+                if (next !== SKIP && next !== QUOTE) break;
+              }
+              peekTo = j;
+              peekKeep = j < length && next < sloganFirstSize && sloganFirst[next] === 1;
+            }
+            if (peekKeep) quotes[quotesUsed++] = n;
+            continue;
+          }
+          prev = 0;
+          recent = 0;
+          norm[n] = BREAK;
+          origin[n++] = i;
           continue;
         }
-        x = 0;
-        recent = 0;
-        lastBreak = n;
-        norm[n] = BREAK;
+        norm[n] = code;
         origin[n++] = i;
-        continue;
+        // Three bigrams of the speech in a row (bit history 0b111) may be one of its 4-grams (a shift count is
+        // taken mod 32: `>>> bi` is `>>> (bi & 31)`).
+        const bi = (prev << 10) | code;
+        prev = code;
+        recent = ((recent << 1) | (((bigrams[bi >>> 5] as number) >>> bi) & 1)) & 7;
+        if (recent !== 7) continue;
+        // Three present bigrams in a row: the four codes are real (a break resets prev and recent).
+        const first = ((norm[n - 4] as number) << 20) | ((norm[n - 3] as number) << 10) | (norm[n - 2] as number);
+        let slot = (Math.imul(Math.imul(first, GRAM_MUL) ^ code, GRAM_MUL2) >>> gramShift) >>> gramSlotShift;
+        let f = gramFirst[slot] as number;
+        while (f !== -1 && !(f === first && gramLast[slot] === code)) {
+          slot = (slot + 1) & gramMask;
+          f = gramFirst[slot] as number;
+        }
+        if (f === -1) continue; // a hash collision, not a 4-gram of the speech
+        // A 4-gram of the speech: enter the automaton at its state.
+        state = gramState[slot] as number;
+        run = 4;
+        i++;
+        break;
       }
-      norm[n] = code;
-      origin[n++] = i;
-      // Three bigrams of the speech in a row (bit history 0b111) may be one of its 4-grams.
-      const bi = ((x & 0x3ff) << 10) | code;
-      recent = ((recent << 1) | ((bigrams[bi >>> 5] as number) >>> (bi & 31))) & 7;
-      const first = x;
-      x = ((x << 10) | code) & 0x3fffffff;
-      if (recent !== 7) continue;
-      const h = Math.imul(Math.imul(first, GRAM_MUL) ^ code, GRAM_MUL2) >>> gramShift;
-      // Probably a 4-gram of the speech: enter the automaton at its state (or go on if it was a hash collision).
-      let slot = h >>> gramSlotShift;
-      for (;;) {
-        const f = gramFirst[slot] as number;
-        if (f === -1 || (f === first && gramLast[slot] === code)) break;
-        slot = (slot + 1) & gramMask;
-      }
-      if (gramFirst[slot] === -1) continue;
-      state = gramState[slot] as number;
-      run = 4;
-      i++;
-      break;
+      continue;
     }
     // Automaton mode: each character continues the run of ≥ 4 or ends it.
     for (; i < length; i++) {
       const code = table[text.charCodeAt(i)] as number;
       if (code === SKIP) continue;
+      if (seedsUsed + 3 > seeds.length) break;
       if (code >= QUOTE) {
         if (code === QUOTE) {
-          if (quotesUsed === quotes.length) quotes = grow(quotes);
-          quotes[quotesUsed++] = n;
+          if (quotesUsed === quotes.length) break;
+          if (i >= peekTo) {
+            // As in filter mode.
+            let j = i + 1;
+            let next = SKIP;
+            for (; j < length; j++) {
+              next = table[text.charCodeAt(j)] as number;
+              if (next !== SKIP && next !== QUOTE) break;
+            }
+            peekTo = j;
+            peekKeep = j < length && next < sloganFirstSize && sloganFirst[next] === 1;
+          }
+          if (peekKeep) quotes[quotesUsed++] = n;
           continue;
         }
         // BREAK ends the run.
-        if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
         seeds[seedsUsed++] = n;
         seeds[seedsUsed++] = run;
         seeds[seedsUsed++] = state;
         state = 0;
         run = 0;
-        x = 0;
+        prev = 0;
         recent = 0;
-        lastBreak = n;
         norm[n] = BREAK;
         origin[n++] = i;
         i++;
@@ -176,20 +219,22 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
       }
       norm[n] = code;
       origin[n++] = i;
+      // The run is ≥ 4, so never the root here. Most states have one transition (c1; 0 for dense-row states).
       let t: number;
-      const row = rowOf[state] as number; // never the root here: the run is ≥ 4
-      if (row >= 0) t = (rows[row * width + code] as number) - 1;
-      else if (c1[state] === code) t = n1[state] as number;
-      else if (c2[state] === code) t = n2[state] as number;
-      else if (c3[state] === code) t = n3[state] as number;
-      else t = -1;
+      if (c1[state] === code) t = n1[state] as number;
+      else {
+        const row = rowOf[state] as number;
+        if (row >= 0) t = (rows[row * width + code] as number) - 1;
+        else if (c2[state] === code) t = n2[state] as number;
+        else if (c3[state] === code) t = n3[state] as number;
+        else t = -1;
+      }
       if (t >= 0) {
         state = t;
         run++;
         continue;
       }
       // The run ending before this character is maximal: record it, then fall back along suffix links.
-      if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
       seeds[seedsUsed++] = n - 1;
       seeds[seedsUsed++] = run;
       seeds[seedsUsed++] = state;
@@ -213,12 +258,10 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
         }
       }
       if (run < SEED_MIN) {
-        // Back to the filter, primed with the last three codes (and, conservatively, with both bigrams before
-        // the next character marked present: a false candidate costs one table probe, a missed one a quote).
-        x =
-          (n - 3 > lastBreak ? (norm[n - 3] as number) << 20 : 0) |
-          (n - 2 > lastBreak ? (norm[n - 2] as number) << 10 : 0) |
-          code;
+        // Back to the filter, primed with this code and (conservatively) both bigrams before the next character
+        // marked present: a false candidate costs one table probe, a missed one a quote. The codes before it
+        // were in the run, so the 4-gram read back on a hit is real.
+        prev = code;
         recent = 3;
         state = 0;
         run = 0;
@@ -265,7 +308,6 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
   pass(index, text, table);
   if (seedCount === 0 && quoteCount === 0) return [];
   const norm = normBuf;
-  const origin = originBuf;
   const seeds = seedBuf;
   const n = normLength;
   const passages: Match[] = [];
@@ -332,16 +374,24 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
 
 /** Slogans after quotation marks, and long slogans inside seeds; in page order, one per position. */
 function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Match[] {
+  // Buffers and tables in locals: this runs once per seed and per quotation mark.
   const norm = normBuf;
   const origin = originBuf;
   const n = normLength;
   const found: Match[] = [];
-  for (let q = 0; q < quoteCount; q++) {
-    const from = quoteBuf[q] as number;
-    const starting = index.slogansByFirst[norm[from] as number];
-    if (!starting || from >= n) continue;
-    for (const s of starting) {
-      const codes = (index.slogans[s] as (typeof index.slogans)[number]).codes;
+  const quotes = quoteBuf;
+  const quotesUsed = quoteCount;
+  const { slogans, slogansByFirst } = index;
+  const alphabet = slogansByFirst.length;
+  for (let q = 0; q < quotesUsed; q++) {
+    const from = quotes[q] as number;
+    if (from >= n) continue;
+    const code = norm[from] as number;
+    const starting = code < alphabet ? slogansByFirst[code] : undefined;
+    if (!starting) continue;
+    for (let j = 0; j < starting.length; j++) {
+      const s = starting[j] as number;
+      const codes = (slogans[s] as (typeof slogans)[number]).codes;
       if (codesAt(norm, n, from, codes) && closedByQuote(text, table, origin, from + codes.length))
         addSlogan(index, found, from, s);
     }
@@ -350,19 +400,21 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
   // the speech's [ss, se) at its first occurrence, so the slogans in it are read off the speech (a prefix count
   // says in O(1) whether there are any).
   const firstEnd = index.automaton.firstEnd;
-  for (let k = 0; k < seedCount; k++) {
-    const end = seedBuf[k * 3] as number;
-    const L = seedBuf[k * 3 + 1] as number;
-    const se = (firstEnd[seedBuf[k * 3 + 2] as number] as number) + 1;
+  const before = index.sloganStartsBefore;
+  const seeds = seedBuf;
+  const seedsEnd = seedCount * 3;
+  for (let k = 0; k < seedsEnd; k += 3) {
+    const L = seeds[k + 1] as number;
+    const se = (firstEnd[seeds[k + 2] as number] as number) + 1;
     const ss = se - L;
-    if ((index.sloganStartsBefore[se - SHORT_SLOGAN + 1] as number) === (index.sloganStartsBefore[ss] as number))
-      continue;
+    if ((before[se - SHORT_SLOGAN + 1] as number) === (before[ss] as number)) continue;
+    const end = seeds[k] as number;
     if (insidePassage(end - L, end)) continue; // its slogans belong to the passage
     for (let pos = ss; pos + SHORT_SLOGAN <= se; pos++) {
       const starting = index.slogansAt[pos];
       if (!starting) continue;
       for (const s of starting) {
-        const m = (index.slogans[s] as (typeof index.slogans)[number]).codes.length;
+        const m = (slogans[s] as (typeof slogans)[number]).codes.length;
         if (m < SHORT_SLOGAN || pos + m > se || (m === SHORT_SLOGAN && L <= m)) continue;
         addSlogan(index, found, end - L + (pos - ss), s);
       }

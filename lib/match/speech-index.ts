@@ -31,6 +31,8 @@ export interface SpeechIndex {
   slogans: SloganEntry[];
   /** For each code, the slogans (index into `slogans`) that start with it, or undefined. */
   slogansByFirst: (number[] | undefined)[];
+  /** sloganFirst[code] = 1 if some slogan starts with that code: the pass keeps only quotation marks before one. */
+  sloganFirst: Uint8Array;
   /** For each normalised speech position, the slogans whose text starts there (quoted in the speech or not). */
   slogansAt: (number[] | undefined)[];
   /** sloganStartsBefore[i] = how many slogan texts start before normalised speech position i. */
@@ -113,6 +115,8 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     slogansByFirst[first] = [...(slogansByFirst[first] ?? []), slogans.length];
     slogans.push({ text: slogan.text, codes: sloganCodes, speechStart: occ.start, speechEnd: occ.end });
   }
+  const sloganFirst = new Uint8Array(codeTable.size + 1);
+  for (const slogan of slogans) sloganFirst[slogan.codes[0] as number] = 1;
   const slogansAt: (number[] | undefined)[] = new Array(codes.length).fill(undefined);
   const sloganStartsBefore = new Int32Array(codes.length + 1);
   slogans.forEach((slogan, k) => {
@@ -167,6 +171,7 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     substancePrefix,
     slogans,
     slogansByFirst,
+    sloganFirst,
     slogansAt,
     sloganStartsBefore,
     occurrenceCache: new Array(automaton.count).fill(undefined),

@@ -32,6 +32,16 @@ describe('slogans', () => {
     expect(quoted(text, scan(text))).toEqual([['slogan', '两个维护']]);
   });
 
+  it('finds a short slogan after several quotation marks and spaces, and not after a quote of something else', () => {
+    // The pass keeps a quotation mark only when the next letter starts a slogan, looking past marks and spaces.
+    const text = '他说：“ 『显绩』”与“政绩”不同，「 “潜绩” 」也要看。“显示”不算。';
+    expect(quoted(text, scan(text))).toEqual([
+      ['slogan', '显绩'],
+      ['slogan', '潜绩'],
+    ]);
+    expect(scan(`${'“'.repeat(50_000)}显绩${'”'.repeat(50_000)}`)).toHaveLength(1);
+  });
+
   it('finds slogans in traditional script', () => {
     const text = '他說，「綠水青山就是金山銀山」。';
     expect(quoted(text, scan(text))).toEqual([['slogan', '綠水青山就是金山銀山']]);
