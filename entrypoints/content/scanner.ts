@@ -185,7 +185,8 @@ export class FrameScanner {
         if (await pause()) return;
         mark = performance.now();
       }
-      const { text, chunks, hasHan, shadowRoots } = extraction.result();
+      const extracted = extraction.result();
+      const { text, hasHan, shadowRoots } = extracted;
       t.extractMs += performance.now() - mark;
       t.chars += text.length;
       for (const sr of shadowRoots) this.host.shadowRoot(sr);
@@ -215,7 +216,7 @@ export class FrameScanner {
           if (await pause()) return;
           mark = performance.now();
         }
-        const ranges = rangesForOffsets(chunks, match.start, match.end).filter((r) =>
+        const ranges = rangesForOffsets(extracted, match.start, match.end).filter((r) =>
           isTextRendered(r.startContainer as Text, visibility),
         );
         if (ranges.length === 0) continue;

@@ -34,11 +34,23 @@ export interface TextChunk {
   start: number;
 }
 
-export interface ExtractedText {
+/**
+ * The offset map in two parallel arrays (no object per text node: a 5 MB page
+ * has tens of thousands): `nodes[i]` starts at `starts[i]` of the text.
+ */
+export interface OffsetMap {
+  nodes: readonly Text[];
+  starts: readonly number[];
+}
+
+export interface ExtractedText extends OffsetMap {
   /** The visible text; block boundaries and <br> become '\n'. */
   text: string;
-  /** Text nodes in document order, ascending `start`; the text between chunks is '\n' separators only. */
-  chunks: TextChunk[];
+  /**
+   * Text nodes in document order, ascending `start`; the text between chunks is '\n' separators only.
+   * Built on first use from `nodes` and `starts`, which hold the same map without an object per node.
+   */
+  readonly chunks: TextChunk[];
   /** Whether the text holds at least one Han character (a page without any needs no scan). */
   hasHan: boolean;
   /** Open shadow roots the walk entered (to observe their mutations, style their highlights). */
@@ -56,8 +68,13 @@ export interface Extraction {
   result(): ExtractedText;
 }
 
-/** Elements whose content is never page text a reader sees. Lower-case local names. */
-const SKIPPED = new Set([
+/** What a tag name tells the walk, in one lookup per element (lower-case local names). */
+const SKIP = 1; // never page text a reader sees: the element and everything under it are left out
+const BLOCK = 2; // starts and ends a line of text; other elements (b, a, span, em, ruby…) are inline
+const HOST = 4; // may have a shadow root (the spec's list; plus every custom element, whose name has a '-')
+
+const KIND = new Map<string, number>();
+for (const name of [
   'script',
   'style',
   'noscript',
@@ -80,10 +97,9 @@ const SKIPPED = new Set([
   'title',
   'rt',
   'rp',
-]);
-
-/** Elements that start and end a line of text. Others (b, a, span, em, ruby…) are inline. */
-const BLOCKS = new Set([
+])
+  KIND.set(name, SKIP);
+for (const name of [
   'address',
   'article',
   'aside',
@@ -132,23 +148,30 @@ const BLOCKS = new Set([
   'thead',
   'tr',
   'ul',
-]);
+])
+  KIND.set(name, BLOCK);
+// https://dom.spec.whatwg.org/#dom-element-attachshadow: the built-in elements that accept a shadow root.
+for (const name of ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+  KIND.set(name, (KIND.get(name) ?? 0) | HOST);
+for (const name of ['header', 'main', 'nav', 'p', 'section', 'span']) KIND.set(name, (KIND.get(name) ?? 0) | HOST);
+
+/** The flags of an element name; names not listed are inline, and custom elements (with a '-') may host. */
+function kindOf(name: string): number {
+  const kind = KIND.get(name);
+  if (kind !== undefined) return kind;
+  return name.indexOf('-') >= 0 ? HOST : 0;
+}
 
 /** CJK Unified Ideographs, extension A and the compatibility block: enough to tell a Chinese page from others. */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*(hidden|collapse)/i;
 
 export function isBlockElement(el: Element): boolean {
-  return BLOCKS.has(el.localName);
+  return (kindOf(el.localName) & BLOCK) !== 0;
 }
 
-/**
- * Whether the walk leaves out this element and everything under it, judged
- * from the element alone (tag and attributes): cheap enough to ask for every
- * element of a large page.
- */
-export function isSkippedElement(el: Element, name: string = el.localName): boolean {
-  if (SKIPPED.has(name)) return true;
+/** Hidden or editable by its attributes (the element's tag aside). */
+function skippedByAttributes(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
@@ -157,105 +180,145 @@ export function isSkippedElement(el: Element, name: string = el.localName): bool
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
+/**
+ * Whether the walk leaves out this element and everything under it, judged
+ * from the element alone (tag and attributes): cheap enough to ask for every
+ * element of a large page.
+ */
+export function isSkippedElement(el: Element, name: string = el.localName): boolean {
+  return (kindOf(name) & SKIP) !== 0 || skippedByAttributes(el);
+}
+
 /** Whether `text` holds a Han character. */
 export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
-/** A list of nodes to visit: either siblings from `next` on, or `list` from `index` on. */
-interface Frame {
-  next: Node | null;
-  list: ArrayLike<Node> | null;
-  index: number;
-  /** The element whose children these are puts a line break after them. */
-  block: boolean;
-}
+const CHECK_EVERY = 256;
 
-const CHECK_EVERY = 64;
-
+/**
+ * The walk keeps its stack of open elements in parallel arrays that grow once
+ * and are reused (no object per element): at each level, either the next
+ * sibling to visit, or a list (slot assignments, the root) and an index in it,
+ * and whether the level's element is a block (a line break when it closes).
+ */
 export function createExtraction(root: Node): Extraction {
   const parts: string[] = [];
-  const chunks: TextChunk[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
   const shadowRoots: ShadowRoot[] = [];
   let length = 0;
   let lastBreak = true; // no separator at the very start
   let han = false;
-  const stack: Frame[] = [{ next: null, list: [root], index: 0, block: false }];
 
-  const lineBreak = () => {
-    if (lastBreak) return;
-    parts.push('\n');
-    length += 1;
-    lastBreak = true;
-  };
-
-  const visitText = (node: Text) => {
-    const data = node.data;
-    if (data.length === 0) return;
-    chunks.push({ node, start: length });
-    parts.push(data);
-    length += data.length;
-    lastBreak = false;
-    if (!han) han = HAN.test(data);
-  };
-
-  const visitElement = (el: Element) => {
-    const name = el.localName; // read once: every DOM property read crosses into the browser
-    if (isSkippedElement(el, name)) return;
-    const block = BLOCKS.has(name);
-    if (block) lineBreak();
-    // A host renders its shadow tree, not its children (they appear through slots).
-    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    if (shadow) {
-      shadowRoots.push(shadow);
-      stack.push({ next: shadow.firstChild, list: null, index: 0, block });
-      return;
-    }
-    if (name === 'slot') {
-      const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-      if (assigned.length > 0) {
-        stack.push({ next: null, list: assigned, index: 0, block });
-        return;
-      }
-    }
-    stack.push({ next: el.firstChild, list: null, index: 0, block });
+  const nexts: (Node | null)[] = [null];
+  const lists: (ArrayLike<Node> | null)[] = [[root]];
+  const indexes: number[] = [0];
+  const blocks: boolean[] = [false];
+  let depth = 1;
+  const push = (next: Node | null, list: ArrayLike<Node> | null, block: boolean) => {
+    nexts[depth] = next;
+    lists[depth] = list;
+    indexes[depth] = 0;
+    blocks[depth] = block;
+    depth++;
   };
 
   const step = (shouldYield?: () => boolean): boolean => {
     let count = 0;
-    while (stack.length > 0) {
-      if (shouldYield && ++count % CHECK_EVERY === 0 && shouldYield()) return false;
-      const frame = stack[stack.length - 1] as Frame;
+    while (depth > 0) {
+      if (shouldYield && ++count === CHECK_EVERY) {
+        count = 0;
+        if (shouldYield()) return false;
+      }
+      const top = depth - 1;
       let node: Node | null;
-      if (frame.list) {
-        node = frame.index < frame.list.length ? (frame.list[frame.index++] ?? null) : null;
+      const list = lists[top];
+      if (list) {
+        const i = indexes[top] as number;
+        node = i < list.length ? (list[i] ?? null) : null;
+        indexes[top] = i + 1;
       } else {
-        node = frame.next;
-        if (node) frame.next = node.nextSibling;
+        node = nexts[top] as Node | null;
+        if (node) nexts[top] = node.nextSibling;
       }
       if (!node) {
-        stack.pop();
-        if (frame.block) lineBreak();
+        depth = top;
+        nexts[top] = null; // let go of the node
+        lists[top] = null;
+        if (blocks[top] && !lastBreak) {
+          parts.push('\n');
+          length += 1;
+          lastBreak = true;
+        }
         continue;
       }
       const type = node.nodeType;
-      if (type === 3) visitText(node as Text);
-      else if (type === 1) visitElement(node as Element);
-      else if (type === 9 || type === 11) stack.push({ next: node.firstChild, list: null, index: 0, block: false });
+      if (type === 3) {
+        const data = (node as Text).data;
+        if (data.length === 0) continue;
+        nodes.push(node as Text);
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
+        lastBreak = false;
+        if (!han) han = HAN.test(data);
+      } else if (type === 1) {
+        const el = node as Element;
+        const name = el.localName; // read once: every DOM property read crosses into the browser
+        const kind = kindOf(name);
+        if (kind & SKIP || skippedByAttributes(el)) continue;
+        const block = (kind & BLOCK) !== 0;
+        if (block && !lastBreak) {
+          parts.push('\n');
+          length += 1;
+          lastBreak = true;
+        }
+        // A host renders its shadow tree, not its children (they appear through slots).
+        if (kind & HOST) {
+          const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+          if (shadow) {
+            shadowRoots.push(shadow);
+            push(shadow.firstChild, null, block);
+            continue;
+          }
+        } else if (name === 'slot') {
+          const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+          if (assigned.length > 0) {
+            push(null, assigned, block);
+            continue;
+          }
+        }
+        push(el.firstChild, null, block);
+      } else if (type === 9 || type === 11) push(node.firstChild, null, false);
     }
     return true;
   };
 
   let joined: string | null = null;
   let joinedParts = -1;
+  let chunks: TextChunk[] | null = null;
   return {
     step,
     result() {
       if (joined === null || joinedParts !== parts.length) {
         joined = parts.join('');
         joinedParts = parts.length;
+        chunks = null;
       }
-      return { text: joined, chunks, hasHan: han, shadowRoots };
+      const text = joined;
+      return {
+        text,
+        nodes,
+        starts,
+        get chunks(): TextChunk[] {
+          if (!chunks || chunks.length !== nodes.length)
+            chunks = nodes.map((node, i) => ({ node, start: starts[i] as number }));
+          return chunks;
+        },
+        hasHan: han,
+        shadowRoots,
+      };
     },
   };
 }

@@ -7,16 +7,32 @@
  *
  * DOM-implementation-agnostic: Ranges come from the text node's ownerDocument.
  */
-import type { TextChunk } from './extract';
+import type { OffsetMap, TextChunk } from './extract';
+
+/** The offset map as the extraction gives it (parallel arrays), or as a list of chunks. */
+export type ChunkSource = OffsetMap | readonly TextChunk[];
+
+function asOffsetMap(source: ChunkSource): OffsetMap {
+  if (!Array.isArray(source)) return source as OffsetMap;
+  const chunks = source as readonly TextChunk[];
+  return { nodes: chunks.map((c) => c.node), starts: chunks.map((c) => c.start) };
+}
 
 /** Index of the last chunk starting at or before `offset` (-1 if none). O(log n). */
-export function chunkIndexAt(chunks: readonly TextChunk[], offset: number): number {
+export function chunkIndexAt(source: ChunkSource, offset: number): number {
+  const starts = Array.isArray(source)
+    ? (source as readonly TextChunk[]).map((c) => c.start)
+    : (source as OffsetMap).starts;
+  return startIndexAt(starts, offset);
+}
+
+function startIndexAt(starts: readonly number[], offset: number): number {
   let lo = 0;
-  let hi = chunks.length - 1;
+  let hi = starts.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    if ((chunks[mid] as TextChunk).start <= offset) {
+    if ((starts[mid] as number) <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -37,25 +53,27 @@ export interface NodeSpan {
  * yield nothing. Offsets are clamped to each node's current length, so a node
  * whose text shrank since extraction gives a shorter piece, not an error.
  */
-export function spansForOffsets(chunks: readonly TextChunk[], start: number, end: number): NodeSpan[] {
+export function spansForOffsets(source: ChunkSource, start: number, end: number): NodeSpan[] {
   const out: NodeSpan[] = [];
   if (end <= start) return out;
-  let i = Math.max(0, chunkIndexAt(chunks, start));
-  for (; i < chunks.length; i++) {
-    const chunk = chunks[i] as TextChunk;
-    if (chunk.start >= end) break;
-    const length = chunk.node.data.length;
-    const from = Math.max(start, chunk.start) - chunk.start;
-    const to = Math.min(end - chunk.start, length);
-    if (to > from) out.push({ node: chunk.node, start: from, end: to });
+  const { nodes, starts } = asOffsetMap(source);
+  let i = Math.max(0, startIndexAt(starts, start));
+  for (; i < nodes.length; i++) {
+    const chunkStart = starts[i] as number;
+    if (chunkStart >= end) break;
+    const node = nodes[i] as Text;
+    const length = node.data.length;
+    const from = Math.max(start, chunkStart) - chunkStart;
+    const to = Math.min(end - chunkStart, length);
+    if (to > from) out.push({ node, start: from, end: to });
   }
   return out;
 }
 
 /** Live Ranges for [start, end) of the extracted text; none for a span that covers no text node. */
-export function rangesForOffsets(chunks: readonly TextChunk[], start: number, end: number): Range[] {
+export function rangesForOffsets(source: ChunkSource, start: number, end: number): Range[] {
   const ranges: Range[] = [];
-  for (const span of spansForOffsets(chunks, start, end)) {
+  for (const span of spansForOffsets(source, start, end)) {
     const doc = span.node.ownerDocument;
     if (!doc) continue;
     try {

@@ -54,6 +54,27 @@ describe('extractText', () => {
     expect(result.shadowRoots).toEqual([shadow]);
   });
 
+  it('reads the shadow tree of a custom element host', () => {
+    const doc = dom('<p>前</p><quote-card><span>卡片外</span></quote-card>');
+    const host = doc.querySelector('quote-card') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div>卡片里：<slot></slot></div>';
+    const result = extractText(doc.body);
+    expect(result.text).toBe('前\n卡片里：卡片外\n');
+    expect(result.shadowRoots).toEqual([shadow]);
+  });
+
+  it('keeps the offset map in parallel arrays that agree with the chunks', () => {
+    const result = extractText(dom('<p>绿水青山<b>就是</b>金山银山</p><p>二</p>').body);
+    expect(result.nodes.map((n) => n.data)).toEqual(['绿水青山', '就是', '金山银山', '二']);
+    expect(result.starts).toEqual([0, 4, 6, 11]);
+    expect(result.chunks.map((c) => [c.node, c.start])).toEqual(result.nodes.map((n, i) => [n, result.starts[i]]));
+    const start = result.text.indexOf('青山');
+    const end = result.text.indexOf('银');
+    expect(rangesForOffsets(result, start, end).map((r) => r.toString())).toEqual(['青山', '就是', '金山']);
+    expect(rangesForOffsets(result.chunks, start, end).map((r) => r.toString())).toEqual(['青山', '就是', '金山']);
+  });
+
   it('maps every chunk back to its text node', () => {
     const { text, chunks } = extractText(dom('<p>绿水青山<b>就是</b>金山银山</p><p>二</p>').body);
     for (const chunk of chunks)
