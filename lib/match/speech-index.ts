@@ -28,6 +28,8 @@ export interface SpeechIndex {
   automaton: Automaton;
   /** substancePrefix[i] = substance of normalised speech characters [0, i). */
   substancePrefix: Float64Array;
+  /** plainPrefix[i] = how many of normalised speech characters [0, i) lie outside every slogan. */
+  plainPrefix: Int32Array;
   slogans: SloganEntry[];
   /** For each code, the slogans (index into `slogans`) that start with it, or undefined. */
   slogansByFirst: (number[] | undefined)[];
@@ -95,14 +97,19 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     prev = end;
   });
   // Slogans are matched as slogans: their words give a passage no substance, wherever the speech uses them (quoted or not).
+  const inSlogan = new Uint8Array(text.length);
   for (const slogan of corpus.slogans) {
     for (let at = text.indexOf(slogan.text); at >= 0; at = text.indexOf(slogan.text, at + 1)) {
       charWeight.fill(0, at, at + slogan.text.length);
+      inSlogan.fill(1, at, at + slogan.text.length);
     }
   }
   const substancePrefix = new Float64Array(codes.length + 1);
-  for (let i = 0; i < codes.length; i++)
+  const plainPrefix = new Int32Array(codes.length + 1);
+  for (let i = 0; i < codes.length; i++) {
     substancePrefix[i + 1] = (substancePrefix[i] as number) + (charWeight[origin[i] as number] as number);
+    plainPrefix[i + 1] = (plainPrefix[i] as number) + 1 - (inSlogan[origin[i] as number] as number);
+  }
 
   const slogans: SloganEntry[] = [];
   const slogansByFirst: (number[] | undefined)[] = new Array(codeTable.size + 1).fill(undefined);
@@ -169,6 +176,7 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     origin,
     automaton,
     substancePrefix,
+    plainPrefix,
     slogans,
     slogansByFirst,
     sloganFirst,

@@ -23,7 +23,8 @@
  * A passage needs MIN_SUBSTANCE, and a short one (fewer than SHORT_PASSAGE
  * normalised characters) needs SHORT_SUBSTANCE: an eight-character run such
  * as 农村生活污水治理 is a term of art, a ten-character run with three or four
- * content words is a phrase someone chose to repeat.
+ * content words is a phrase someone chose to repeat. A run of LONG_PASSAGE
+ * characters outside slogans needs no more: its order is its substance.
  */
 
 /** Weight ≥ this (in content characters) makes a passage. Tuned on tests/fixtures/eval. */
@@ -33,7 +34,17 @@ export const SHORT_PASSAGE = 10;
 /** …need this much substance. */
 export const SHORT_SUBSTANCE = 8;
 
-export function hasSubstance(substance: number, length: number): boolean {
+/**
+ * A verbatim stretch this long (normalised characters outside slogans) is a
+ * quote whatever its words: each stock phrase alone says little, but twenty
+ * characters of them in the speech's order are the speech's sentence, not
+ * shared vocabulary (站在人与自然和谐共生的高度谋划发展，深入推进环境污染防治).
+ */
+export const LONG_PASSAGE = 20;
+
+/** `plainLength`: the passage's normalised speech characters that lie outside slogans. */
+export function hasSubstance(substance: number, length: number, plainLength: number): boolean {
+  if (plainLength >= LONG_PASSAGE) return true;
   return substance >= (length < SHORT_PASSAGE ? SHORT_SUBSTANCE : MIN_SUBSTANCE);
 }
 

@@ -130,3 +130,25 @@ describe('resolution', () => {
     expect(m!.diff!.map((d) => d.page).join('')).toBe(text.slice(m!.start, m!.end));
   });
 });
+
+describe('substance of long runs', () => {
+  it('reports a long verbatim run made of stock phrases, in the speech order', () => {
+    const text = '他表示，要站在人与自然和谐共生的高度谋划发展，深入推进环境污染防治。';
+    expect(quoted(text, scan(text))).toEqual([['passage', '站在人与自然和谐共生的高度谋划发展，深入推进环境污染防治']]);
+  });
+
+  it('does not report the same stock phrases when the run is short', () => {
+    for (const text of [
+      '要深入推进环境污染防治。',
+      '站在人与自然和谐共生的高度。',
+      '生态文明建设和生态环境保护工作会议召开。',
+    ]) {
+      expect(scan(text), text).toEqual([]);
+    }
+  });
+
+  it('keeps a slogan with stock words around it a slogan, however long the run', () => {
+    const text = '要牢固树立和践行绿水青山就是金山银山的理念。';
+    expect(quoted(text, scan(text))).toEqual([['slogan', '绿水青山就是金山银山']]);
+  });
+});
