@@ -3,7 +3,7 @@
  * paragraphs, the passage the URL points at highlighted and scrolled into
  * view, and "copy citation" for that passage and for any selection.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { CITATION_FORMATS, formatCitation, formatCitationHtml } from '../../lib/citations';
 import { shortHeading } from '../../lib/citations/location';
 import type { CitationFormatId, CitationInput } from '../../lib/citations/types';
@@ -25,6 +25,8 @@ export interface ReaderAppProps {
   defaultFormat: CitationFormatId;
   /** Injected in tests; the clipboard otherwise. `html` is the rich form, when the format has one. */
   copyText?: (text: string, html: string | null) => Promise<void>;
+  /** Search box over the speech (settings/lookup work: components/lookup/ReaderSearch), shown above the text. */
+  search?: ReactNode;
 }
 
 interface SelectionState {
@@ -50,7 +52,7 @@ function describeSpan(corpus: Corpus, span: Span, strings: ReaderStrings): strin
   return `${strings.section(section)}${heading ? ` · ${heading}` : ''}${sep}${strings.paragraph(paragraph.number)}`;
 }
 
-export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipboard }: ReaderAppProps) {
+export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipboard, search }: ReaderAppProps) {
   const strings = READER_STRINGS[lang];
   const [target, setTarget] = useReaderTarget(corpus);
   // What the target covers (for the contents and "copy citation"); only a span is marked
@@ -199,6 +201,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
       <div className="layout">
         <TableOfContents corpus={corpus} strings={strings} current={currentSection} />
         <main id="text" tabIndex={-1}>
+          {search /* lookup search box (settings/lookup work) */}
           {targetRange && (
             <section className="target-bar" aria-labelledby="target-bar-h">
               <h2 id="target-bar-h" className="target-bar__label">

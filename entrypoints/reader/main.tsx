@@ -1,9 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { ReaderSearch } from '../../components/lookup/ReaderSearch';
 import { ReaderApp } from '../../components/reader/ReaderApp';
 import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
+import { loadSegmenter } from '../../platform/lookup-jieba';
 import { getSettings } from '../../platform/settings';
 
 // The settings decide the UI language and the one-click citation format; if
@@ -12,11 +14,14 @@ async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const settings: Settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+  const lang = resolveLanguage(settings.language, navigator.language);
   createRoot(root).render(
     <ReaderApp
       corpus={getCorpus()}
-      lang={resolveLanguage(settings.language, navigator.language)}
+      lang={lang}
       defaultFormat={settings.citationFormat}
+      // Search box with the selection lookup's ranking (settings/lookup work).
+      search={<ReaderSearch lang={lang} loadSegmenter={loadSegmenter} />}
     />,
   );
 }

@@ -2,6 +2,8 @@
  * Selection lookup in Chromium: the lookup page the context menu opens
  * (lookup.html#q=…), with jieba's web build loading in the extension page.
  *
+ * The reader page's search box uses the same view and ranking.
+ *
  * The native context menu cannot be clicked from Playwright, so the test
  * checks that the background registered the menu item (contextMenus.update
  * fails for an unknown id) and then opens the page the item opens.
@@ -127,6 +129,26 @@ describe('selection lookup in Chromium', () => {
     const expected = corpus.sentences.filter((s) => /蓝天|碧水|净土/.test(s.text)).map((s) => s.index);
     expect(hits.map((h) => h.sentence).sort((a, b) => a - b)).toEqual(expected);
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#q=蓝天 碧水 净土');
+    await page.close();
+  });
+
+  it('the reader page has a search box with the same ranking, opening a passage in place', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.extensionUrl('reader.html'));
+    await page.locator('summary', { hasText: '在讲话中查找' }).click();
+    const box = page.getByLabel('要查找的文字');
+    await box.fill('危险废物 重金属 土壤污染');
+    await box.press('Enter');
+    const hits = await shownHits(page);
+    // Same ranking as the lookup page.
+    const lookup = await openLookup(session, '危险废物 重金属 土壤污染');
+    expect(hits.map((h) => h.sentence)).toEqual((await shownHits(lookup)).map((h) => h.sentence));
+    await lookup.close();
+    await page.getByRole('button', { name: '在阅读页中打开' }).first().click();
+    const first = corpus.sentences[hits[0]?.sentence ?? -1];
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#span=${first?.start}-${first?.end}`);
+    // The reader marks the passage it was sent to.
+    await expect.poll(() => page.locator('mark[data-target]').allTextContents()).toEqual([first?.text]);
     await page.close();
   });
 
