@@ -160,11 +160,6 @@ export function denseText(chars: number, seed = 2): { text: string; quotes: numb
   return { text: parts.join(''), quotes };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
 /** CPU milliseconds this process spent in fn: on a machine shared with other jobs, wall time measures the neighbours. */
 function cpuMs(fn: () => void): number {
   const t0 = process.cpuUsage();
@@ -185,6 +180,7 @@ function timeTogether(fns: Record<string, () => void>, runs = RUNS): Record<stri
   return Object.fromEntries(Object.entries(times).map(([k, t]) => [k, Math.min(...t)]));
 }
 
+// biome-ignore lint/correctness/noUnusedVariables: a sink: the baselines' results are written here so their work cannot be optimised away.
 let sink = 0;
 
 /**

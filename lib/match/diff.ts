@@ -60,6 +60,7 @@ export function align(
       const sub = (d[(i - 1) * w + j - 1] as number) + (ai === b[bFrom + j - 1] ? 0 : 1);
       const del = (d[i * w + j - 1] as number) + 1;
       const ins = (d[(i - 1) * w + j] as number) + 1;
+      // biome-ignore lint/complexity/useMathMinMax: the DP's inner loop, kept as plain comparisons.
       d[i * w + j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
     }
   }

@@ -37,7 +37,7 @@ async function visitFighting(browser: HostileBrowser, name: string, options: Opt
 /** The page adds one paragraph to #late on its own; a diff that is only that is no diff. */
 function withoutLateParagraph(visit: Visit) {
   const diff = visit.report.domDiff;
-  const onlyLate = diff !== null && diff.includes('<DIV id="late"') && diff.includes('后来添加');
+  const onlyLate = diff?.includes('<DIV id="late"') && diff.includes('后来添加');
   return { ...visit.report, domDiff: onlyLate ? null : diff };
 }
 

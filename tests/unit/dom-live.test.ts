@@ -1,7 +1,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { compareDocumentOrder, containsFlat, dirtyRoot, enclosingBlock, outermostRoots } from '../../lib/dom/blocks';
-import { extractText } from '../../lib/dom/extract';
 import { createAsyncWindowedScan, createWindowedScan } from '../../lib/dom/scan-windows';
 import { createVisibilityCache, isTextRendered } from '../../lib/dom/visibility';
 
@@ -78,7 +77,7 @@ describe('createWindowedScan', () => {
   it('finds the same matches as one scan, whatever the window size', () => {
     const text = Array.from(
       { length: 400 },
-      (_, i) => (i % 7 === 0 ? '绿水青山就是金山银山' : '其他文字内容') + '\n',
+      (_, i) => `${i % 7 === 0 ? '绿水青山就是金山银山' : '其他文字内容'}\n`,
     ).join('');
     const whole = findAll('绿水青山就是金山银山')(text);
     for (const size of [50, 333, 1000, 100_000]) {
@@ -91,7 +90,7 @@ describe('createWindowedScan', () => {
   });
 
   it('the async variant (a matcher in another context) gives the same matches', async () => {
-    const text = Array.from({ length: 300 }, (_, i) => (i % 9 === 0 ? '绿水青山就是金山银山' : '其他文字') + '\n').join(
+    const text = Array.from({ length: 300 }, (_, i) => `${i % 9 === 0 ? '绿水青山就是金山银山' : '其他文字'}\n`).join(
       '',
     );
     const scan = createAsyncWindowedScan(text, async (s) => findAll('绿水青山就是金山银山')(s), 100);
