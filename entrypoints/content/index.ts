@@ -52,7 +52,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ScanOptions } from '../../lib/match';
 import { isScanReply, type JumpResult, type Message, parseMessage, type ScanReply } from '../../lib/messages';
-import type { Settings } from '../../lib/settings/types';
+import { scanOptionsFor } from '../../lib/settings/scan-options';
 import { getSettings, isSitePaused, watchSettings } from '../../platform/settings';
 import './highlights.css';
 import { Highlighter, highlightsSupported } from './highlighter';
@@ -76,16 +76,6 @@ export default defineContentScript({
     });
   },
 });
-
-export function scanOptions(s: Settings): ScanOptions {
-  return {
-    slogans: true,
-    passages: s.sensitivity !== 'slogans',
-    nearVerbatim: s.sensitivity === 'near-verbatim',
-    minPassageLength: s.minPassageLength,
-    traditional: s.traditional,
-  };
-}
 
 /**
  * The matcher runs in the background (scan-text): its index of the speech is
@@ -140,7 +130,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     doc,
     frameKey: key,
     highlighter,
-    options: () => scanOptions(settings),
+    options: () => scanOptionsFor(settings),
     scan: scanInBackground,
     report,
     shadowRoot(root) {
@@ -172,7 +162,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   };
 
   const unwatch = watchSettings((next) => {
-    const before = JSON.stringify(scanOptions(settings));
+    const before = JSON.stringify(scanOptionsFor(settings));
     settings = next;
     highlighter.setColours(next.colours);
     if (paused()) {
@@ -180,7 +170,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     } else if (!running) {
       if (ready) run();
       else highlighter.prepare();
-    } else if (JSON.stringify(scanOptions(next)) !== before) void scanner.scanAll();
+    } else if (JSON.stringify(scanOptionsFor(next)) !== before) void scanner.scanAll();
   });
 
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: JumpResult) => void): undefined => {

@@ -11,12 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { scanForContent } from '../../entrypoints/background/scan';
 import type { Highlighter, HighlightKind } from '../../entrypoints/content/highlighter';
 import { highlightCss } from '../../entrypoints/content/highlighter';
-import { scanOptions } from '../../entrypoints/content/index';
 import { LiveWatcher } from '../../entrypoints/content/live';
 import { FrameScanner, highlightKind } from '../../entrypoints/content/scanner';
 import type { ScanOptions } from '../../lib/match';
 import type { FrameReport } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
+import { scanOptionsFor } from '../../lib/settings/scan-options';
 
 function page(body: string) {
   const window = new Window({ url: 'https://news.example/a' });
@@ -53,7 +53,7 @@ function scannerFor(doc: Document) {
     doc,
     frameKey: 'k1',
     highlighter,
-    options: () => scanOptions(DEFAULT_SETTINGS),
+    options: () => scanOptionsFor(DEFAULT_SETTINGS),
     // What the background does for scan-text (entrypoints/background/scan.ts), called directly.
     scan: async (text: string, options: ScanOptions) => scanForContent(text, options),
     report: (r) => reports.push(r),
