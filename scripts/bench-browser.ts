@@ -63,22 +63,10 @@ import type { ScanTimings, TabResults } from '../lib/messages';
 import { type ExtensionSession, launchWithExtension, ROOT } from '../tests/e2e/harness';
 import { openProbedPage } from '../tests/e2e/hostile-probe';
 import { openStatusReader, type StatusReader } from '../tests/e2e/scan-status';
+import { pick, rng } from './seeded-random';
 
 const RUNS = 3;
 const MB = 1024 * 1024;
-
-/** mulberry32: the same pages on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 const WHEN = ['今年以来', '近日', '上半年', '记者从市政府获悉', '据了解', '1至9月', '去年', '截至目前', '日前', '本周'];
 const WHO = [

@@ -30,25 +30,12 @@ import { matchData } from '../lib/match/derived';
 import { buildSpeechIndex } from '../lib/match/speech-index';
 import { normalise, QUOTE, SKIP } from '../lib/normalize';
 import { benchBrowser } from './bench-browser';
+import { pick, rng } from './seeded-random';
 
 if (SKIP !== 0 || QUOTE !== 0xfffe) throw new Error('bench floor constants out of date');
 
 const TARGET_CHARS = 1_100_000;
 const RUNS = 15;
-
-/** mulberry32: a tiny seeded PRNG, so every run benches the same text. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 const WHEN = ['今年以来', '近日', '上半年', '记者从市政府获悉', '据了解', '1至9月', '去年', '截至目前', '日前', '本周'];
 const WHO = [

@@ -12,21 +12,11 @@ import { next } from '../../lib/match/automaton';
 import { ENGINE_CONSTANTS, type ScanOptions, scanText, seedsOf } from '../../lib/match/engine';
 import { GRAM_MUL, GRAM_MUL2 } from '../../lib/match/speech-index';
 import { BREAK, normalise, normalisedString, QUOTE, SKIP } from '../../lib/normalize';
+import { rng } from '../../scripts/seeded-random';
 
 const index = getSpeechIndex();
 const corpus = getCorpus();
 const speech = corpus.text;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   () => '😀',
