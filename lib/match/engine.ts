@@ -489,7 +489,8 @@ function closedByQuote(text: string, table: Uint16Array, origin: Int32Array, to:
 function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: number): Match | null {
   if (c.matched < minPassage) return null;
   const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
-  const plain = (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number);
+  // Only a verbatim run earns substance by its length: stock phrases with edits between them are stock phrases.
+  const plain = c.gaps.length === 0 ? (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number) : 0;
   if (!substantial(substance, c.matched, plain)) return null;
   let similarity = 1;
   let diff: Match['diff'] = null;

@@ -42,7 +42,7 @@ export const SHORT_SUBSTANCE = 8;
  */
 export const LONG_PASSAGE = 20;
 
-/** `plainLength`: the passage's normalised speech characters that lie outside slogans. */
+/** `plainLength`: a verbatim passage's normalised speech characters that lie outside slogans (0 for near-verbatim ones). */
 export function hasSubstance(substance: number, length: number, plainLength: number): boolean {
   if (plainLength >= LONG_PASSAGE) return true;
   return substance >= (length < SHORT_PASSAGE ? SHORT_SUBSTANCE : MIN_SUBSTANCE);

@@ -147,6 +147,11 @@ describe('substance of long runs', () => {
     }
   });
 
+  it('does not report stock phrases with edits between them, however long', () => {
+    const text = '下一步，将以习近平生态文明思想为指导，推动生态文明建设再上新台阶。';
+    expect(scan(text)).toEqual([]);
+  });
+
   it('keeps a slogan with stock words around it a slogan, however long the run', () => {
     const text = '要牢固树立和践行绿水青山就是金山银山的理念。';
     expect(quoted(text, scan(text))).toEqual([['slogan', '绿水青山就是金山银山']]);
