@@ -172,8 +172,9 @@ describe('content script on a news article', () => {
   });
 
   // Last: the harness's handle on the first service worker is dead after this.
-  // Chromium stops a worker asynchronously; on a loaded machine it can take longer than the poll allows.
-  it('keeps the tab results when the service worker is stopped and restarted', { retry: 2 }, async () => {
+  // Chromium stops a worker asynchronously; on a loaded machine it can take longer than the poll allows
+  // (vitest.e2e.config.ts retries a failed test twice).
+  it('keeps the tab results when the service worker is stopped and restarted', async () => {
     const before = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
     // Stop it as Chrome does when it is idle, through DevTools' ServiceWorker domain on an extension page.
     const page = await session.context.newPage();
