@@ -66,6 +66,28 @@ function listedItems(popup: Page): Promise<ListedItem[]> {
 }
 
 /** Runtime.evaluate in a target Playwright does not expose (the action popup), over the browser's CDP session. */
+/** Where `words` stand on the page now (a Range over the text node that holds them), with the window height; null if absent. */
+function wordsRect(page: Page, words: string): Promise<{ top: number; bottom: number; height: number } | null> {
+  return page.evaluate((w) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent?.indexOf(w) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + w.length);
+      const r = range.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    }
+    return null;
+  }, words);
+}
+
+async function inViewport(page: Page, words: string): Promise<boolean | null> {
+  const r = await wordsRect(page, words);
+  return r && r.top >= 0 && r.bottom <= r.height;
+}
+
 async function attachToTarget(cdp: CDPSession, urlPart: string) {
   const { targetInfos } = await cdp.send('Target.getTargets');
   const target = targetInfos.find((t) => t.url.includes(urlPart));
@@ -189,20 +211,7 @@ describe('popup: list, jump, open, copy', () => {
     expect(await actionPopup.evaluate<string>(`document.querySelector('.popup__page').textContent`)).toBe(TITLE);
     // Jump from the toolbar popup: the page scrolls the quote into view.
     const target = find('功成不必在我');
-    const inView = () =>
-      news.evaluate((words) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const at = n.textContent?.indexOf(words) ?? -1;
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, at);
-          range.setEnd(n, at + words.length);
-          const r = range.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= window.innerHeight;
-        }
-        return null;
-      }, '功成不必在我');
+    const inView = () => inViewport(news, '功成不必在我');
     expect(await inView()).toBe(false);
     await actionPopup.evaluate(
       `document.querySelector('li.match[data-match-id="${target.id}"] .match__actions button').click()`,
@@ -265,35 +274,13 @@ describe('popup: list, jump, open, copy', () => {
 
   it('jumps: the match is in the page viewport afterwards', async () => {
     const target = find('时时放心不下');
-    const textTop = () =>
-      news.evaluate((words) => {
-        // Where the quoted words are on the page now (a Range over the text node that holds them).
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const at = n.textContent?.indexOf(words) ?? -1;
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, at);
-          range.setEnd(n, at + words.length);
-          const r = range.getBoundingClientRect();
-          return { top: r.top, bottom: r.bottom, height: window.innerHeight };
-        }
-        return null;
-      }, '时时放心不下');
+    const textTop = () => wordsRect(news, '时时放心不下');
     const before = await textTop();
     expect(before, 'the fixture puts the quote below the fold').not.toBeNull();
     expect(before?.top ?? 0).toBeGreaterThan(before?.height ?? 0);
 
     await popup.locator(`li.match[data-match-id="${target.id}"]`).getByRole('button', { name: t.jump }).click();
-    await expect
-      .poll(
-        async () => {
-          const r = await textTop();
-          return r !== null && r.top >= 0 && r.bottom <= r.height;
-        },
-        { timeout: 5000 },
-      )
-      .toBe(true);
+    await expect.poll(() => inViewport(news, '时时放心不下'), { timeout: 5000 }).toBe(true);
     // No error in the live region.
     expect(await popup.locator('output.toast').innerText()).toBe('');
   });
