@@ -126,17 +126,18 @@ export function similarityOf(distance: number, pageLength: number, speechLength:
 
 interface Side {
   text: string;
-  origin: Int32Array;
+  /** The text offset of a normalised position. */
+  originAt: (p: number) => number;
   from: number;
 }
 
 /** Original text of normalised [from, to): first to last character, a trailing high surrogate kept with its pair. */
 function sliceSide(side: Side, from: number, to: number): string {
   if (to <= from) return '';
-  let end = (side.origin[to - 1] as number) + 1;
+  let end = side.originAt(to - 1) + 1;
   const last = side.text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff && end < side.text.length) end++;
-  return side.text.slice(side.origin[from] as number, end);
+  return side.text.slice(side.originAt(from), end);
 }
 
 /**

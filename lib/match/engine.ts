@@ -72,7 +72,15 @@ const SHORT_SLOGAN = 4;
 
 // Reusable buffers: after the first scan of a large page, a scan allocates nothing proportional to the page.
 let normBuf = new Uint16Array(1024);
-let originBuf = new Int32Array(1024);
+/**
+ * The map from normalised positions back to the text, kept piecewise: pairs (n, i) meaning normalised position n
+ * is text offset i, and each following position is one further, up to the next pair. A pair is written only where
+ * skipped characters shift the offset (a run of punctuation writes one), so the pass stores one code per
+ * character, not a code and an offset; originAt() reads it back for the few positions a match reports.
+ */
+let shiftBuf: Int32Array<ArrayBuffer> = new Int32Array(256);
+let shiftEnd = 2; // numbers used in shiftBuf (two per pair)
+let shiftCursor = 0; // the pair originAt() found last: matches are read back mostly in page order
 let seedBuf: Int32Array<ArrayBuffer> = new Int32Array(3 * 256);
 let quoteBuf: Int32Array<ArrayBuffer> = new Int32Array(64);
 let seedCount = 0;
@@ -80,8 +88,8 @@ let quoteCount = 0;
 let normLength = 0;
 
 /**
- * The linear pass over `text`: fills normBuf/originBuf (normalised codes and
- * their offsets), seedBuf (end, length, automaton state of each maximal run
+ * The linear pass over `text`: fills normBuf (normalised codes), shiftBuf
+ * (where skipped characters shift their offsets), seedBuf (end, length, automaton state of each maximal run
  * of ≥ SEED_MIN) and quoteBuf (normalised positions right after a quotation
  * mark that comes before a slogan's first letter).
  *
@@ -115,12 +123,12 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   const { rootNext, rowOf, rows, width, c1, n1, c2, n2, c3, n3, link, len } = index.automaton;
   const { bigrams, gramShift, gramFirst, gramLast, gramState, gramMask, gramSlotShift, sloganFirst } = index;
   const sloganFirstSize = sloganFirst.length;
-  if (normBuf.length < text.length) {
-    normBuf = new Uint16Array(text.length);
-    originBuf = new Int32Array(text.length);
-  }
+  if (normBuf.length < text.length) normBuf = new Uint16Array(text.length);
   const norm = normBuf;
-  const origin = originBuf;
+  let shifts = shiftBuf;
+  shifts[0] = 0;
+  shifts[1] = 0;
+  let shift = 0; // index of the last pair in shifts
   let quotes = quoteBuf;
   let seeds = seedBuf;
   let quotesUsed = 0;
@@ -137,14 +145,30 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   while (i < length) {
     if (quotesUsed === quotes.length) quotes = grow(quotes);
     if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
+    if (shift + 4 > shifts.length) shifts = grow(shifts);
     if (run === 0) {
       // Filter mode: most characters.
       for (; i < length; i++) {
         const code = table[text.charCodeAt(i)] as number;
-        if (code === SKIP) continue;
+        if (code === SKIP) {
+          // The next position is offset i + 1 (a run of skipped characters rewrites one pair).
+          if (shifts[shift] !== n) {
+            if (shift + 4 > shifts.length) break;
+            shift += 2;
+            shifts[shift] = n;
+          }
+          shifts[shift + 1] = i + 1;
+          continue;
+        }
         if (code >= QUOTE) {
           if (code === QUOTE) {
             if (quotesUsed === quotes.length) break;
+            if (shifts[shift] !== n) {
+              if (shift + 4 > shifts.length) break;
+              shift += 2;
+              shifts[shift] = n;
+            }
+            shifts[shift + 1] = i + 1;
             // Kept only before a slogan's first letter (the next character that is not skipped): on a page full
             // of quotations, the slogan search then visits a few of them, not every one. The look-ahead is
             // remembered, so a run of quotation marks is read once.
@@ -164,11 +188,11 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
           prev = 0;
           recent = 0;
           norm[n] = BREAK;
-          origin[n++] = i;
+          n++;
           continue;
         }
         norm[n] = code;
-        origin[n++] = i;
+        n++;
         // Three bigrams of the speech in a row (bit history 0b111) may be one of its 4-grams (a shift count is
         // taken mod 32: `>>> bi` is `>>> (bi & 31)`).
         const bi = (prev << 10) | code;
@@ -195,11 +219,25 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
     // Automaton mode: each character continues the run of ≥ 4 or ends it.
     for (; i < length; i++) {
       const code = table[text.charCodeAt(i)] as number;
-      if (code === SKIP) continue;
+      if (code === SKIP) {
+        if (shifts[shift] !== n) {
+          if (shift + 4 > shifts.length) break;
+          shift += 2;
+          shifts[shift] = n;
+        }
+        shifts[shift + 1] = i + 1;
+        continue;
+      }
       if (seedsUsed + 3 > seeds.length) break;
       if (code >= QUOTE) {
         if (code === QUOTE) {
           if (quotesUsed === quotes.length) break;
+          if (shifts[shift] !== n) {
+            if (shift + 4 > shifts.length) break;
+            shift += 2;
+            shifts[shift] = n;
+          }
+          shifts[shift + 1] = i + 1;
           if (i >= peekTo) {
             // As in filter mode.
             let j = i + 1;
@@ -223,12 +261,12 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
         prev = 0;
         recent = 0;
         norm[n] = BREAK;
-        origin[n++] = i;
+        n++;
         i++;
         break;
       }
       norm[n] = code;
-      origin[n++] = i;
+      n++;
       // The run is ≥ 4, so never the root here. Most states have one transition (c1; 0 for dense-row states).
       let t: number;
       if (c1[state] === code) t = n1[state] as number;
@@ -288,6 +326,9 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   }
   quoteBuf = quotes;
   seedBuf = seeds;
+  shiftBuf = shifts;
+  shiftEnd = shift + 2;
+  shiftCursor = 0;
   seedCount = seedsUsed / 3;
   quoteCount = quotesUsed;
   normLength = n;
@@ -299,6 +340,42 @@ export function seedsOf(index: SpeechIndex, text: string): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < seedCount; k++) out.push([seedBuf[k * 3] as number, seedBuf[k * 3 + 1] as number]);
   return out;
+}
+
+/**
+ * The text offset of normalised position p (< the pass's normalised length). Gallops from the pair found
+ * last, so reading matches in page order costs O(log distance) each.
+ */
+function originAt(p: number): number {
+  const shifts = shiftBuf;
+  const pairs = shiftEnd >> 1;
+  let lo = shiftCursor >> 1; // the answer is the last pair whose position is ≤ p
+  if ((shifts[lo * 2] as number) > p) lo = 0;
+  let step = 1;
+  let hi = lo + 1; // first pair not known to be ≤ p
+  while (hi < pairs && (shifts[hi * 2] as number) <= p) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > pairs) hi = pairs;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((shifts[mid * 2] as number) <= p) lo = mid;
+    else hi = mid;
+  }
+  shiftCursor = lo * 2;
+  return (shifts[lo * 2 + 1] as number) + p - (shifts[lo * 2] as number);
+}
+
+/** The normalised → text map of the last pass, for diffOps. */
+const pageOrigin = originAt;
+
+/** The text offsets of normalised positions `at` of `text` (all of them, in order, if omitted): for tests. */
+export function originsOf(index: SpeechIndex, text: string, at?: readonly number[]): number[] {
+  pass(index, text, index.codeTable.table);
+  const positions = at ?? Array.from({ length: normLength }, (_, p) => p);
+  return positions.map((p) => originAt(p));
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
@@ -386,7 +463,6 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
 function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Match[] {
   // Buffers and tables in locals: this runs once per seed and per quotation mark.
   const norm = normBuf;
-  const origin = originBuf;
   const n = normLength;
   const found: Match[] = [];
   const quotes = quoteBuf;
@@ -402,7 +478,7 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
     for (let j = 0; j < starting.length; j++) {
       const s = starting[j] as number;
       const codes = (slogans[s] as (typeof slogans)[number]).codes;
-      if (codesAt(norm, n, from, codes) && closedByQuote(text, table, origin, from + codes.length))
+      if (codesAt(norm, n, from, codes) && closedByQuote(text, table, from + codes.length))
         addSlogan(index, found, from, s);
     }
   }
@@ -460,8 +536,8 @@ function addSlogan(index: SpeechIndex, found: Match[], from: number, slogan: num
   if (!entry || insidePassage(from, from + entry.codes.length)) return;
   found.push({
     kind: 'slogan',
-    start: originBuf[from] as number,
-    end: (originBuf[from + entry.codes.length - 1] as number) + 1,
+    start: originAt(from),
+    end: originAt(from + entry.codes.length - 1) + 1,
     speechStart: entry.speechStart,
     speechEnd: entry.speechEnd,
     similarity: 1,
@@ -476,8 +552,8 @@ function codesAt(norm: Uint16Array, n: number, from: number, codes: Uint16Array)
 }
 
 /** True if the first non-space character after normalised position `to` − 1 is a quotation mark. */
-function closedByQuote(text: string, table: Uint16Array, origin: Int32Array, to: number): boolean {
-  for (let i = (origin[to - 1] as number) + 1; i < text.length; i++) {
+function closedByQuote(text: string, table: Uint16Array, to: number): boolean {
+  for (let i = originAt(to - 1) + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (table[c] === QUOTE) return true;
     if (c !== 0x20 && c !== 0x3000 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
@@ -501,15 +577,15 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
     if (distance > 0) {
       diff = diffOpsOf(
         runs,
-        { text, origin: originBuf, from: c.ps, to: c.pe },
-        { text: index.text, origin: index.origin, from: c.ss },
+        { text, originAt: pageOrigin, from: c.ps, to: c.pe },
+        { text: index.text, originAt: index.originAt, from: c.ss },
       );
     } else similarity = 1;
   }
   return {
     kind: 'passage',
-    start: originBuf[c.ps] as number,
-    end: (originBuf[c.pe - 1] as number) + 1,
+    start: originAt(c.ps),
+    end: originAt(c.pe - 1) + 1,
     speechStart: index.origin[c.ss] as number,
     speechEnd: (index.origin[c.se - 1] as number) + 1,
     similarity,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import { getSpeechIndex, type Match } from '../../lib/match';
 import { next } from '../../lib/match/automaton';
-import { ENGINE_CONSTANTS, type ScanOptions, scanText, seedsOf } from '../../lib/match/engine';
+import { ENGINE_CONSTANTS, originsOf, type ScanOptions, scanText, seedsOf } from '../../lib/match/engine';
 import { GRAM_MUL, GRAM_MUL2 } from '../../lib/match/speech-index';
 import { BREAK, normalise, normalisedString, QUOTE, SKIP } from '../../lib/normalize';
 import { rng } from '../../scripts/seeded-random';
@@ -179,6 +179,24 @@ describe('the filtered pass', () => {
       const text = randomText(r, 50 + Math.floor(r() * 400));
       expect(seedsOf(index, text), text).toEqual(referenceSeeds(text));
     }
+  });
+
+  it('maps every normalised position back to the offset normalise() gives, read in any order', () => {
+    const r = rng(11);
+    for (let round = 0; round < 200; round++) {
+      // Long runs of punctuation and quotation marks too: the map is kept only where they shift offsets.
+      let text = randomText(r, 20 + Math.floor(r() * 500));
+      if (round % 4 === 0) text = `，，“”\u200b${text}。。。「」`;
+      const { origin, length } = normalise(text, index.codeTable);
+      const expected = [...origin.subarray(0, length)];
+      expect(originsOf(index, text), text).toEqual(expected);
+      const shuffled = expected.map((_, p) => p).sort(() => r() - 0.5);
+      expect(originsOf(index, text, shuffled), text).toEqual(shuffled.map((p) => expected[p]));
+    }
+    // A page of one punctuation mark between letters: a pair per letter, past the buffer's first size.
+    const text = '绿，'.repeat(50_000);
+    const { origin, length } = normalise(text, index.codeTable);
+    expect(originsOf(index, text)).toEqual([...origin.subarray(0, length)]);
   });
 
   it('uses the same codes and hash as the index', () => {
