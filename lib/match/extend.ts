@@ -39,6 +39,14 @@ for (let cost = 1; cost <= LONG_STEP; cost++) {
   }
 }
 const STEPS = Int32Array.from(stepList);
+/** Farthest a step and the characters after it reach (LONG_STEP + CONTINUE_LONG): within it, the step search reads without bounds checks. */
+const REACH = LONG_STEP + CONTINUE_LONG;
+// The step search's unrolled form (extendRight, extendLeft) spells out this table: keep them in step.
+if (
+  stepList.join() !==
+  '1,1,3,1,0,3,0,1,3,2,2,3,2,1,3,1,2,3,2,0,3,0,2,3,3,3,3,3,2,3,2,3,3,3,1,3,1,3,3,3,0,3,0,3,3,4,0,5,0,4,5,5,0,5,0,5,5,6,0,5,0,6,5,7,0,5,0,7,5,8,0,5,0,8,5'
+)
+  throw new Error('extend.ts: the unrolled step search is out of date');
 
 /** An alignment of page [ps, pe) with speech [ss, se) (normalised positions). */
 export interface Candidate {
@@ -103,14 +111,77 @@ function extendRight(
     if (score < outScore - xDrop) return;
     // Cheapest step after which enough characters match.
     let k = 0;
-    for (; k < tableLength; k += 3) {
-      const np = p + (table[k] as number);
-      const ns = s + (table[k + 1] as number);
-      const need = table[k + 2] as number;
-      if (np + need > pLimit || ns + need > sLimit || pg[np] !== sp[ns]) continue;
-      let j = 1;
-      while (j < need && pg[np + j] === sp[ns + j]) j++;
-      if (j === need) break;
+    if (p + REACH <= pLimit && s + REACH <= sLimit) {
+      // Away from the limits: the first characters of every step compared at once, one bit per step in table
+      // order, then only the steps whose first character matches are checked further (most steps fail there).
+      const a0 = pg[p + 0] as number;
+      const a1 = pg[p + 1] as number;
+      const a2 = pg[p + 2] as number;
+      const a3 = pg[p + 3] as number;
+      const a4 = pg[p + 4] as number;
+      const a5 = pg[p + 5] as number;
+      const a6 = pg[p + 6] as number;
+      const a7 = pg[p + 7] as number;
+      const a8 = pg[p + 8] as number;
+      const b0 = sp[s + 0] as number;
+      const b1 = sp[s + 1] as number;
+      const b2 = sp[s + 2] as number;
+      const b3 = sp[s + 3] as number;
+      const b4 = sp[s + 4] as number;
+      const b5 = sp[s + 5] as number;
+      const b6 = sp[s + 6] as number;
+      const b7 = sp[s + 7] as number;
+      const b8 = sp[s + 8] as number;
+      let mask =
+        (a1 === b1 ? 1 : 0) |
+        (a1 === b0 ? 2 : 0) |
+        (a0 === b1 ? 4 : 0) |
+        (a2 === b2 ? 8 : 0) |
+        (a2 === b1 ? 16 : 0) |
+        (a1 === b2 ? 32 : 0) |
+        (a2 === b0 ? 64 : 0) |
+        (a0 === b2 ? 128 : 0) |
+        (a3 === b3 ? 256 : 0) |
+        (a3 === b2 ? 512 : 0) |
+        (a2 === b3 ? 1024 : 0) |
+        (a3 === b1 ? 2048 : 0) |
+        (a1 === b3 ? 4096 : 0) |
+        (a3 === b0 ? 8192 : 0) |
+        (a0 === b3 ? 16384 : 0) |
+        (a4 === b0 ? 32768 : 0) |
+        (a0 === b4 ? 65536 : 0) |
+        (a5 === b0 ? 131072 : 0) |
+        (a0 === b5 ? 262144 : 0) |
+        (a6 === b0 ? 524288 : 0) |
+        (a0 === b6 ? 1048576 : 0) |
+        (a7 === b0 ? 2097152 : 0) |
+        (a0 === b7 ? 4194304 : 0) |
+        (a8 === b0 ? 8388608 : 0) |
+        (a0 === b8 ? 16777216 : 0);
+      k = tableLength;
+      while (mask !== 0) {
+        const at = (31 - Math.clz32(mask & -mask)) * 3;
+        const np = p + (table[at] as number);
+        const ns = s + (table[at + 1] as number);
+        const need = table[at + 2] as number;
+        let j = 1;
+        while (j < need && pg[np + j] === sp[ns + j]) j++;
+        if (j === need) {
+          k = at;
+          break;
+        }
+        mask &= mask - 1;
+      }
+    } else {
+      for (; k < tableLength; k += 3) {
+        const np = p + (table[k] as number);
+        const ns = s + (table[k + 1] as number);
+        const need = table[k + 2] as number;
+        if (np + need > pLimit || ns + need > sLimit || pg[np] !== sp[ns]) continue;
+        let j = 1;
+        while (j < need && pg[np + j] === sp[ns + j]) j++;
+        if (j === need) break;
+      }
     }
     if (k >= tableLength) return;
     const dp = table[k] as number;
@@ -164,14 +235,76 @@ function extendLeft(
     }
     if (score < outScore - xDrop) return;
     let k = 0;
-    for (; k < tableLength; k += 3) {
-      const np = p - (table[k] as number);
-      const ns = s - (table[k + 1] as number);
-      const need = table[k + 2] as number;
-      if (np - need < pLimit || ns - need < sLimit || pg[np - 1] !== sp[ns - 1]) continue;
-      let j = 1;
-      while (j < need && pg[np - 1 - j] === sp[ns - 1 - j]) j++;
-      if (j === need) break;
+    if (p - REACH >= pLimit && s - REACH >= sLimit) {
+      // As in extendRight.
+      const a0 = pg[p - 1 - 0] as number;
+      const a1 = pg[p - 1 - 1] as number;
+      const a2 = pg[p - 1 - 2] as number;
+      const a3 = pg[p - 1 - 3] as number;
+      const a4 = pg[p - 1 - 4] as number;
+      const a5 = pg[p - 1 - 5] as number;
+      const a6 = pg[p - 1 - 6] as number;
+      const a7 = pg[p - 1 - 7] as number;
+      const a8 = pg[p - 1 - 8] as number;
+      const b0 = sp[s - 1 - 0] as number;
+      const b1 = sp[s - 1 - 1] as number;
+      const b2 = sp[s - 1 - 2] as number;
+      const b3 = sp[s - 1 - 3] as number;
+      const b4 = sp[s - 1 - 4] as number;
+      const b5 = sp[s - 1 - 5] as number;
+      const b6 = sp[s - 1 - 6] as number;
+      const b7 = sp[s - 1 - 7] as number;
+      const b8 = sp[s - 1 - 8] as number;
+      let mask =
+        (a1 === b1 ? 1 : 0) |
+        (a1 === b0 ? 2 : 0) |
+        (a0 === b1 ? 4 : 0) |
+        (a2 === b2 ? 8 : 0) |
+        (a2 === b1 ? 16 : 0) |
+        (a1 === b2 ? 32 : 0) |
+        (a2 === b0 ? 64 : 0) |
+        (a0 === b2 ? 128 : 0) |
+        (a3 === b3 ? 256 : 0) |
+        (a3 === b2 ? 512 : 0) |
+        (a2 === b3 ? 1024 : 0) |
+        (a3 === b1 ? 2048 : 0) |
+        (a1 === b3 ? 4096 : 0) |
+        (a3 === b0 ? 8192 : 0) |
+        (a0 === b3 ? 16384 : 0) |
+        (a4 === b0 ? 32768 : 0) |
+        (a0 === b4 ? 65536 : 0) |
+        (a5 === b0 ? 131072 : 0) |
+        (a0 === b5 ? 262144 : 0) |
+        (a6 === b0 ? 524288 : 0) |
+        (a0 === b6 ? 1048576 : 0) |
+        (a7 === b0 ? 2097152 : 0) |
+        (a0 === b7 ? 4194304 : 0) |
+        (a8 === b0 ? 8388608 : 0) |
+        (a0 === b8 ? 16777216 : 0);
+      k = tableLength;
+      while (mask !== 0) {
+        const at = (31 - Math.clz32(mask & -mask)) * 3;
+        const np = p - (table[at] as number);
+        const ns = s - (table[at + 1] as number);
+        const need = table[at + 2] as number;
+        let j = 1;
+        while (j < need && pg[np - 1 - j] === sp[ns - 1 - j]) j++;
+        if (j === need) {
+          k = at;
+          break;
+        }
+        mask &= mask - 1;
+      }
+    } else {
+      for (; k < tableLength; k += 3) {
+        const np = p - (table[k] as number);
+        const ns = s - (table[k + 1] as number);
+        const need = table[k + 2] as number;
+        if (np - need < pLimit || ns - need < sLimit || pg[np - 1] !== sp[ns - 1]) continue;
+        let j = 1;
+        while (j < need && pg[np - 1 - j] === sp[ns - 1 - j]) j++;
+        if (j === need) break;
+      }
     }
     if (k >= tableLength) return;
     const dp = table[k] as number;
