@@ -427,6 +427,7 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
   const n = normLength;
   const passages: Match[] = [];
   passageBounds.length = 0;
+  boundsCursor = 0;
 
   if (wantPassages) {
     let coveredEnd = 0; // passages are settled up to here (normalised page position)
@@ -503,9 +504,11 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
     const code = norm[from] as number;
     const starting = code < alphabet ? slogansByFirst[code] : undefined;
     if (!starting) continue;
+    const hostEnd = passageEnd(from); // a slogan inside a passage is part of it: not looked at
     for (let j = 0; j < starting.length; j++) {
       const s = starting[j] as number;
       const codes = (slogans[s] as (typeof slogans)[number]).codes;
+      if (from + codes.length <= hostEnd) continue;
       if (codesAt(norm, n, from, codes) && closedByQuote(text, table, from + codes.length))
         addSlogan(index, found, from, s);
     }
@@ -545,17 +548,25 @@ const passageBounds: number[] = [];
 const NO_GAPS: number[] = [];
 const exact: Candidate = { ps: 0, pe: 0, ss: 0, se: 0, matched: 0, gaps: NO_GAPS };
 
-/** Whether normalised [from, to) lies inside an accepted passage (binary search). */
+/** The passage passageEnd() found last: the slogan search asks in page order, so a step or two from it. */
+let boundsCursor = 0;
+
+/** The end of the accepted passage that holds normalised position `from`, or −1. */
+function passageEnd(from: number): number {
+  const bounds = passageBounds;
+  const count = bounds.length >> 1;
+  let k = boundsCursor < count ? boundsCursor : count - 1;
+  if (k < 0) return -1;
+  while (k > 0 && (bounds[k * 2 - 1] as number) > from) k--; // back past passages ending after `from`
+  while (k < count && (bounds[k * 2 + 1] as number) <= from) k++; // on past passages ending at or before it
+  boundsCursor = k;
+  return k < count && (bounds[k * 2] as number) <= from ? (bounds[k * 2 + 1] as number) : -1;
+}
+
+/** Whether normalised [from, to) lies inside an accepted passage. */
 function insidePassage(from: number, to: number): boolean {
-  let lo = 0;
-  let hi = passageBounds.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((passageBounds[mid * 2 + 1] as number) <= from) lo = mid + 1;
-    else if ((passageBounds[mid * 2] as number) > from) hi = mid - 1;
-    else return to <= (passageBounds[mid * 2 + 1] as number);
-  }
-  return false;
+  const end = passageEnd(from);
+  return end >= 0 && to <= end;
 }
 
 /** Adds slogan `slogan` at normalised position `from`, unless a passage holds it. */
