@@ -124,20 +124,28 @@ export function similarityOf(distance: number, pageLength: number, speechLength:
   return longer === 0 ? 1 : Math.max(0, 1 - distance / longer);
 }
 
-interface Side {
+/** The page side of a diff: its offsets come from the scan's piecewise map. */
+interface PageSide {
   text: string;
   /** The text offset of a normalised position. */
   originAt: (p: number) => number;
   from: number;
+  to: number;
 }
 
-/** Original text of normalised [from, to): first to last character, a trailing high surrogate kept with its pair. */
-function sliceSide(side: Side, from: number, to: number): string {
-  if (to <= from) return '';
-  let end = side.originAt(to - 1) + 1;
-  const last = side.text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff && end < side.text.length) end++;
-  return side.text.slice(side.originAt(from), end);
+/** The speech side: its offsets are an array. */
+interface SpeechSide {
+  text: string;
+  origin: Int32Array;
+  from: number;
+}
+
+/** Original text of [start, end) (offsets of the first and last normalised character), a trailing high surrogate kept with its pair. */
+function sliceText(text: string, start: number, last: number): string {
+  let end = last + 1;
+  const unit = text.charCodeAt(end - 1);
+  if (unit >= 0xd800 && unit <= 0xdbff && end < text.length) end++;
+  return text.slice(start, end);
 }
 
 /**
@@ -146,8 +154,10 @@ function sliceSide(side: Side, from: number, to: number): string {
  * the next op's first character, so the ops' page texts concatenate to the
  * quote as the page shows it.
  */
-export function diffOps(runs: readonly number[], page: Side & { to: number }, speech: Side): DiffOp[] {
+export function diffOps(runs: readonly number[], page: PageSide, speech: SpeechSide): DiffOp[] {
   const ops: DiffOp[] = [];
+  const { originAt } = page;
+  const speechOrigin = speech.origin;
   let pi = page.from;
   let si = speech.from;
   for (let k = 0; k < runs.length; k += 2) {
@@ -157,8 +167,8 @@ export function diffOps(runs: readonly number[], page: Side & { to: number }, sp
     const sRun = kind === INSERT ? 0 : length;
     ops.push({
       op: OPS[kind] as DiffOp['op'],
-      page: pRun > 0 ? sliceSide(page, pi, pi + pRun) : '',
-      speech: sRun > 0 ? sliceSide(speech, si, si + sRun) : '',
+      page: pRun > 0 ? sliceText(page.text, originAt(pi), originAt(pi + pRun - 1)) : '',
+      speech: sRun > 0 ? sliceText(speech.text, speechOrigin[si] as number, speechOrigin[si + sRun - 1] as number) : '',
     });
     pi += pRun;
     si += sRun;

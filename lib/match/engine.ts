@@ -617,7 +617,7 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
       diff = diffOpsOf(
         runs,
         { text, originAt: pageOrigin, from: c.ps, to: c.pe },
-        { text: index.text, originAt: index.originAt, from: c.ss },
+        { text: index.text, origin: index.origin, from: c.ss },
       );
     } else similarity = 1;
   }

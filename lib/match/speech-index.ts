@@ -25,8 +25,6 @@ export interface SpeechIndex {
   /** The speech normalised, and the map back to speech.txt offsets. */
   codes: Uint16Array;
   origin: Int32Array;
-  /** origin as a function (the diff reads page and speech offsets the same way). */
-  originAt: (p: number) => number;
   automaton: Automaton;
   /** substancePrefix[i] = substance of normalised speech characters [0, i). */
   substancePrefix: Float64Array;
@@ -176,7 +174,6 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     },
     codes,
     origin,
-    originAt: (p) => origin[p] as number,
     automaton,
     substancePrefix,
     plainPrefix,
