@@ -154,8 +154,13 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   shifts[0] = 0;
   shifts[1] = 0;
   let shift = 0; // index of the last pair in shifts
+  let shiftN = 0; // = shifts[shift]
   let quotes = quoteBuf;
   let seeds = seedBuf;
+  // Capacities as int locals: a typed array's length is read as a double, with checks, at every use.
+  let shiftCap = shifts.length;
+  let quoteCap = quotes.length;
+  let seedCap = seeds.length;
   let quotesUsed = 0;
   let seedsUsed = 0;
   let state = 0;
@@ -168,30 +173,41 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   const length = text.length;
   let i = 0;
   while (i < length) {
-    if (quotesUsed === quotes.length) quotes = grow(quotes);
-    if (seedsUsed + 3 > seeds.length) seeds = grow(seeds);
-    if (shift + 4 > shifts.length) shifts = grow(shifts);
+    if (quotesUsed === quoteCap) {
+      quotes = grow(quotes);
+      quoteCap = quotes.length;
+    }
+    if (seedsUsed + 3 > seedCap) {
+      seeds = grow(seeds);
+      seedCap = seeds.length;
+    }
+    if (shift + 4 > shiftCap) {
+      shifts = grow(shifts);
+      shiftCap = shifts.length;
+    }
     if (run === 0) {
       // Filter mode: most characters.
       for (; i < length; i++) {
         const code = work[text.charCodeAt(i)] as number;
         if (code === SKIP) {
           // The next position is offset i + 1 (a run of skipped characters rewrites one pair).
-          if (shifts[shift] !== n) {
-            if (shift + 4 > shifts.length) break;
+          if (shiftN !== n) {
+            if (shift + 4 > shiftCap) break;
             shift += 2;
             shifts[shift] = n;
+            shiftN = n;
           }
           shifts[shift + 1] = i + 1;
           continue;
         }
         if (code >= QUOTE) {
           if (code === QUOTE) {
-            if (quotesUsed === quotes.length) break;
-            if (shifts[shift] !== n) {
-              if (shift + 4 > shifts.length) break;
+            if (quotesUsed === quoteCap) break;
+            if (shiftN !== n) {
+              if (shift + 4 > shiftCap) break;
               shift += 2;
               shifts[shift] = n;
+              shiftN = n;
             }
             shifts[shift + 1] = i + 1;
             // Kept only before a slogan's first letter (the next character that is not skipped): on a page full
@@ -248,22 +264,24 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
     for (; i < length; i++) {
       const code = work[text.charCodeAt(i)] as number;
       if (code === SKIP) {
-        if (shifts[shift] !== n) {
-          if (shift + 4 > shifts.length) break;
+        if (shiftN !== n) {
+          if (shift + 4 > shiftCap) break;
           shift += 2;
           shifts[shift] = n;
+          shiftN = n;
         }
         shifts[shift + 1] = i + 1;
         continue;
       }
-      if (seedsUsed + 3 > seeds.length) break;
+      if (seedsUsed + 3 > seedCap) break;
       if (code >= QUOTE) {
         if (code === QUOTE) {
-          if (quotesUsed === quotes.length) break;
-          if (shifts[shift] !== n) {
-            if (shift + 4 > shifts.length) break;
+          if (quotesUsed === quoteCap) break;
+          if (shiftN !== n) {
+            if (shift + 4 > shiftCap) break;
             shift += 2;
             shifts[shift] = n;
+            shiftN = n;
           }
           shifts[shift + 1] = i + 1;
           if (i >= peekTo) {
