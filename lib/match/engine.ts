@@ -439,6 +439,19 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
   const table = (options.traditional ?? true) ? index.codeTable.table : index.plainTable.table;
 
   pass(index, text, table);
+  return matchesOfPass(index, text, table, wantSlogans, wantPassages, allowEdits, minPassage);
+}
+
+/** The matches of the last pass over `text` (the seed-and-extend and slogan steps). */
+export function matchesOfPass(
+  index: SpeechIndex,
+  text: string,
+  table: Uint16Array,
+  wantSlogans: boolean,
+  wantPassages: boolean,
+  allowEdits: boolean,
+  minPassage: number,
+): Match[] {
   if (seedCount === 0 && quoteCount === 0) return [];
   const norm = normBuf;
   const seeds = seedBuf;
