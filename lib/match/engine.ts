@@ -455,7 +455,9 @@ export function matchesOfPass(
   if (seedCount === 0 && quoteCount === 0) return [];
   const norm = normBuf;
   const seeds = seedBuf;
+  const seedsFound = seedCount;
   const n = normLength;
+  const firstEnd = index.automaton.firstEnd;
   const passages: Match[] = [];
   passageBounds.length = 0;
   boundsCursor = 0;
@@ -463,7 +465,7 @@ export function matchesOfPass(
   if (wantPassages) {
     let coveredEnd = 0; // passages are settled up to here (normalised page position)
     let triedEnd = -1; // end of the last rejected alignment: seeds inside it were already tried
-    for (let k = 0; k < seedCount; k++) {
+    for (let k = 0; k < seedsFound; k++) {
       const end = seeds[k * 3] as number;
       const state = seeds[k * 3 + 2] as number;
       // A seed reaching back into the last passage keeps only its part after it (a suffix: same state).
@@ -479,14 +481,14 @@ export function matchesOfPass(
         ((k > 0 &&
           start - (seeds[k * 3 - 3] as number) <= NEIGHBOUR_GAP &&
           onDiagonal(index, seeds[k * 3 - 1] as number, seeds[k * 3 - 3] as number, state, end)) ||
-          (k + 1 < seedCount &&
+          (k + 1 < seedsFound &&
             (seeds[k * 3 + 3] as number) - (seeds[k * 3 + 4] as number) - end <= NEIGHBOUR_GAP &&
             onDiagonal(index, state, end, seeds[k * 3 + 5] as number, seeds[k * 3 + 3] as number)));
       if (near) c = alignSeedOf(index, norm, n, start, end, state, coveredEnd);
       else if (L >= minPassage) {
         // The seed as it stands (one scratch object: most seeds are judged and dropped).
         c = exact;
-        c.se = (index.automaton.firstEnd[state] as number) + 1;
+        c.se = (firstEnd[state] as number) + 1;
         c.ss = c.se - L;
         c.ps = start;
         c.pe = end;
