@@ -189,18 +189,19 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
       // Filter mode: most characters.
       for (; i < length; i++) {
         const code = work[text.charCodeAt(i)] as number;
-        if (code === SKIP) {
-          // The next position is offset i + 1 (a run of skipped characters rewrites one pair).
-          if (shiftN !== n) {
-            if (shift + 4 > shiftCap) break;
-            shift += 2;
-            shifts[shift] = n;
-            shiftN = n;
+        // One unsigned comparison sends letters (1 .. 0xfffd) on: SKIP is 0, QUOTE and BREAK are above.
+        if ((code - 1) >>> 0 >= QUOTE - 1) {
+          if (code === SKIP) {
+            // The next position is offset i + 1 (a run of skipped characters rewrites one pair).
+            if (shiftN !== n) {
+              if (shift + 4 > shiftCap) break;
+              shift += 2;
+              shifts[shift] = n;
+              shiftN = n;
+            }
+            shifts[shift + 1] = i + 1;
+            continue;
           }
-          shifts[shift + 1] = i + 1;
-          continue;
-        }
-        if (code >= QUOTE) {
           if (code === QUOTE) {
             if (quotesUsed === quoteCap) break;
             if (shiftN !== n) {
@@ -234,8 +235,7 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
         }
         work[NORM + n] = code;
         n++;
-        // Three bigrams of the speech in a row (bit history 0b111) may be one of its 4-grams (a shift count is
-        // taken mod 32: `>>> bi` is `>>> (bi & 31)`).
+        // Three bigrams of the speech in a row (bit history 0b111) may be one of its 4-grams.
         const bi = (prev << 10) | code;
         prev = code;
         recent = ((recent << 1) | (((work[BIGRAMS + (bi >>> 4)] as number) >>> (bi & 15)) & 1)) & 7;
