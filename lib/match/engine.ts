@@ -390,21 +390,34 @@ export function seedsOf(index: SpeechIndex, text: string): [number, number][] {
 
 /**
  * The text offset of normalised position p (< the pass's normalised length). Gallops from the pair found
- * last, so reading matches in page order costs O(log distance) each.
+ * last, forwards or backwards, so reading matches in page order costs O(log distance) each (a passage's
+ * start is read after its diff, a slogan's after the passages around it).
  */
 function originAt(p: number): number {
   const shifts = shiftBuf;
   const pairs = shiftEnd >> 1;
-  let lo = shiftCursor >> 1; // the answer is the last pair whose position is ≤ p
-  if ((shifts[lo * 2] as number) > p) lo = 0;
+  // The answer is the last pair whose position is ≤ p: find lo ≤ it < hi, then bisect.
+  let lo = shiftCursor >> 1;
+  let hi: number;
   let step = 1;
-  let hi = lo + 1; // first pair not known to be ≤ p
-  while (hi < pairs && (shifts[hi * 2] as number) <= p) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
+  if ((shifts[lo * 2] as number) <= p) {
+    hi = lo + 1;
+    while (hi < pairs && (shifts[hi * 2] as number) <= p) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > pairs) hi = pairs;
+  } else {
+    hi = lo;
+    lo = hi - 1;
+    while (lo > 0 && (shifts[lo * 2] as number) > p) {
+      hi = lo;
+      step *= 2;
+      lo = hi - step;
+    }
+    if (lo < 0) lo = 0; // pair 0 is at position 0 ≤ p
   }
-  if (hi > pairs) hi = pairs;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     if ((shifts[mid * 2] as number) <= p) lo = mid;
