@@ -53,6 +53,8 @@ export interface ScanTimings {
   maxSliceMs?: number;
   /** Time to build the matcher's index of the speech, in the pass that built it (once per page), in ms. */
   matcherInitMs?: number;
+  /** Handing the text to the background (scan-text messages: the browser serialises it), on the page's thread. */
+  sendMs?: number;
 }
 
 export interface FrameReport {
@@ -178,7 +180,8 @@ function isScanTimings(x: unknown): x is ScanTimings {
     isObject(x) &&
     TIMING_KEYS.every((k) => isNonNegNumber(x[k])) &&
     (x.maxSliceMs === undefined || isNonNegNumber(x.maxSliceMs)) &&
-    (x.matcherInitMs === undefined || isNonNegNumber(x.matcherInitMs))
+    (x.matcherInitMs === undefined || isNonNegNumber(x.matcherInitMs)) &&
+    (x.sendMs === undefined || isNonNegNumber(x.sendMs))
   );
 }
 
@@ -252,6 +255,7 @@ function copyReport(r: FrameReport): FrameReport {
     };
     if (t.maxSliceMs !== undefined) report.timings.maxSliceMs = t.maxSliceMs;
     if (t.matcherInitMs !== undefined) report.timings.matcherInitMs = t.matcherInitMs;
+    if (t.sendMs !== undefined) report.timings.sendMs = t.sendMs;
   }
   return report;
 }

@@ -137,6 +137,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       highlighter.addScope(root);
       live?.observe(root);
     },
+    textChanges: () => live?.textChanges ?? 0,
   });
   live = new LiveWatcher(win, {
     changed: (roots) => void scanner.rescan(roots ?? [doc.body ?? doc.documentElement]),

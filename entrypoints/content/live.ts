@@ -45,6 +45,8 @@ export class LiveWatcher {
   private maxTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private url: string;
+  /** Batches of text or child-list mutations seen so far (a sliced extraction asks whether the page changed under it). */
+  textChanges = 0;
   private readonly onEntryChange = () => this.checkUrl();
 
   constructor(
@@ -84,6 +86,7 @@ export class LiveWatcher {
   }
 
   private file(records: MutationRecord[]): void {
+    this.textChanges++;
     for (const r of records) {
       if (this.overflow) break;
       if (r.type === 'characterData') this.dirty.add(r.target);

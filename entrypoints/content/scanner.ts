@@ -44,6 +44,12 @@ export interface ScannerHost {
   report(report: FrameReport): void;
   /** A shadow root the scan entered: to observe and to style. */
   shadowRoot(root: ShadowRoot): void;
+  /**
+   * A count that grows whenever the page's text or nodes change (LiveWatcher.textChanges): a text
+   * extraction spread over several slices reads from a snapshot and must know if the page changed between
+   * them. Without it, every pause counts as a change.
+   */
+  textChanges?(): number;
 }
 
 /**
@@ -150,7 +156,7 @@ export class FrameScanner {
     const startedAt = performance.now();
     const slicer = new Slicer();
     slicer.begin();
-    const t = { extractMs: 0, scanMs: 0, highlightMs: 0, chars: 0 };
+    const t = { extractMs: 0, scanMs: 0, sendMs: 0, highlightMs: 0, chars: 0 };
     let initMs: number | undefined;
     const cancelled = () => generation !== this.generation;
     let toldScanning = false;
@@ -179,11 +185,14 @@ export class FrameScanner {
 
       // 1. Read the text.
       const extraction = createExtraction(root);
+      const changes = () => this.host.textChanges?.() ?? Number.NaN; // NaN: never equal, so "changed"
+      const changesBefore = changes();
       let mark = performance.now();
       while (!extraction.step(slicer.expired)) {
         t.extractMs += performance.now() - mark;
         if (await pause()) return;
         mark = performance.now();
+        if (changes() !== changesBefore) extraction.domChanged();
       }
       const extracted = extraction.result();
       const { text, hasHan, shadowRoots } = extracted;
@@ -195,7 +204,10 @@ export class FrameScanner {
       // 2. Scan it, a window at a time, in the background (see ScannerHost.scan).
       const options = this.host.options();
       const windows = createAsyncWindowedScan(text, async (slice) => {
-        const reply = await slicer.wait(this.host.scan(slice, options));
+        const sent = performance.now();
+        const answer = this.host.scan(slice, options); // the browser serialises the message before this returns
+        t.sendMs += performance.now() - sent;
+        const reply = await slicer.wait(answer);
         t.scanMs += reply.ms;
         if (reply.initMs > 0) initMs = (initMs ?? 0) + reply.initMs;
         return reply.matches;
@@ -252,6 +264,7 @@ export class FrameScanner {
     this.timings = {
       extractMs: round(t.extractMs),
       scanMs: round(t.scanMs),
+      sendMs: round(t.sendMs),
       highlightMs: round(t.highlightMs),
       totalMs: round(slicer.workMs),
       elapsedMs: round(performance.now() - startedAt),

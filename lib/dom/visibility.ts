@@ -13,11 +13,17 @@ type StyleOf = (el: Element) => { display: string; visibility: string } | null;
 export interface VisibilityCache {
   /** Element → whether it and its ancestors allow rendering (display not none). */
   displayed: Map<Element, boolean>;
+  /** Parent element → whether its text is painted (the answer of isTextRendered for its text nodes). */
+  painted: Map<Element, boolean>;
 }
 
 export function createVisibilityCache(): VisibilityCache {
-  return { displayed: new Map() };
+  return { displayed: new Map(), painted: new Map() };
 }
+
+type Checkable = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
+/** Both names of the visibility option (visibilityProperty since Chrome 121, checkVisibilityCSS before). */
+const CHECK_OPTIONS = { visibilityProperty: true, checkVisibilityCSS: true };
 
 function styleReader(node: Node): StyleOf | null {
   const view = node.ownerDocument?.defaultView as (Window & typeof globalThis) | null | undefined;
@@ -63,6 +69,20 @@ function isDisplayed(el: Element, styleOf: StyleOf, cache: VisibilityCache): boo
 export function isTextRendered(node: Text, cache: VisibilityCache = createVisibilityCache()): boolean {
   const parent = node.parentElement;
   if (!parent) return true;
+  const known = cache.painted.get(parent);
+  if (known !== undefined) return known;
+  // Where the browser has Element.checkVisibility, one native call answers for the whole ancestry, instead
+  // of a computed style per ancestor. It also says false for an element without a box of its own
+  // (display: contents), whose text does paint: a false is confirmed by the computed styles.
+  const check = (parent as Checkable).checkVisibility;
+  let painted: boolean;
+  if (typeof check === 'function' && check.call(parent, CHECK_OPTIONS)) painted = true;
+  else painted = renderedByStyles(node, parent, cache);
+  cache.painted.set(parent, painted);
+  return painted;
+}
+
+function renderedByStyles(node: Text, parent: Element, cache: VisibilityCache): boolean {
   const styleOf = styleReader(node);
   if (!styleOf) return true;
   // visibility is inherited, so the parent's computed value is the node's.

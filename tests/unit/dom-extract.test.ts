@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { createExtraction, extractText } from '../../lib/dom/extract';
@@ -97,6 +99,83 @@ describe('extractText', () => {
     expect(calls).toBeGreaterThan(1);
     expect(extraction.result().text).toBe(whole.text);
     expect(extraction.result().chunks.length).toBe(whole.chunks.length);
+  });
+
+  /** Every node's text stands at its start in the extracted text: the offset map is right. */
+  function expectMapHolds(result: ReturnType<typeof extractText>) {
+    result.nodes.forEach((node, i) => {
+      const start = result.starts[i] as number;
+      expect(result.text.slice(start, start + node.data.length)).toBe(node.data);
+    });
+  }
+
+  it('reads the light tree from one snapshot, stepping over what it leaves out', () => {
+    const doc = dom(
+      '<p>前言<script>var a="脚本里的字"</script>正文</p><div hidden>隐藏<b>的</b>字</div><textarea>框里</textarea>' +
+        '<p>绿水青山<b>就是</b>金山银山</p><div id="host">宿主的字</div><p>后记</p>',
+    );
+    const host = doc.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<span>影子</span>';
+    const result = extractText(doc.body);
+    expect(result.fromSnapshot).toBe(true);
+    expect(result.text).toBe('前言正文\n绿水青山就是金山银山\n影子\n后记\n');
+    expectMapHolds(result);
+  });
+
+  it('reads the rest node by node when the page changed during a pause', () => {
+    const html = Array.from({ length: 600 }, (_, i) => `<p>第${i}段<b>加粗</b>文字</p>`).join('');
+    const doc = dom(html);
+    const extraction = createExtraction(doc.body);
+    expect(extraction.step(() => true)).toBe(false);
+    // While the walk pauses, the page replaces text ahead of it and adds a paragraph at the end.
+    const later = doc.body.children[500] as HTMLElement;
+    later.textContent = '改写过的段落';
+    doc.body.insertAdjacentHTML('beforeend', '<p>新加的一段</p>');
+    extraction.domChanged();
+    while (!extraction.step(() => false));
+    const result = extraction.result();
+    expect(result.fromSnapshot).toBe(false);
+    expect(result.text).toBe(extractText(doc.body).text);
+    expectMapHolds(result);
+  });
+
+  it('starts over node by node when the snapshot and the walk disagree', () => {
+    const html = Array.from({ length: 600 }, (_, i) => `<p>第${i}段<b>加粗</b>文字</p>`).join('');
+    const doc = dom(html);
+    const extraction = createExtraction(doc.body);
+    expect(extraction.step(() => true)).toBe(false);
+    // A change nobody reported (no domChanged): the lengths no longer add up at the end.
+    (doc.body.children[550] as HTMLElement).append('多出来的字');
+    while (!extraction.step(() => false));
+    const result = extraction.result();
+    expect(result.fromSnapshot).toBe(false);
+    expect(result.text).toBe(extractText(doc.body).text);
+    expect(result.text).toContain('第550段加粗文字多出来的字');
+    expectMapHolds(result);
+  });
+
+  it('reads every fixture page the same from the snapshot as node by node', () => {
+    const dirs = ['tests/fixtures/eval', 'tests/fixtures/pages'];
+    const files = dirs.flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => join(d, f)),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const doc = dom(readFileSync(file, 'utf8'));
+      const fast = extractText(doc.body);
+      const slow = createExtraction(doc.body);
+      slow.domChanged(); // before the first step: every node read on its own
+      slow.step();
+      const byNodes = slow.result();
+      expect(fast.fromSnapshot, file).toBe(true);
+      expect(byNodes.fromSnapshot, file).toBe(false);
+      expect(fast.text, file).toBe(byNodes.text);
+      expect(fast.starts, file).toEqual(byNodes.starts);
+      expect(fast.nodes, file).toEqual(byNodes.nodes);
+      expectMapHolds(fast);
+    }
   });
 
   it('walks a 5,000-deep nesting without running out of stack', () => {

@@ -25,6 +25,30 @@ describe('isTextRendered (computed style, asked per matched node)', () => {
     expect(isTextRendered(textIn(doc, 'c'), cache)).toBe(true);
     expect(isTextRendered(textIn(doc, 'd'), cache)).toBe(true);
   });
+
+  it('asks Element.checkVisibility once per parent where there is one, and confirms a false by styles', () => {
+    const doc = dom('<p id="a">可见</p><div style="display: contents"><span id="b">盒子之外</span></div>');
+    const calls: Element[] = [];
+    const proto = (doc.defaultView as unknown as { Element: { prototype: { checkVisibility?: unknown } } }).Element
+      .prototype;
+    const had = Object.hasOwn(proto, 'checkVisibility');
+    const saved = proto.checkVisibility;
+    // Like Chromium: false for an element without a box of its own (display: contents), true otherwise.
+    proto.checkVisibility = function (this: Element) {
+      calls.push(this);
+      return this.id !== 'b' && this.parentElement?.getAttribute('style') !== 'display: contents';
+    };
+    try {
+      const cache = createVisibilityCache();
+      expect(isTextRendered(textIn(doc, 'a'), cache)).toBe(true);
+      expect(isTextRendered(textIn(doc, 'a'), cache)).toBe(true); // cached: no second call
+      expect(isTextRendered(textIn(doc, 'b'), cache)).toBe(true); // false, but the styles say it paints
+      expect(calls.map((e) => e.id)).toEqual(['a', 'b']);
+    } finally {
+      if (had) proto.checkVisibility = saved;
+      else delete proto.checkVisibility;
+    }
+  });
 });
 
 describe('live-page helpers', () => {

@@ -28,6 +28,7 @@ const timings = {
   chars: 1200,
   slices: 1,
   maxSliceMs: 3.1,
+  sendMs: 0.7,
 };
 const report: FrameReport = { url: 'https://example.com/a', title: '标题', status: 'done', matches: [match], timings };
 
@@ -54,6 +55,7 @@ describe('parseMessage', () => {
       { type: 'frame-report', report: { ...report, timings: { ...timings, scanMs: -1 } } },
       { type: 'frame-report', report: { ...report, timings: { ...timings, totalMs: Number.NaN } } },
       { type: 'frame-report', report: { ...report, timings: { ...timings, maxSliceMs: '3' } } },
+      { type: 'frame-report', report: { ...report, timings: { ...timings, sendMs: -0.5 } } },
       { type: 'frame-report', report: { ...report, matches: new Array(10_001).fill(match) } },
       { type: 'get-tab-results', tabId: -1 },
       { type: 'get-tab-results', tabId: '3' },
