@@ -11,6 +11,8 @@ export default defineConfig({
   imports: false,
   // jieba-wasm's exports hide its .wasm; extension pages import it as `jieba-wasm-web-wasm?url` (an asset).
   vite: () => ({
+    // Readable function names in profiles: YUANWEN_NO_MINIFY=1 npx wxt build.
+    ...(process.env.YUANWEN_NO_MINIFY ? { build: { minify: false } } : {}),
     resolve: {
       alias: [
         {
