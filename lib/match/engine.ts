@@ -73,12 +73,14 @@ const SHORT_SLOGAN = 4;
 // Reusable buffers: after the first scan of a large page, a scan allocates nothing proportional to the page.
 /**
  * The pass's one working array: the code table at [0, 65536), the speech's bigram bitmap in 16-bit words at
- * [BIGRAMS_AT, NORM_AT) (rows as wide as the alphabet), then the normalised text. One array because V8 (Node 20) checks each typed array the
+ * [BIGRAMS_AT, NORM_AT) (folded to 8 KB, see pass()), then the normalised text. One array because V8 (Node 20) checks each typed array the
  * hot loop touches (map, length, detached buffer) at every character; one array instead of three measured the
  * pass ~6% faster.
  * normBuf is a view of its normalised part, for everything after the pass.
  */
 const BIGRAMS_AT = 0x10000;
+/** The filter's bigram bitmap is folded onto 2^16 bits (8 KB): see pass(). */
+const BIGRAM_FOLD = 0xffff;
 const NORM_AT = 0x20000;
 let workBuf = new Uint16Array(NORM_AT + 1024);
 let workTable: Uint16Array | null = null; // the code table and bigrams workBuf holds
@@ -107,7 +109,8 @@ let normLength = 0;
  *
  * Two modes, because most of a page shares no four characters in a row with
  * the speech. Filter mode keeps one bit per position, whether the last two
- * codes are a bigram of the speech (a 128 KB bitmap, no hashing), and only
+ * codes are a bigram of the speech (an 8 KB bitmap, folded: it may say yes
+ * for a pair that is not one, never no for one that is), and only
  * where three such bigrams run in a row looks the 4-gram up in a small table
  * that gives its automaton state (or tells a false candidate). Automaton mode
  * then steps the suffix automaton until the run falls below four characters
@@ -142,9 +145,10 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
     const size = Math.max(workBuf.length, NORM_AT + text.length);
     if (workBuf.length !== size) workBuf = new Uint16Array(size);
     workBuf.set(table, 0);
-    // The index's bitmap has rows of 1024 bits, one per first code; here rows are only as wide as the alphabet
-    // (codes 0 .. size), so the bitmap the filter reads at every character is 35 KB, not 128 KB, and stays in
-    // the first-level cache. Bigram (a, b) is bit a · width + b, in 16-bit words.
+    // The index's bitmap has rows of 1024 bits, one per first code (128 KB). The filter reads a bit at every
+    // character, so here it is made small enough to stay in the first-level cache: rows only as wide as the
+    // alphabet (bigram (a, b) is bit a · width + b), folded onto 2^16 bits (8 KB, 16-bit words). Folding only
+    // adds false candidates (≈ 4% of the bits are set; the 4-gram table rejects them), never loses a bigram.
     workBuf.fill(0, BIGRAMS_AT, NORM_AT);
     const bigrams = index.bigrams;
     const rowWidth = index.codeTable.size + 1;
@@ -154,7 +158,7 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
         const bit = 31 - Math.clz32(word & -word);
         word &= word - 1;
         const idx = w * 32 + bit; // (a << 10) | b
-        const at = (idx >>> 10) * rowWidth + (idx & 1023);
+        const at = ((idx >>> 10) * rowWidth + (idx & 1023)) & BIGRAM_FOLD;
         workBuf[BIGRAMS_AT + (at >>> 4)] = (workBuf[BIGRAMS_AT + (at >>> 4)] as number) | (1 << (at & 15));
       }
     }
@@ -249,7 +253,7 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
         work[NORM + n] = code;
         n++;
         // Three bigrams of the speech in a row (bit history 0b111) may be one of its 4-grams.
-        const bi = Math.imul(prev, bigramWidth) + code;
+        const bi = (Math.imul(prev, bigramWidth) + code) & 0xffff; // = BIGRAM_FOLD
         prev = code;
         recent = ((recent << 1) | (((work[BIGRAMS + (bi >>> 4)] as number) >>> (bi & 15)) & 1)) & 7;
         if (recent !== 7) continue;
