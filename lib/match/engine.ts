@@ -495,6 +495,8 @@ export function matchesOfPass(
   if (wantPassages) {
     let coveredEnd = 0; // passages are settled up to here (normalised page position)
     let triedEnd = -1; // end of the last rejected alignment: seeds inside it were already tried
+    let pairChecked = -1; // seeds pairChecked and pairChecked + 1 lie on one diagonal: pairOnDiagonal
+    let pairOnDiagonal = false;
     for (let k = 0; k < seedsFound; k++) {
       const end = seeds[k * 3] as number;
       const state = seeds[k * 3 + 2] as number;
@@ -505,15 +507,24 @@ export function matchesOfPass(
       let c: Candidate | null;
       // Edits are worth trying only where another exact run lies within reach of a step and on the same
       // alignment with the speech; an isolated run (the usual case for stock phrases) is judged as it stands.
-      const near =
-        allowEdits &&
-        L >= EDIT_ANCHOR &&
-        ((k > 0 &&
-          start - (seeds[k * 3 - 3] as number) <= NEIGHBOUR_GAP &&
-          onDiagonal(index, seeds[k * 3 - 1] as number, seeds[k * 3 - 3] as number, state, end)) ||
-          (k + 1 < seedsFound &&
-            (seeds[k * 3 + 3] as number) - (seeds[k * 3 + 4] as number) - end <= NEIGHBOUR_GAP &&
-            onDiagonal(index, state, end, seeds[k * 3 + 5] as number, seeds[k * 3 + 3] as number)));
+      // (Seeds k − 1 and k are compared once: the answer for seed k − 1's next neighbour is kept for seed k.)
+      let near = false;
+      if (allowEdits && L >= EDIT_ANCHOR) {
+        if (k > 0 && start - (seeds[k * 3 - 3] as number) <= NEIGHBOUR_GAP)
+          near =
+            pairChecked === k - 1
+              ? pairOnDiagonal
+              : onDiagonal(index, seeds[k * 3 - 1] as number, seeds[k * 3 - 3] as number, state, end);
+        if (
+          !near &&
+          k + 1 < seedsFound &&
+          (seeds[k * 3 + 3] as number) - (seeds[k * 3 + 4] as number) - end <= NEIGHBOUR_GAP
+        ) {
+          pairChecked = k;
+          pairOnDiagonal = onDiagonal(index, state, end, seeds[k * 3 + 5] as number, seeds[k * 3 + 3] as number);
+          near = pairOnDiagonal;
+        }
+      }
       if (near) c = alignSeedOf(index, norm, n, start, end, state, coveredEnd);
       else if (L >= minPassage) {
         // The seed as it stands (one scratch object: most seeds are judged and dropped).
