@@ -122,9 +122,14 @@ let normLength = 0;
  * Written for V8's optimiser, measured under tsx and in the bundle:
  *   - constants are locals of the function (module bindings are context
  *     loads with a hole check at every character);
- *   - neither inner loop calls anything: when a buffer is full the loop
- *     breaks out, the outer loop grows it and the same mode resumes (a call
- *     inside makes V8 reload every typed array's fields at each character);
+ *   - the filter loop calls nothing: when a buffer is full it breaks out, the
+ *     outer loop grows the buffer and the same mode resumes. The automaton
+ *     loop grows the seed buffer where it records a seed (a rare call;
+ *     checking the room at every character of a run measured slower);
+ *   - under tsx (the benchmark) V8 checks every typed-array access for a
+ *     detached buffer: tsx's loader thread transfers ArrayBuffers, which
+ *     turns off V8's "no buffer was ever detached" protector for the whole
+ *     process. The fewer arrays touched per character, the fewer checks;
  *   - filter mode carries only the previous code and three bits; the 4-gram
  *     is read back from the normalised buffer on the rare hit.
  */
@@ -290,7 +295,6 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
         shifts[shift + 1] = i + 1;
         continue;
       }
-      if (seedsUsed + 3 > seedCap) break;
       if (code >= QUOTE) {
         if (code === QUOTE) {
           if (quotesUsed === quoteCap) break;
@@ -316,6 +320,11 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
           continue;
         }
         // BREAK ends the run.
+        if (seedsUsed + 3 > seedCap) {
+          // Grown here, where a seed is recorded, not checked at every character of a run.
+          seeds = grow(seeds);
+          seedCap = seeds.length;
+        }
         seeds[seedsUsed++] = n;
         seeds[seedsUsed++] = run;
         seeds[seedsUsed++] = state;
@@ -346,6 +355,10 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
         continue;
       }
       // The run ending before this character is maximal: record it, then fall back along suffix links.
+      if (seedsUsed + 3 > seedCap) {
+        seeds = grow(seeds);
+        seedCap = seeds.length;
+      }
       seeds[seedsUsed++] = n - 1;
       seeds[seedsUsed++] = run;
       seeds[seedsUsed++] = state;
@@ -446,6 +459,13 @@ function originAt(p: number): number {
 
 /** The normalised → text map of the last pass, for diffOps. */
 const pageOrigin = originAt;
+
+/** Shrinks the pass's growable buffers to their smallest, so a test can make them grow in the middle of a pass. */
+export function shrinkBuffersForTests(): void {
+  seedBuf = new Int32Array(3);
+  quoteBuf = new Int32Array(1);
+  shiftBuf = new Int32Array(4);
+}
 
 /** The text offsets of normalised positions `at` of `text` (all of them, in order, if omitted): for tests. */
 export function originsOf(index: SpeechIndex, text: string, at?: readonly number[]): number[] {

@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import { getSpeechIndex, type Match } from '../../lib/match';
 import { next } from '../../lib/match/automaton';
-import { ENGINE_CONSTANTS, originsOf, type ScanOptions, scanText, seedsOf } from '../../lib/match/engine';
+import {
+  ENGINE_CONSTANTS,
+  originsOf,
+  type ScanOptions,
+  scanText,
+  seedsOf,
+  shrinkBuffersForTests,
+} from '../../lib/match/engine';
 import { GRAM_MUL, GRAM_MUL2 } from '../../lib/match/speech-index';
 import { BREAK, normalise, normalisedString, QUOTE, SKIP } from '../../lib/normalize';
 import { rng } from '../../scripts/seeded-random';
@@ -98,6 +105,60 @@ const OPTION_SETS: ScanOptions[] = [
   { minPassageLength: 4 },
 ];
 
+/** Maximal runs ≥ 4 by a plain automaton walk over every character (the reference). */
+function referenceSeeds(text: string): [number, number][] {
+  const { codes, length } = normalise(text, index.codeTable);
+  const a = index.automaton;
+  const out: [number, number][] = [];
+  let state = 0;
+  let run = 0;
+  for (let i = 0; i < length; i++) {
+    const c = codes[i] as number;
+    if (c === BREAK) {
+      if (run >= 4) out.push([i, run]);
+      state = 0;
+      run = 0;
+      continue;
+    }
+    let t = next(a, state, c);
+    if (t < 0 && run >= 4) out.push([i, run]);
+    while (t < 0) {
+      state = a.link[state] as number;
+      run = a.len[state] as number;
+      t = next(a, state, c);
+    }
+    state = t;
+    run++;
+  }
+  if (run >= 4) out.push([length, run]);
+  return out;
+}
+
+describe('the pass as its buffers grow', () => {
+  it('records every run, in filter and in automaton mode, when the seed buffer fills up mid-run', () => {
+    // Buffers shrunk to their smallest before each pass: a page with a few runs already makes them grow, at
+    // whatever point of the pass they fill up (in automaton mode too, where runs end on a failed transition).
+    const r = rng(3);
+    let seeds = 0;
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      while (text.length < 400) {
+        const from = Math.floor(r() * (speech.length - 40));
+        text += speech.slice(from, from + 6 + Math.floor(r() * 30));
+        const roll = r();
+        if (roll < 0.1) text += '的';
+        else if (roll < 0.15) text += 'A';
+        else if (roll < 0.2) text += '“，”';
+      }
+      shrinkBuffersForTests();
+      const found = seedsOf(index, text);
+      seeds += found.length;
+      expect(found, text).toEqual(referenceSeeds(text));
+    }
+    expect(seeds).toBeGreaterThan(3_000);
+  });
+});
+
 describe('engine on random Unicode', () => {
   it('never throws; spans lie in the input, keep surrogate pairs whole and hold the speech text they claim', () => {
     const r = rng(20261128);
@@ -144,35 +205,6 @@ describe('engine on random Unicode', () => {
 });
 
 describe('the filtered pass', () => {
-  /** Maximal runs ≥ 4 by a plain automaton walk over every character (the reference). */
-  function referenceSeeds(text: string): [number, number][] {
-    const { codes, length } = normalise(text, index.codeTable);
-    const a = index.automaton;
-    const out: [number, number][] = [];
-    let state = 0;
-    let run = 0;
-    for (let i = 0; i < length; i++) {
-      const c = codes[i] as number;
-      if (c === BREAK) {
-        if (run >= 4) out.push([i, run]);
-        state = 0;
-        run = 0;
-        continue;
-      }
-      let t = next(a, state, c);
-      if (t < 0 && run >= 4) out.push([i, run]);
-      while (t < 0) {
-        state = a.link[state] as number;
-        run = a.len[state] as number;
-        t = next(a, state, c);
-      }
-      state = t;
-      run++;
-    }
-    if (run >= 4) out.push([length, run]);
-    return out;
-  }
-
   it('finds exactly the runs a full automaton walk finds', () => {
     const r = rng(7);
     for (let round = 0; round < 300; round++) {
