@@ -127,9 +127,10 @@ let normLength = 0;
  *     loop grows the seed buffer where it records a seed (a rare call;
  *     checking the room at every character of a run measured slower);
  *   - under tsx (the benchmark) V8 checks every typed-array access for a
- *     detached buffer: tsx's loader thread transfers ArrayBuffers, which
- *     turns off V8's "no buffer was ever detached" protector for the whole
- *     process. The fewer arrays touched per character, the fewer checks;
+ *     detached buffer: once a module is imported through tsx, V8's "no
+ *     buffer was ever detached" protector is off for the whole process
+ *     (seen in --print-opt-code; tsx's loader thread passing buffers is the
+ *     likely cause). The fewer arrays touched per character, the fewer checks;
  *   - filter mode carries only the previous code and three bits; the 4-gram
  *     is read back from the normalised buffer on the rare hit.
  */
