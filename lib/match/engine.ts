@@ -286,17 +286,18 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
     // Automaton mode: each character continues the run of ≥ 4 or ends it.
     for (; i < length; i++) {
       const code = work[text.charCodeAt(i)] as number;
-      if (code === SKIP) {
-        if (shiftN !== n) {
-          if (shift + 4 > shiftCap) break;
-          shift += 2;
-          shifts[shift] = n;
-          shiftN = n;
+      if ((code - 1) >>> 0 >= QUOTE - 1) {
+        // As in filter mode: one comparison for letters.
+        if (code === SKIP) {
+          if (shiftN !== n) {
+            if (shift + 4 > shiftCap) break;
+            shift += 2;
+            shifts[shift] = n;
+            shiftN = n;
+          }
+          shifts[shift + 1] = i + 1;
+          continue;
         }
-        shifts[shift + 1] = i + 1;
-        continue;
-      }
-      if (code >= QUOTE) {
         if (code === QUOTE) {
           if (quotesUsed === quoteCap) break;
           if (shiftN !== n) {
