@@ -412,11 +412,15 @@ export function pass(index: SpeechIndex, text: string, table: Uint16Array): void
   normLength = n;
 }
 
-/** The maximal exact runs (≥ SEED_MIN) of `text` as [end, length] in normalised positions: for tests. */
-export function seedsOf(index: SpeechIndex, text: string): [number, number][] {
+/**
+ * The maximal exact runs (≥ SEED_MIN) of `text` as [end, length, automaton state] (end in normalised positions):
+ * for tests.
+ */
+export function seedsOf(index: SpeechIndex, text: string): [number, number, number][] {
   pass(index, text, index.codeTable.table);
-  const out: [number, number][] = [];
-  for (let k = 0; k < seedCount; k++) out.push([seedBuf[k * 3] as number, seedBuf[k * 3 + 1] as number]);
+  const out: [number, number, number][] = [];
+  for (let k = 0; k < seedCount; k++)
+    out.push([seedBuf[k * 3] as number, seedBuf[k * 3 + 1] as number, seedBuf[k * 3 + 2] as number]);
   return out;
 }
 

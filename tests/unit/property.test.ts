@@ -105,23 +105,23 @@ const OPTION_SETS: ScanOptions[] = [
   { minPassageLength: 4 },
 ];
 
-/** Maximal runs ≥ 4 by a plain automaton walk over every character (the reference). */
-function referenceSeeds(text: string): [number, number][] {
+/** Maximal runs ≥ 4 by a plain automaton walk over every character (the reference): [end, length, state]. */
+function referenceSeeds(text: string): [number, number, number][] {
   const { codes, length } = normalise(text, index.codeTable);
   const a = index.automaton;
-  const out: [number, number][] = [];
+  const out: [number, number, number][] = [];
   let state = 0;
   let run = 0;
   for (let i = 0; i < length; i++) {
     const c = codes[i] as number;
     if (c === BREAK) {
-      if (run >= 4) out.push([i, run]);
+      if (run >= 4) out.push([i, run, state]);
       state = 0;
       run = 0;
       continue;
     }
     let t = next(a, state, c);
-    if (t < 0 && run >= 4) out.push([i, run]);
+    if (t < 0 && run >= 4) out.push([i, run, state]);
     while (t < 0) {
       state = a.link[state] as number;
       run = a.len[state] as number;
@@ -130,7 +130,7 @@ function referenceSeeds(text: string): [number, number][] {
     state = t;
     run++;
   }
-  if (run >= 4) out.push([length, run]);
+  if (run >= 4) out.push([length, run, state]);
   return out;
 }
 
