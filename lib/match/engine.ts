@@ -72,11 +72,11 @@ const SHORT_SLOGAN = 4;
 
 // Reusable buffers: after the first scan of a large page, a scan allocates nothing proportional to the page.
 /**
- * The pass's one working array: the code table at [0, 65536), the speech's bigram bitmap in 16-bit words at
- * [BIGRAMS_AT, NORM_AT) (folded to 8 KB, see pass()), then the normalised text. One array because V8 (Node 20) checks each typed array the
- * hot loop touches (map, length, detached buffer) at every character; one array instead of three measured the
- * pass ~6% faster.
- * normBuf is a view of its normalised part, for everything after the pass.
+ * The pass's one working array: the code table at [0, 65536), the speech's bigram bitmap in 16-bit words from
+ * BIGRAMS_AT (folded to 8 KB, see pass()), then from NORM_AT the normalised text. One array because V8 (Node 20)
+ * checks each typed array the hot loop touches (map, length, detached buffer) at every character; one array
+ * instead of three measured the pass ~6% faster. normBuf is a view of its normalised part, for everything after
+ * the pass.
  */
 const BIGRAMS_AT = 0x10000;
 /** The filter's bigram bitmap is folded onto 2^16 bits (8 KB): see pass(). */
