@@ -700,8 +700,71 @@ function closedByQuote(text: string, table: Uint16Array, to: number): boolean {
   return false;
 }
 
+/**
+ * A quote ends where the speech's sentence or clause ends: an alignment that
+ * runs fewer than SEED_MIN characters into the next one (…的“潜绩”。要, the
+ * page going on with a common character the speech also has there) or starts
+ * fewer than SEED_MIN characters before one is cut back to the boundary. Only
+ * an exact stretch is cut (no edit inside the part cut off), so the gaps stay
+ * as they were. Mutates `c`.
+ */
+function trimAtClauses(clauseStartAt: Uint8Array, c: Candidate): void {
+  const gaps = c.gaps;
+  const lastGapEnd = gaps.length > 0 ? (gaps[gaps.length - 4] as number) + (gaps[gaps.length - 3] as number) : c.ps;
+  for (let b = c.se - 1; b > c.ss && b > c.se - SEED_MIN; b--) {
+    if (clauseStartAt[b] !== 1) continue;
+    const cut = c.se - b;
+    if (c.pe - cut >= lastGapEnd) {
+      c.se = b;
+      c.pe -= cut;
+      c.matched -= cut;
+    }
+    break;
+  }
+  const firstGapStart = gaps.length > 0 ? (gaps[0] as number) : c.pe;
+  for (let b = c.ss + 1; b < c.se && b < c.ss + SEED_MIN; b++) {
+    if (clauseStartAt[b] !== 1) continue;
+    const cut = b - c.ss;
+    if (c.ps + cut <= firstGapStart) {
+      c.ss = b;
+      c.ps += cut;
+      c.matched -= cut;
+    }
+    break;
+  }
+}
+
+/** Opening quotation marks (“ 「 『 ‘) and closing ones (” 」 』 ’). */
+function openingMark(c: number): boolean {
+  return c === 0x201c || c === 0x300c || c === 0x300e || c === 0x2018;
+}
+function closingMark(c: number): boolean {
+  return c === 0x201d || c === 0x300d || c === 0x300f || c === 0x2019;
+}
+
+/**
+ * A passage that takes in an opening quotation mark of the page (…后人的“潜绩)
+ * takes in its closing mark too when it follows right after: the highlight
+ * and the quote read balanced. Returns the new end.
+ */
+function closeQuotes(text: string, start: number, end: number): number {
+  if (end >= text.length || !closingMark(text.charCodeAt(end))) return end;
+  let open = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (openingMark(c)) open++;
+    else if (open > 0 && closingMark(c)) open--;
+  }
+  while (open > 0 && end < text.length && closingMark(text.charCodeAt(end))) {
+    end++;
+    open--;
+  }
+  return end;
+}
+
 /** Accepts or rejects an alignment as a passage; computes its similarity and diff. */
 function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: number): Match | null {
+  trimAtClauses(index.clauseStartAt, c);
   if (c.matched < minPassage) return null;
   const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
   // Only a verbatim run earns substance by its length: stock phrases with edits between them are stock phrases.
@@ -721,10 +784,11 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
       );
     } else similarity = 1;
   }
+  const start = originAt(c.ps);
   return {
     kind: 'passage',
-    start: originAt(c.ps),
-    end: originAt(c.pe - 1) + 1,
+    start,
+    end: closeQuotes(text, start, originAt(c.pe - 1) + 1),
     speechStart: index.origin[c.ss] as number,
     speechEnd: (index.origin[c.se - 1] as number) + 1,
     similarity,

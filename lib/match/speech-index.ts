@@ -39,6 +39,8 @@ export interface SpeechIndex {
   slogansAt: (number[] | undefined)[];
   /** sloganStartsBefore[i] = how many slogan texts start before normalised speech position i. */
   sloganStartsBefore: Int32Array;
+  /** clauseStartAt[i] = 1 where a sentence or a clause (after ；) of the speech begins, at normalised position i. */
+  clauseStartAt: Uint8Array;
   /** Bitset of the speech's bigrams, indexed (first code << 10) | second code: the scan's filter. */
   bigrams: Int32Array;
   gramShift: number;
@@ -126,6 +128,9 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
   for (const slogan of slogans) sloganFirst[slogan.codes[0] as number] = 1;
   const slogansAt: (number[] | undefined)[] = new Array(codes.length).fill(undefined);
   const sloganStartsBefore = new Int32Array(codes.length + 1);
+  const clauseStartAt = new Uint8Array(codes.length + 1);
+  for (const sentence of corpus.sentences)
+    for (const clause of sentence.clauses) clauseStartAt[firstAtOrAfter(origin, clause.start)] = 1;
   slogans.forEach((slogan, k) => {
     for (let at = 0; at + slogan.codes.length <= codes.length; at++) {
       let j = 0;
@@ -182,6 +187,19 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     sloganFirst,
     slogansAt,
     sloganStartsBefore,
+    clauseStartAt,
     occurrenceCache: new Array(automaton.count).fill(undefined),
   };
+}
+
+/** The first normalised position whose original offset is at or after `offset` (origin ascends). */
+function firstAtOrAfter(origin: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = origin.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((origin[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

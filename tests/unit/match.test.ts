@@ -80,6 +80,25 @@ describe('passages', () => {
     expect(ms[0]!.speechStart).toBe(ms[1]!.speechStart);
   });
 
+  it('ends at the speech sentence or clause, not a character or two into the next one', () => {
+    // The speech goes on 。要始终扛牢…: the page's 要 is its own.
+    const tail = '他说，方能不求急功近利的“显绩”、多创造泽被后人的“潜绩”。要看实效。';
+    const [a] = scan(tail);
+    expect(quoted(tail, [a!])).toEqual([['passage', '方能不求急功近利的“显绩”、多创造泽被后人的“潜绩”']]);
+    expect(corpus.text.slice(a!.speechStart, a!.speechEnd)).toBe('方能不求急功近利的“显绩”、多创造泽被后人的“潜绩');
+    // The speech has …政治责任。生态环境是…: the page's 责任 before the quote is not part of it.
+    const head = '要扛起责任。生态环境是关系党的使命宗旨的重大政治问题，各级都要重视。';
+    expect(quoted(head, scan(head))).toEqual([['passage', '生态环境是关系党的使命宗旨的重大政治问题']]);
+    // After ；, the next clause of the speech begins (；要坚持目标导向…).
+    const clause = '以整改的成效赢得群众的信任；要看实效。';
+    expect(quoted(clause, scan(clause))).toEqual([['passage', '以整改的成效赢得群众的信任']]);
+    // Quoting on into the next sentence is quoting it.
+    const on = '方能不求急功近利的“显绩”、多创造泽被后人的“潜绩”。要始终扛牢整改责任，各地都在做。';
+    expect(quoted(on, scan(on))).toEqual([
+      ['passage', '方能不求急功近利的“显绩”、多创造泽被后人的“潜绩”。要始终扛牢整改责任'],
+    ]);
+  });
+
   it('honours the options', () => {
     const text = '要像保护眼睛那样保护生态环境，像对待生命一样对待生态环境。还要“绿水青山就是金山银山”。';
     expect(scan(text, { nearVerbatim: false }).every((m) => m.similarity === 1)).toBe(true);
