@@ -19,7 +19,9 @@ import type { Settings, SettingsStore, SettingsWithNotice } from '../lib/setting
 
 export type { SettingsWithNotice } from '../lib/settings/types';
 
-export const SETTINGS_KEY = 'local:settings' as const;
+import { SETTINGS_KEY } from './settings-key';
+
+export { SETTINGS_KEY };
 
 // `unknown`: what is stored may be anything; only sanitiseSettings turns it into Settings.
 const item = storage.defineItem<unknown>(SETTINGS_KEY, {
@@ -95,11 +97,7 @@ export function watchSettingsWithNotice(callback: (state: SettingsWithNotice) =>
   return item.watch((value) => callback(withNotice(value)));
 }
 
-export function isSitePaused(settings: Settings, hostname: string): boolean {
-  if (!settings.enabled) return true;
-  const host = normaliseHostname(hostname);
-  return host !== null && settings.pausedSites.includes(host);
-}
+export { isSitePaused } from '../lib/settings/paused';
 
 export function setSitePaused(hostname: string, paused: boolean): Promise<Settings> {
   const host = normaliseHostname(hostname);

@@ -52,8 +52,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ScanOptions } from '../../lib/match';
 import { isScanReply, type JumpResult, type Message, parseMessage, type ScanReply } from '../../lib/messages';
+import { isSitePaused } from '../../lib/settings/paused';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
-import { getSettings, isSitePaused, watchSettings } from '../../platform/settings';
+import { followSettings, readSettings } from '../../platform/settings-reader';
 import './highlights.css';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
@@ -121,7 +122,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     report({ url: location.href, title: doc.title, status: 'unsupported', matches: [] });
     return;
   }
-  let settings = await getSettings();
+  let settings = await readSettings();
   if (ctx.isInvalid) return;
   const key = frameKey();
   const highlighter = new Highlighter(doc, settings.colours);
@@ -162,7 +163,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     scanner.stop('paused');
   };
 
-  const unwatch = watchSettings((next) => {
+  const unwatch = followSettings((next) => {
     const before = JSON.stringify(scanOptionsFor(settings));
     settings = next;
     highlighter.setColours(next.colours);

@@ -2,6 +2,7 @@ export * from './colour';
 export { DEFAULT_SETTINGS } from './defaults';
 export { normaliseHostname } from './hostname';
 export { migrateV1toV2, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
+export { isSitePaused } from './paused';
 export { scanOptionsFor } from './scan-options';
 export type * from './types';
 export * from './validate';
