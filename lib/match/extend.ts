@@ -39,6 +39,60 @@ for (let cost = 1; cost <= LONG_STEP; cost++) {
   }
 }
 const STEPS = Int32Array.from(stepList);
+
+/**
+ * Which edit steps (one bit each, in STEPS order) have their first character
+ * matching: page characters pg[pa], pg[pa + d], … against speech characters
+ * sp[sa], sp[sa + d], … (d = 1 extending right, −1 extending left). Both
+ * extensions call it with a literal d, and V8 inlines it.
+ */
+function firstCharMask(pg: Uint16Array, pa: number, sp: Uint16Array, sa: number, d: number): number {
+  const a0 = pg[pa + d * 0] as number;
+  const a1 = pg[pa + d * 1] as number;
+  const a2 = pg[pa + d * 2] as number;
+  const a3 = pg[pa + d * 3] as number;
+  const a4 = pg[pa + d * 4] as number;
+  const a5 = pg[pa + d * 5] as number;
+  const a6 = pg[pa + d * 6] as number;
+  const a7 = pg[pa + d * 7] as number;
+  const a8 = pg[pa + d * 8] as number;
+  const b0 = sp[sa + d * 0] as number;
+  const b1 = sp[sa + d * 1] as number;
+  const b2 = sp[sa + d * 2] as number;
+  const b3 = sp[sa + d * 3] as number;
+  const b4 = sp[sa + d * 4] as number;
+  const b5 = sp[sa + d * 5] as number;
+  const b6 = sp[sa + d * 6] as number;
+  const b7 = sp[sa + d * 7] as number;
+  const b8 = sp[sa + d * 8] as number;
+  return (
+    (a1 === b1 ? 1 : 0) |
+    (a1 === b0 ? 2 : 0) |
+    (a0 === b1 ? 4 : 0) |
+    (a2 === b2 ? 8 : 0) |
+    (a2 === b1 ? 16 : 0) |
+    (a1 === b2 ? 32 : 0) |
+    (a2 === b0 ? 64 : 0) |
+    (a0 === b2 ? 128 : 0) |
+    (a3 === b3 ? 256 : 0) |
+    (a3 === b2 ? 512 : 0) |
+    (a2 === b3 ? 1024 : 0) |
+    (a3 === b1 ? 2048 : 0) |
+    (a1 === b3 ? 4096 : 0) |
+    (a3 === b0 ? 8192 : 0) |
+    (a0 === b3 ? 16384 : 0) |
+    (a4 === b0 ? 32768 : 0) |
+    (a0 === b4 ? 65536 : 0) |
+    (a5 === b0 ? 131072 : 0) |
+    (a0 === b5 ? 262144 : 0) |
+    (a6 === b0 ? 524288 : 0) |
+    (a0 === b6 ? 1048576 : 0) |
+    (a7 === b0 ? 2097152 : 0) |
+    (a0 === b7 ? 4194304 : 0) |
+    (a8 === b0 ? 8388608 : 0) |
+    (a0 === b8 ? 16777216 : 0)
+  );
+}
 /** Farthest a step and the characters after it reach (LONG_STEP + CONTINUE_LONG): within it, the step search reads without bounds checks. */
 const REACH = LONG_STEP + CONTINUE_LONG;
 // The step search's unrolled form (extendRight, extendLeft) spells out this table: keep them in step.
@@ -114,50 +168,7 @@ function extendRight(
     if (p + REACH <= pLimit && s + REACH <= sLimit) {
       // Away from the limits: the first characters of every step compared at once, one bit per step in table
       // order, then only the steps whose first character matches are checked further (most steps fail there).
-      const a0 = pg[p + 0] as number;
-      const a1 = pg[p + 1] as number;
-      const a2 = pg[p + 2] as number;
-      const a3 = pg[p + 3] as number;
-      const a4 = pg[p + 4] as number;
-      const a5 = pg[p + 5] as number;
-      const a6 = pg[p + 6] as number;
-      const a7 = pg[p + 7] as number;
-      const a8 = pg[p + 8] as number;
-      const b0 = sp[s + 0] as number;
-      const b1 = sp[s + 1] as number;
-      const b2 = sp[s + 2] as number;
-      const b3 = sp[s + 3] as number;
-      const b4 = sp[s + 4] as number;
-      const b5 = sp[s + 5] as number;
-      const b6 = sp[s + 6] as number;
-      const b7 = sp[s + 7] as number;
-      const b8 = sp[s + 8] as number;
-      let mask =
-        (a1 === b1 ? 1 : 0) |
-        (a1 === b0 ? 2 : 0) |
-        (a0 === b1 ? 4 : 0) |
-        (a2 === b2 ? 8 : 0) |
-        (a2 === b1 ? 16 : 0) |
-        (a1 === b2 ? 32 : 0) |
-        (a2 === b0 ? 64 : 0) |
-        (a0 === b2 ? 128 : 0) |
-        (a3 === b3 ? 256 : 0) |
-        (a3 === b2 ? 512 : 0) |
-        (a2 === b3 ? 1024 : 0) |
-        (a3 === b1 ? 2048 : 0) |
-        (a1 === b3 ? 4096 : 0) |
-        (a3 === b0 ? 8192 : 0) |
-        (a0 === b3 ? 16384 : 0) |
-        (a4 === b0 ? 32768 : 0) |
-        (a0 === b4 ? 65536 : 0) |
-        (a5 === b0 ? 131072 : 0) |
-        (a0 === b5 ? 262144 : 0) |
-        (a6 === b0 ? 524288 : 0) |
-        (a0 === b6 ? 1048576 : 0) |
-        (a7 === b0 ? 2097152 : 0) |
-        (a0 === b7 ? 4194304 : 0) |
-        (a8 === b0 ? 8388608 : 0) |
-        (a0 === b8 ? 16777216 : 0);
+      let mask = firstCharMask(pg, p, sp, s, 1);
       k = tableLength;
       while (mask !== 0) {
         const at = (31 - Math.clz32(mask & -mask)) * 3;
@@ -237,50 +248,7 @@ function extendLeft(
     let k = 0;
     if (p - REACH >= pLimit && s - REACH >= sLimit) {
       // As in extendRight.
-      const a0 = pg[p - 1 - 0] as number;
-      const a1 = pg[p - 1 - 1] as number;
-      const a2 = pg[p - 1 - 2] as number;
-      const a3 = pg[p - 1 - 3] as number;
-      const a4 = pg[p - 1 - 4] as number;
-      const a5 = pg[p - 1 - 5] as number;
-      const a6 = pg[p - 1 - 6] as number;
-      const a7 = pg[p - 1 - 7] as number;
-      const a8 = pg[p - 1 - 8] as number;
-      const b0 = sp[s - 1 - 0] as number;
-      const b1 = sp[s - 1 - 1] as number;
-      const b2 = sp[s - 1 - 2] as number;
-      const b3 = sp[s - 1 - 3] as number;
-      const b4 = sp[s - 1 - 4] as number;
-      const b5 = sp[s - 1 - 5] as number;
-      const b6 = sp[s - 1 - 6] as number;
-      const b7 = sp[s - 1 - 7] as number;
-      const b8 = sp[s - 1 - 8] as number;
-      let mask =
-        (a1 === b1 ? 1 : 0) |
-        (a1 === b0 ? 2 : 0) |
-        (a0 === b1 ? 4 : 0) |
-        (a2 === b2 ? 8 : 0) |
-        (a2 === b1 ? 16 : 0) |
-        (a1 === b2 ? 32 : 0) |
-        (a2 === b0 ? 64 : 0) |
-        (a0 === b2 ? 128 : 0) |
-        (a3 === b3 ? 256 : 0) |
-        (a3 === b2 ? 512 : 0) |
-        (a2 === b3 ? 1024 : 0) |
-        (a3 === b1 ? 2048 : 0) |
-        (a1 === b3 ? 4096 : 0) |
-        (a3 === b0 ? 8192 : 0) |
-        (a0 === b3 ? 16384 : 0) |
-        (a4 === b0 ? 32768 : 0) |
-        (a0 === b4 ? 65536 : 0) |
-        (a5 === b0 ? 131072 : 0) |
-        (a0 === b5 ? 262144 : 0) |
-        (a6 === b0 ? 524288 : 0) |
-        (a0 === b6 ? 1048576 : 0) |
-        (a7 === b0 ? 2097152 : 0) |
-        (a0 === b7 ? 4194304 : 0) |
-        (a8 === b0 ? 8388608 : 0) |
-        (a0 === b8 ? 16777216 : 0);
+      let mask = firstCharMask(pg, p - 1, sp, s - 1, -1);
       k = tableLength;
       while (mask !== 0) {
         const at = (31 - Math.clz32(mask & -mask)) * 3;
