@@ -316,12 +316,14 @@ async function main(): Promise<void> {
     `index build ${f(r.index_build_ms)} ms (first build in the process ${f(r.index_build_cold_ms)} ms), index ${f(r.index_kb)} KB, heap ${f(r.heap_mb)} MB`,
   );
   if ('content_script_gz_kb' in r) {
-    console.log('browser (content script vs a bare TreeWalker read of the same page):');
+    console.log(
+      'browser (content script vs a bare TreeWalker read of the same page, as a content script reads it: isolated world):',
+    );
     console.log(
       `  1 MB page   content ${f(r.content_ms_1mb)} ms  bare read ${f(r.bare_read_ms_1mb)} ms  ratio ${f(r.ratio_to_bare_read_1mb)}`,
     );
     console.log(
-      `  5 MB page   content ${f(r.content_ms_5mb)} ms  bare read ${f(r.bare_read_ms_5mb)} ms  ratio ${f(r.ratio_to_bare_read_5mb)}  (target ≤ 2)`,
+      `  5 MB page   content ${f(r.content_ms_5mb)} ms  bare read ${f(r.bare_read_ms_5mb)} ms  ratio ${f(r.ratio_to_bare_read_5mb)}  (target ≤ 2; in the page's own world ${f(r.ratio_to_bare_read_main)})`,
     );
     console.log(`  highlight 1,000 matches ${f(r.highlight_ms_1000)} ms`);
     console.log(
