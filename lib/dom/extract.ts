@@ -222,9 +222,9 @@ function lightText(node: Node): string {
  *
  * A content script reads the page from an isolated world, where every string
  * a DOM getter returns is converted anew: reading `Text.data` node by node
- * costs about three times a native `textContent` of the whole tree plus the
- * nodes' `length`s (measured in Chromium on the 5 MB benchmark page: 64 ms
- * against 12.5 + 20 ms). So the walk takes the root's light-tree text once
+ * costs about twice a native `textContent` of the whole tree plus the nodes'
+ * `length`s (measured in Chromium on the 5 MB benchmark page: 38–64 ms
+ * against 8–12.5 ms + 15–20 ms). So the walk takes the root's light-tree text once
  * (`source`) and, for each text node it keeps, only its length: the node's
  * text is the next `length` characters of `source`, because textContent is
  * the concatenation of the light tree's text (and CDATA) nodes in tree order,
