@@ -30,6 +30,7 @@ import { matchData } from '../lib/match/derived';
 import { buildSpeechIndex } from '../lib/match/speech-index';
 import { normalise, QUOTE, SKIP } from '../lib/normalize';
 import { benchBrowser } from './bench-browser';
+import { WHEN, WHO } from './news-vocabulary';
 import { pick, rng } from './seeded-random';
 
 if (SKIP !== 0 || QUOTE !== 0xfffe) throw new Error('bench floor constants out of date');
@@ -37,23 +38,6 @@ if (SKIP !== 0 || QUOTE !== 0xfffe) throw new Error('bench floor constants out o
 const TARGET_CHARS = 1_100_000;
 const RUNS = 15;
 
-const WHEN = ['今年以来', '近日', '上半年', '记者从市政府获悉', '据了解', '1至9月', '去年', '截至目前', '日前', '本周'];
-const WHO = [
-  '市生态环境局',
-  '区政府',
-  '县委',
-  '省发展改革委',
-  '市住建局',
-  '各乡镇',
-  '该企业',
-  '市场监管部门',
-  '多家银行',
-  '市文旅局',
-  '教育部门',
-  '交通运输部门',
-  '一家新能源企业',
-  '区人社局',
-];
 const DO = [
   '深入推进生态环境保护工作',
   '持续开展大气污染防治',
