@@ -24,7 +24,7 @@
 import { alignGaps, diffOps, similarityOf } from './diff';
 import { alignSeed, type Candidate, LONG_STEP, onOneDiagonal } from './extend';
 import type { SpeechIndex } from './speech-index';
-import { hasSubstance } from './substance';
+import { CLOSE_SIMILARITY, hasSubstance } from './substance';
 import type { Match } from './types';
 
 // The per-seed calls go through module-local bindings: run under tsx (CLI, tests, benchmark), an imported
@@ -33,6 +33,7 @@ import type { Match } from './types';
 const alignSeedOf = alignSeed;
 const onDiagonal = onOneDiagonal;
 const substantial = hasSubstance;
+const closeSimilarity = CLOSE_SIMILARITY;
 const alignGapsOf = alignGaps;
 const similarityFrom = similarityOf;
 const diffOpsOf = diffOps;
@@ -767,15 +768,21 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
   trimAtClauses(index.clauseStartAt, c);
   if (c.matched < minPassage) return null;
   const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
-  // Only a verbatim run earns substance by its length: stock phrases with edits between them are stock phrases.
-  const plain = c.gaps.length === 0 ? (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number) : 0;
-  if (!substantial(substance, c.matched, plain)) return null;
+  const plain = (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number);
+  const gapped = c.gaps.length > 0;
+  // Only a verbatim run earns substance by its length (stock phrases with edits between them are stock
+  // phrases), or a near-verbatim one at CLOSE_SIMILARITY, known once its gaps are aligned (substance.ts).
+  let needed = MIN_SIMILARITY;
+  if (!substantial(substance, c.matched, gapped ? 0 : plain)) {
+    if (!gapped || !substantial(substance, c.matched, plain)) return null;
+    needed = closeSimilarity;
+  }
   let similarity = 1;
   let diff: Match['diff'] = null;
-  if (c.gaps.length > 0) {
+  if (gapped) {
     const { distance, runs } = alignGapsOf(normBuf, c.ps, c.pe, index.codes, c.gaps);
     similarity = similarityFrom(distance, c.pe - c.ps, c.se - c.ss);
-    if (similarity < MIN_SIMILARITY) return null;
+    if (similarity < needed) return null;
     if (distance > 0) {
       diff = diffOpsOf(
         runs,

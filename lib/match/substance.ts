@@ -25,6 +25,10 @@
  * as 农村生活污水治理 is a term of art, a ten-character run with three or four
  * content words is a phrase someone chose to repeat. A run of LONG_PASSAGE
  * characters outside slogans needs no more: its order is its substance.
+ * Edits between stock phrases do not earn that (they are stock phrases
+ * placed near each other), but a near-verbatim quote that keeps a long
+ * stretch all but an edit or two (CLOSE_SIMILARITY) does: 持续深入打蓝天、
+ * 碧水、净土保卫战 is the speech's sentence with 好 dropped, not vocabulary.
  */
 
 /** Weight ≥ this (in content characters) makes a passage. Tuned on tests/fixtures/eval. */
@@ -42,7 +46,17 @@ export const SHORT_SUBSTANCE = 8;
  */
 export const LONG_PASSAGE = 20;
 
-/** `plainLength`: a verbatim passage's normalised speech characters that lie outside slogans (0 for near-verbatim ones). */
+/**
+ * A near-verbatim passage this similar to the speech counts its length like a verbatim one (one edit in ten
+ * characters: a dropped or changed character in a long sentence, not a paraphrase around the speech's stock
+ * phrases such as 以习近平生态文明思想为指导，推动生态文明建设再上新台阶, at 0.84).
+ */
+export const CLOSE_SIMILARITY = 0.9;
+
+/**
+ * `plainLength`: the passage's normalised speech characters that lie outside slogans, for a verbatim passage or
+ * one at CLOSE_SIMILARITY or more; 0 for other near-verbatim ones.
+ */
 export function hasSubstance(substance: number, length: number, plainLength: number): boolean {
   if (plainLength >= LONG_PASSAGE) return true;
   return substance >= (length < SHORT_PASSAGE ? SHORT_SUBSTANCE : MIN_SUBSTANCE);

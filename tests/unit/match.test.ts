@@ -171,6 +171,24 @@ describe('substance of long runs', () => {
     expect(scan(text)).toEqual([]);
   });
 
+  it('reports a long run of stock phrases quoted with one character dropped or changed', () => {
+    const sentence = '深入推进环境污染防治，持续深入打好蓝天、碧水、净土保卫战';
+    expect(corpus.text).toContain(sentence);
+    const edits = [
+      { misquote: sentence.replace('打好', '打'), edit: { op: 'delete', page: '', speech: '好' } },
+      { misquote: sentence.replace('打好', '打那'), edit: { op: 'replace', page: '那', speech: '好' } },
+    ];
+    for (const { misquote, edit } of edits) {
+      const text = `会议指出，“${misquote}”。`;
+      const [m, ...rest] = scan(text);
+      expect(rest, misquote).toEqual([]);
+      expect(m?.kind).toBe('passage');
+      expect(text.slice(m?.start, m?.end)).toBe(misquote);
+      expect(m?.similarity).toBeGreaterThanOrEqual(0.9);
+      expect(m?.diff?.filter((op) => op.op !== 'equal')).toEqual([edit]);
+    }
+  });
+
   it('keeps a slogan with stock words around it a slogan, however long the run', () => {
     const text = '要牢固树立和践行绿水青山就是金山银山的理念。';
     expect(quoted(text, scan(text))).toEqual([['slogan', '绿水青山就是金山银山']]);
