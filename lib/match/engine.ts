@@ -776,6 +776,11 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
   if (!substantial(substance, c.matched, gapped ? 0 : plain)) {
     if (!gapped || !substantial(substance, c.matched, plain)) return null;
     needed = closeSimilarity;
+    // Each gap costs at least the difference of its sides: often enough to say no before aligning them.
+    const gaps = c.gaps;
+    let least = 0;
+    for (let g = 0; g < gaps.length; g += 4) least += Math.abs((gaps[g + 1] as number) - (gaps[g + 3] as number));
+    if (similarityFrom(least, c.pe - c.ps, c.se - c.ss) < needed) return null;
   }
   let similarity = 1;
   let diff: Match['diff'] = null;
