@@ -55,6 +55,13 @@
  *       because of the content script on that page (trace events whose
  *       schedule stack names content.js, e.g. after it adopts its stylesheet):
  *       work the content script's own clock cannot see
+ *   no_han_cpu_ms   CPU time of the content script (traced, as the hostile-page
+ *       tests count it: its calls, and tasks sampled in its code) over one
+ *       load of an English page, median of RUNS loads: what every page
+ *       without Chinese pays
+ *   no_han_frames_cpu_ms   the same for an English page holding ten English
+ *       iframes: frames other than the top one set nothing up until they
+ *       show Chinese (entrypoints/content/han-gate.ts)
  *   content_script_gz_kb   gzip -9 size of content-scripts/content.js (target ≤ 50)
  *   content_script_kb      its raw size
  *   content_script_has_wasm   1 when the bundle references WebAssembly or a .wasm file (target 0)
@@ -325,6 +332,34 @@ async function renderingCost(session: ExtensionSession, status: StatusReader, ht
   }
 }
 
+/** An English page: paragraphs with inline markup, no Han character anywhere. */
+function englishPage(title: string, paragraphs: number, extra = ''): string {
+  const p =
+    '<p>The council met on Tuesday to <b>review</b> the budget, and <a href="#more">the minutes</a> follow.</p>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body>${p.repeat(paragraphs)}${extra}</body></html>`;
+}
+
+/** Median CPU of the content script over RUNS loads of `html` (see no_han_cpu_ms). */
+async function noHanCpu(session: ExtensionSession, status: StatusReader, html: string): Promise<number> {
+  const costs: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    served += 1;
+    const url = `${session.server.baseUrl}/bench-english-${served}.html`;
+    session.server.route(`/bench-english-${served}.html`, html);
+    const probe = await openProbedPage(session);
+    try {
+      await probe.goto(url);
+      await status.waitForDone(url, (r) => topFrameTimings(r) !== undefined, 60_000);
+      await new Promise((ok) => setTimeout(ok, 1500)); // the frames' own first looks run after the top frame's report
+      const report = await probe.finish();
+      costs.push(report.extensionTasks.filter((t) => t.kind === 'script').reduce((sum, t) => sum + t.scriptCpuMs, 0));
+    } finally {
+      await probe.dispose();
+    }
+  }
+  return costs.sort((a, b) => a - b)[costs.length >> 1] as number;
+}
+
 function bundleFigures(extensionDir: string): Record<string, number> {
   const file = join(extensionDir, 'content-scripts/content.js');
   const code = readFileSync(file);
@@ -396,6 +431,15 @@ export async function benchBrowser(): Promise<Record<string, number>> {
     results.highlight_matches = h.matches;
     results.content_ms_1000 = round(h.contentMs);
     results.highlight_render_ms_1000 = round(await renderingCost(session, status, thousand));
+    results.no_han_cpu_ms = round(await noHanCpu(session, status, englishPage('Council news', 200)));
+    session.server.route('/bench-english-frame.html', englishPage('Widget', 20));
+    const frames = Array.from(
+      { length: 10 },
+      (_, k) => `<iframe src="/bench-english-frame.html?${k}" width="300" height="80" title="widget ${k}"></iframe>`,
+    ).join('');
+    results.no_han_frames_cpu_ms = round(
+      await noHanCpu(session, status, englishPage('Council news with widgets', 50, frames)),
+    );
   } finally {
     await status.close().catch(() => undefined);
     await session.close();
@@ -415,6 +459,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `1,000 quotes: ${f('highlight_matches')} found, highlight ${f('highlight_ms_1000')} ms, content ${f('content_ms_1000')} ms, browser style/layout caused ${f('highlight_render_ms_1000')} ms`,
+  );
+  console.log(
+    `a page without Chinese: content script CPU ${f('no_han_cpu_ms')} ms per load; with ten iframes without Chinese ${f('no_han_frames_cpu_ms')} ms`,
   );
   console.log(
     `content.js ${f('content_script_kb')} KB, gzip ${f('content_script_gz_kb')} KB (target ≤ 50), wasm ${f('content_script_has_wasm')} (target 0)`,

@@ -15,6 +15,8 @@
  *   jump.ts        scroll a match into view and flash it
  *   reporter.ts    frame-report messages to the background, newest wins
  *   slices.ts      time budgets and yielding, so no task runs long
+ *   han-gate.ts    a frame other than the top one sets nothing up until it
+ *                  shows Han characters (most are ads and embeds)
  *
  * Messages (lib/messages.ts), over the extension runtime only (never
  * window.postMessage: page scripts can neither inject nor read results):
@@ -56,6 +58,7 @@ import { isSitePaused } from '../../lib/settings/paused';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
 import { followSettings, readSettings } from '../../platform/settings-reader';
 import './highlights.css';
+import { frameHasHan, waitForHan } from './han-gate';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
 import { LiveWatcher } from './live';
@@ -114,6 +117,31 @@ function frameKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+function isTopFrame(win: Window): boolean {
+  try {
+    return win.top === win;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A frame other than the top one (an ad, an embed, a widget) waits until it
+ * shows Chinese before it reads settings or sets anything up: until then it
+ * costs one MutationObserver (see han-gate.ts). False when the extension went
+ * away first.
+ */
+async function hanInFrame(ctx: ContentScriptContext, win: Window, doc: Document): Promise<boolean> {
+  await pageReady(win);
+  if (frameHasHan(doc)) return true;
+  const wait = waitForHan(win, doc);
+  // As below: only a real loss of the runtime counts, not a page dispatching WXT's event.
+  ctx.onInvalidated(() => {
+    if (!browser.runtime?.id) wait.cancel();
+  });
+  return wait.arrived;
+}
+
 async function start(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const win = window;
@@ -122,6 +150,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     report({ url: location.href, title: doc.title, status: 'unsupported', matches: [] });
     return;
   }
+  // The top frame always sets up at once: its report tells the popup the page was read, and a user's own
+  // highlight colours are adopted while the page is still empty (highlighter.ts).
+  if (!isTopFrame(win) && !(await hanInFrame(ctx, win, doc))) return;
   let settings = await readSettings();
   if (ctx.isInvalid) return;
   const key = frameKey();

@@ -74,4 +74,31 @@ describe('content script in shadow DOM and iframes', () => {
     await settle();
     await expectUntouched(run, plain, (p) => p.frames(), timingsOf(s.bg, tabId));
   });
+
+  it('leaves a frame without Chinese alone, and scans a frame once Chinese text arrives in it', async () => {
+    const url = `${s.session.server.baseUrl}/content-frames-late.html`;
+    const run = await open(s.session.context, url);
+    const plain = await open(s.baseline.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    // The late frame's article arrives 1.5 s after load: its report comes after the top frame's.
+    const results = await s.bg.waitForDone(
+      tabId,
+      (r) => r.matches.some((m) => m.quote.includes('时时放心不下')),
+      20_000,
+    );
+    const late = run.page.frames().find((f) => f.url().endsWith('/content-frame-late.html'));
+    const english = run.page.frames().find((f) => f.url().endsWith('/content-frame-english.html'));
+    expect(late && english).toBeTruthy();
+    if (!late || !english) return;
+    expect(covers(await allHighlighted(late), '时时放心不下')).toBe(true);
+    expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
+    // Two frames reported: the top one and the one that got Chinese. The English widget never did
+    // (it read no settings, registered no listener, sent nothing), though its text kept changing.
+    expect(results.frames).toHaveLength(2);
+    expect(results.frames?.every((f) => f.status === 'done')).toBe(true);
+    expect(await english.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    await expectBadgeAndHighlights(s, tabId, results, [run.page, late]);
+    await settle();
+    await expectUntouched(run, plain, (p) => p.frames(), timingsOf(s.bg, tabId));
+  });
 });

@@ -150,8 +150,9 @@ export class Background {
     await page.bringToFront();
     const url = page.url();
     const id = await (await this.page()).evaluate(async (u) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id ?? null;
+      // The newest tab showing the URL: a retried test opens the same URL again while the failed try's tab stays open.
+      const ids = (await chrome.tabs.query({})).filter((t) => t.url === u && t.id !== undefined).map((t) => t.id);
+      return ids.length > 0 ? Math.max(...(ids as number[])) : null;
     }, url);
     if (id === null) throw new Error(`no tab shows ${url}`);
     return id;
