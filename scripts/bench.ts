@@ -311,6 +311,9 @@ async function main(): Promise<void> {
     );
     console.log(`  highlight 1,000 matches ${f(r.highlight_ms_1000)} ms`);
     console.log(
+      `  a page without Chinese: ${f(r.no_han_cpu_ms)} ms of content-script CPU per load; with ten such iframes ${f(r.no_han_frames_cpu_ms)} ms`,
+    );
+    console.log(
       `  content script ${f(r.content_script_gz_kb)} KB gzipped (target ≤ 50), wasm in it: ${r.content_script_has_wasm ? 'yes' : 'no'}`,
     );
   }
