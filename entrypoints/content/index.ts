@@ -15,8 +15,9 @@
  *   jump.ts        scroll a match into view and flash it
  *   reporter.ts    frame-report messages to the background, newest wins
  *   slices.ts      time budgets and yielding, so no task runs long
- *   han-gate.ts    a frame other than the top one sets nothing up until it
- *                  shows Han characters (most are ads and embeds)
+ *   han-gate.ts    a page or frame without Han characters gets no scanner,
+ *                  listener or timer until Chinese text arrives (a frame
+ *                  other than the top one does not even read settings)
  *
  * Messages (lib/messages.ts), over the extension runtime only (never
  * window.postMessage: page scripts can neither inject nor read results):
@@ -39,8 +40,10 @@
  *     tasks it ran in; maxSliceMs = the longest of them (wall clock, so it
  *     includes garbage collection and the machine stalling us);
  *     matcherInitMs = building the matcher's index in the background (only
- *     when this pass made the worker build it). A page without Han characters reports
- *     scanMs 0: the matcher is never called.
+ *     when this pass made the worker build it). A top frame without Han
+ *     characters reports status 'done', no matches and one slice: its look
+ *     for Han text (extractMs = totalMs), scanMs 0 (the matcher is never
+ *     called); a frame other than the top one without Han does not report.
  *   - A full scan that needs more than one slice first reports status
  *     'scanning' with no matches; re-scans after mutations report only when
  *     something changed, with status 'done' and that pass's timings.
@@ -58,11 +61,12 @@ import { isSitePaused } from '../../lib/settings/paused';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
 import { followSettings, readSettings } from '../../platform/settings-reader';
 import './highlights.css';
+import { hasHan } from '../../lib/dom/extract';
 import { frameHasHan, waitForHan } from './han-gate';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
 import { LiveWatcher } from './live';
-import { createReporter } from './reporter';
+import { createReporter, type Reporter } from './reporter';
 import { FrameScanner } from './scanner';
 
 export default defineContentScript({
@@ -142,6 +146,68 @@ async function hanInFrame(ctx: ContentScriptContext, win: Window, doc: Document)
   return wait.arrived;
 }
 
+/**
+ * The top frame of a page without Chinese reads nothing more than that: it
+ * reports the page read (no quotes), and waits with a LiveWatcher (changed
+ * text, route changes) until Chinese text arrives, re-reporting after a route
+ * change, whose new URL the background starts afresh. False when the
+ * extension went away first.
+ */
+function hanArrivesInTopFrame(
+  ctx: ContentScriptContext,
+  win: Window,
+  doc: Document,
+  report: Reporter,
+  paused: boolean,
+  started: number,
+): Promise<boolean> {
+  const ms = Math.round((performance.now() - started) * 100) / 100;
+  const chars = (doc.body ?? doc.documentElement)?.textContent?.length ?? 0;
+  const tell = () =>
+    report({
+      url: location.href,
+      title: doc.title,
+      matches: [],
+      ...(paused
+        ? { status: 'paused' as const }
+        : {
+            status: 'done' as const,
+            timings: {
+              extractMs: ms,
+              scanMs: 0,
+              sendMs: 0,
+              highlightMs: 0,
+              totalMs: ms,
+              elapsedMs: ms,
+              chars,
+              slices: 1,
+              maxSliceMs: ms,
+            },
+          }),
+    });
+  tell();
+  return new Promise<boolean>((resolve) => {
+    const done = (han: boolean) => {
+      watcher.stop();
+      resolve(han);
+    };
+    const watcher = new LiveWatcher(win, {
+      changed: (roots) => {
+        if (roots === null ? frameHasHan(doc) : roots.some((r) => hasHan(r.textContent ?? ''))) done(true);
+      },
+      removed: () => undefined,
+      navigated: () => {
+        if (frameHasHan(doc)) done(true);
+        else tell();
+      },
+    });
+    watcher.start();
+    ctx.onInvalidated(() => {
+      if (!browser.runtime?.id) done(false);
+    });
+  });
+}
+
 async function start(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const win = window;
@@ -150,13 +216,26 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     report({ url: location.href, title: doc.title, status: 'unsupported', matches: [] });
     return;
   }
-  // The top frame always sets up at once: its report tells the popup the page was read, and a user's own
-  // highlight colours are adopted while the page is still empty (highlighter.ts).
-  if (!isTopFrame(win) && !(await hanInFrame(ctx, win, doc))) return;
+  // The top frame reads the settings at once: a user's own highlight colours are adopted while the page is
+  // still empty (highlighter.ts). Then it looks for Chinese, and without any it only reports the page read.
+  const top = isTopFrame(win);
+  if (!top && !(await hanInFrame(ctx, win, doc))) return;
   let settings = await readSettings();
   if (ctx.isInvalid) return;
-  const key = frameKey();
   const highlighter = new Highlighter(doc, settings.colours);
+  if (top) {
+    // Styles first, while the page is still being parsed; then a first look for Chinese.
+    if (!isSitePaused(settings, location.hostname)) highlighter.prepare();
+    await pageReady(win);
+    const started = performance.now();
+    if (!frameHasHan(doc)) {
+      const paused = isSitePaused(settings, location.hostname);
+      if (!(await hanArrivesInTopFrame(ctx, win, doc, report, paused, started))) return;
+      settings = await readSettings(); // they may have changed while the page showed no Chinese
+      highlighter.setColours(settings.colours);
+    }
+  }
+  const key = frameKey();
   let live: LiveWatcher | null = null;
   const scanner = new FrameScanner({
     doc,
@@ -258,10 +337,10 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     if (!browser.runtime?.id) teardown();
   });
 
-  // Styles first, while the page is still being parsed; the scan once it is.
+  // Styles before the scan (the top frame's are in place already, adopted while the page was parsed).
   if (paused()) scanner.stop('paused');
   else highlighter.prepare();
-  await pageReady(win);
+  // The page is parsed and was idle a moment ago: the top frame waited for that above, a frame in hanInFrame.
   ready = true;
   if (tornDown) return;
   if (!paused() && !running) run();

@@ -7,7 +7,9 @@
 import { browser } from 'wxt/browser';
 import type { FrameReport, Message } from '../../lib/messages';
 
-export function createReporter(): (report: FrameReport) => void {
+export type Reporter = (report: FrameReport) => void;
+
+export function createReporter(): Reporter {
   let sending = false;
   let pending: FrameReport | null = null;
   const send = async (report: FrameReport): Promise<void> => {

@@ -84,4 +84,23 @@ describe('content script on static pages', () => {
     await settle();
     await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
+
+  it('reports a page without Chinese as read, then scans it when Chinese arrives', async () => {
+    const url = `${s.session.server.baseUrl}/content-english-late.html`;
+    const run = await open(s.session.context, url);
+    const plain = await open(s.baseline.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    // First the page as read without Chinese: done, nothing found, the matcher never called.
+    const before = await s.bg.waitForDone(tabId);
+    expect(before.matches).toEqual([]);
+    expect(before.frames?.[0]?.timings?.scanMs).toBe(0);
+    expect(await run.page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    // Then the live blog's Chinese post (1.2 s after load).
+    const after = await s.bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    expect(after.matches.map((m) => m.quote)).toEqual(['绿水青山就是金山银山']);
+    expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
+    await expectBadgeAndHighlights(s, tabId, after, [run.page]);
+    await settle();
+    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+  });
 });

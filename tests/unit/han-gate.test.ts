@@ -23,6 +23,12 @@ describe('frameHasHan', () => {
     expect(frameHasHan(page('<script>var s = "生态";</script>').doc)).toBe(true);
   });
 
+  it('finds Han text past the first few hundred text nodes, and none where there is none', () => {
+    const many = '<p>English <b>text</b> here.</p>'.repeat(400);
+    expect(frameHasHan(page(`${many}<p>最后一段：时时放心不下</p>`).doc)).toBe(true);
+    expect(frameHasHan(page(`${many}<p>The last paragraph.</p>`).doc)).toBe(false);
+  });
+
   it('looks into open shadow roots, nested ones included', () => {
     const { doc } = page('<p>English only</p><div id="host"></div>');
     const outer = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
