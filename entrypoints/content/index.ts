@@ -187,8 +187,14 @@ function hanArrivesInTopFrame(
     });
   tell();
   return new Promise<boolean>((resolve) => {
+    // Back from the back/forward cache: the background forgot this page on navigation (as below).
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) tell();
+    };
+    win.addEventListener('pageshow', onPageShow);
     const done = (han: boolean) => {
       watcher.stop();
+      win.removeEventListener('pageshow', onPageShow);
       resolve(han);
     };
     const watcher = new LiveWatcher(win, {
