@@ -21,25 +21,39 @@ import { hasHan } from '../../lib/dom/extract';
 /** Text nodes read one by one before the rest of the document is taken as one string. */
 const FIRST_NODES = 200;
 
-/** Han characters anywhere in the document's text, open shadow roots included. */
-export function frameHasHan(doc: Document): boolean {
+/**
+ * Han characters anywhere in the document's text, open shadow roots included. `read`, if given, counts the
+ * characters looked at (for the frame's report).
+ */
+export function frameHasHan(doc: Document, read: { chars: number } = { chars: 0 }): boolean {
   const root = doc.body ?? doc.documentElement;
   if (!root) return false;
   // A Chinese page answers within its first lines, so they are read node by node (no page-sized string for
   // the pages this extension is for); past them, one textContent string is the cheapest read of the rest.
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let node = walker.nextNode();
-  for (let k = 0; node && k < FIRST_NODES; k++, node = walker.nextNode()) if (hasHan((node as Text).data)) return true;
-  if (node && hasHan(root.textContent ?? '')) return true;
-  return shadowHasHan(doc, root);
+  for (let k = 0; node && k < FIRST_NODES; k++, node = walker.nextNode()) {
+    const data = (node as Text).data;
+    read.chars += data.length;
+    if (hasHan(data)) return true;
+  }
+  if (node) {
+    const all = root.textContent ?? '';
+    read.chars = all.length;
+    if (hasHan(all)) return true;
+  }
+  return shadowHasHan(doc, root, read);
 }
 
 /** Text inside open shadow roots is not part of textContent: each host's root is read on its own. */
-function shadowHasHan(doc: Document, root: Node): boolean {
+function shadowHasHan(doc: Document, root: Node, read: { chars: number }): boolean {
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
     const shadow = (node as Element).shadowRoot;
-    if (shadow && (hasHan(shadow.textContent ?? '') || shadowHasHan(doc, shadow))) return true;
+    if (!shadow) continue;
+    const text = shadow.textContent ?? '';
+    read.chars += text.length;
+    if (hasHan(text) || shadowHasHan(doc, shadow, read)) return true;
   }
   return false;
 }

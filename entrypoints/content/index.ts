@@ -55,13 +55,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { hasHan } from '../../lib/dom/extract';
 import type { ScanOptions } from '../../lib/match';
 import { isScanReply, type JumpResult, type Message, parseMessage, type ScanReply } from '../../lib/messages';
 import { isSitePaused } from '../../lib/settings/paused';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
 import { followSettings, readSettings } from '../../platform/settings-reader';
 import './highlights.css';
-import { hasHan } from '../../lib/dom/extract';
 import { frameHasHan, waitForHan } from './han-gate';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
@@ -159,10 +159,9 @@ function hanArrivesInTopFrame(
   doc: Document,
   report: Reporter,
   paused: boolean,
-  started: number,
+  look: { ms: number; chars: number },
 ): Promise<boolean> {
-  const ms = Math.round((performance.now() - started) * 100) / 100;
-  const chars = (doc.body ?? doc.documentElement)?.textContent?.length ?? 0;
+  const { ms, chars } = look;
   const tell = () =>
     report({
       url: location.href,
@@ -234,10 +233,13 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     if (!isSitePaused(settings, location.hostname)) highlighter.prepare();
     await pageReady(win);
     const started = performance.now();
-    if (!frameHasHan(doc)) {
+    const read = { chars: 0 };
+    if (!frameHasHan(doc, read)) {
+      const look = { ms: Math.round((performance.now() - started) * 100) / 100, chars: read.chars };
       const paused = isSitePaused(settings, location.hostname);
-      if (!(await hanArrivesInTopFrame(ctx, win, doc, report, paused, started))) return;
+      if (!(await hanArrivesInTopFrame(ctx, win, doc, report, paused, look))) return;
       settings = await readSettings(); // they may have changed while the page showed no Chinese
+      if (ctx.isInvalid) return;
       highlighter.setColours(settings.colours);
     }
   }

@@ -26,7 +26,10 @@ describe('frameHasHan', () => {
   it('finds Han text past the first few hundred text nodes, and none where there is none', () => {
     const many = '<p>English <b>text</b> here.</p>'.repeat(400);
     expect(frameHasHan(page(`${many}<p>最后一段：时时放心不下</p>`).doc)).toBe(true);
-    expect(frameHasHan(page(`${many}<p>The last paragraph.</p>`).doc)).toBe(false);
+    const { doc } = page(`${many}<p>The last paragraph.</p>`);
+    const read = { chars: 0 };
+    expect(frameHasHan(doc, read)).toBe(false);
+    expect(read.chars).toBe(doc.body.textContent?.length);
   });
 
   it('looks into open shadow roots, nested ones included', () => {
