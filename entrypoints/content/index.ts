@@ -121,6 +121,17 @@ function frameKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Calls `then` when the extension's runtime is gone (reloaded, updated, removed). WXT also invalidates the
+ * context on a document event that any page script can dispatch (the extension id of a published extension
+ * is public): only a real loss of the runtime counts.
+ */
+function onRuntimeLost(ctx: ContentScriptContext, then: () => void): void {
+  ctx.onInvalidated(() => {
+    if (!browser.runtime?.id) then();
+  });
+}
+
 function isTopFrame(win: Window): boolean {
   try {
     return win.top === win;
@@ -139,10 +150,7 @@ async function hanInFrame(ctx: ContentScriptContext, win: Window, doc: Document)
   await pageReady(win);
   if (frameHasHan(doc)) return true;
   const wait = waitForHan(win, doc);
-  // As below: only a real loss of the runtime counts, not a page dispatching WXT's event.
-  ctx.onInvalidated(() => {
-    if (!browser.runtime?.id) wait.cancel();
-  });
+  onRuntimeLost(ctx, () => wait.cancel());
   return wait.arrived;
 }
 
@@ -207,9 +215,7 @@ function hanArrivesInTopFrame(
       },
     });
     watcher.start();
-    ctx.onInvalidated(() => {
-      if (!browser.runtime?.id) done(false);
-    });
+    onRuntimeLost(ctx, () => done(false));
   });
 }
 
@@ -339,11 +345,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const aliveCheck = setInterval(() => {
     if (!browser.runtime?.id) teardown();
   }, 2000);
-  // WXT also invalidates the context on a document event that any page script can dispatch
-  // (the extension id of a published extension is public): only a real loss of the runtime counts.
-  ctx.onInvalidated(() => {
-    if (!browser.runtime?.id) teardown();
-  });
+  onRuntimeLost(ctx, teardown);
 
   // Styles before the scan (the top frame's are in place already, adopted while the page was parsed).
   if (paused()) scanner.stop('paused');
