@@ -67,7 +67,7 @@ import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
 import { LiveWatcher } from './live';
 import { createReporter, type Reporter } from './reporter';
-import { FrameScanner } from './scanner';
+import { FrameScanner, round } from './scanner';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -241,7 +241,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     const started = performance.now();
     const read = { chars: 0 };
     if (!frameHasHan(doc, read)) {
-      const look = { ms: Math.round((performance.now() - started) * 100) / 100, chars: read.chars };
+      const look = { ms: round(performance.now() - started), chars: read.chars };
       const paused = isSitePaused(settings, location.hostname);
       if (!(await hanArrivesInTopFrame(ctx, win, doc, report, paused, look))) return;
       settings = await readSettings(); // they may have changed while the page showed no Chinese

@@ -277,7 +277,8 @@ export class FrameScanner {
   }
 }
 
-function round(ms: number): number {
+/** Milliseconds as the reports carry them: to a hundredth. */
+export function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 

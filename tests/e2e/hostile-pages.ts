@@ -4,6 +4,7 @@
  * with itself, and each carries real quotes of the speech outside anything the
  * extension must leave alone, so a test can prove the extension ran.
  */
+import { pick, rng } from '../../scripts/seeded-random';
 
 /** Quotes of the speech (data/speech.txt) used on the pages. */
 export const SLOGAN = '绿水青山就是金山银山';
@@ -58,21 +59,7 @@ const WORDS = [
   '考试',
 ];
 
-/** Deterministic pseudo-random generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function word(rand: () => number): string {
-  return WORDS[Math.floor(rand() * WORDS.length)] as string;
-}
+const word = (rand: () => number): string => pick(rand, WORDS);
 
 function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
@@ -86,7 +73,7 @@ ${body}
 
 /** 1,000 paragraphs of 100 one-word spans each (100k text nodes), quotes whole and split across spans. */
 export function manyTextNodesPage(): string {
-  const rand = seeded(1);
+  const rand = rng(1);
   const paragraphs: string[] = [];
   for (let p = 0; p < 1000; p += 1) {
     const spans: string[] = [];
@@ -132,7 +119,7 @@ export function deepNestingPage(depth = 5000): string {
  * carry a quote, so the extension has real work on every batch.
  */
 export function mutatingPage(seconds = 10): string {
-  const rand = seeded(3);
+  const rand = rng(3);
   const lines = Array.from({ length: 20 }, (_, i) =>
     i === 7 ? `<p>不变的一句：${SLOGAN_2}。</p>` : `<p>${word(rand)}${word(rand)}${word(rand)}，第${i}条快讯。</p>`,
   );
