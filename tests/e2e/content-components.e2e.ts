@@ -2,7 +2,8 @@
  * Text inside components and frames: an open shadow root (and a light-DOM
  * node slotted into it) is read and highlighted; a closed one is not read;
  * an iframe's quotes are highlighted in the iframe and counted on the tab's
- * badge together with the top frame's.
+ * badge together with the top frame's; a jump to a quote in a frame below the
+ * fold brings that frame into the top window's view too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -73,6 +74,60 @@ describe('content script in shadow DOM and iframes', () => {
     expect(await s.bg.sendToTab(tabId, { type: 'jump-to-match', matchId: innerMatch?.id })).toEqual({ ok: true });
     await settle();
     await expectUntouched(run, plain, (p) => p.frames(), timingsOf(s.bg, tabId));
+  });
+
+  it('brings a match in a long paragraph inside a frame below the fold into the top window’s view', async () => {
+    const url = `${s.session.server.baseUrl}/content-jump-frame.html`;
+    const run = await open(s.session.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    const results = await s.bg.waitForDone(tabId, (r) => r.matches.some((m) => m.quote.includes('时时放心不下')));
+    const inner = run.page.frames().find((f) => f.url().endsWith('/content-jump-frame-inner.html'));
+    expect(inner).toBeTruthy();
+    if (!inner) return;
+    const match = results.matches.find((m) => m.quote.includes('时时放心不下'));
+    // Where the quote is on the screen: its place in the frame's window, plus the frame's place in the top one.
+    const onScreen = async () => {
+      const frameTop = await run.page.evaluate(
+        () => document.querySelector('iframe')?.getBoundingClientRect().top ?? 0,
+      );
+      const inFrame = await inner.evaluate((quote) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = (n.nodeValue ?? '').indexOf(quote);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + quote.length);
+          const box = range.getBoundingClientRect();
+          return { centre: box.top + box.height / 2, frameHeight: innerHeight };
+        }
+        return null;
+      }, '时时放心不下');
+      const viewport = await run.page.evaluate(() => innerHeight);
+      return { frameTop, inFrame, viewport };
+    };
+    const before = await onScreen();
+    expect(before.frameTop).toBeGreaterThan(before.viewport); // the frame starts below the fold
+    expect(await s.bg.sendToTab(tabId, { type: 'jump-to-match', matchId: match?.id })).toEqual({ ok: true });
+    // Smooth scrolling takes a moment; wait until both windows have come to rest with the quote in view.
+    let last = before;
+    let inViewTwice = 0;
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      last = await onScreen();
+      const f = last.inFrame;
+      const visible =
+        f !== null &&
+        f.centre > 0 &&
+        f.centre < f.frameHeight &&
+        last.frameTop + f.centre > 0 &&
+        last.frameTop + f.centre < last.viewport;
+      inViewTwice = visible ? inViewTwice + 1 : 0;
+      if (inViewTwice === 2) break;
+      if (Date.now() > deadline) throw new Error(`the quote is not in view after the jump: ${JSON.stringify(last)}`);
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+    expect(run.watch.consoleErrors).toEqual([]);
   });
 
   it('leaves a frame without Chinese alone, and scans a frame once Chinese text arrives in it', async () => {
