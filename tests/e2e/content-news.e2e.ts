@@ -3,8 +3,8 @@
  * each in its own highlight; what must not light up does not (a short slogan
  * without quotation marks, generic vocabulary, form fields, hidden text,
  * scripts). The badge counts the matches; a jump scrolls to a match and
- * flashes it; pausing the site removes every highlight. The page's DOM is
- * never touched.
+ * flashes it; pausing the site removes every highlight; colours the user
+ * chose come in one adopted stylesheet. The page's DOM is never touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../lib/messages';
@@ -169,6 +169,43 @@ describe('content script on a news article', () => {
     const after = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
     expect(after.matches.length).toBe(before);
     expect(await bg.badge(tabId)).toBe(String(before));
+  });
+
+  it('paints in the colours the user chose: one adopted sheet, on open pages and new ones, gone with the defaults', async () => {
+    const custom = { slogan: '#00aa0066', passage: '#aa00aa55', nearVerbatim: '#0000aa66' };
+    const setColours = (colours: typeof custom | null) =>
+      session.serviceWorker.evaluate(async (c) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        const { colours: _old, ...rest } = (settings ?? {}) as { colours?: unknown };
+        await chrome.storage.local.set({ settings: c ? { ...rest, colours: c } : rest });
+      }, colours);
+    // The rules of the sheets adopted in the document, as the page's own world sees them.
+    const adopted = (page: typeof run.page) =>
+      page.evaluate(() => document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')));
+    const inCustomColours = (sheets: string[]) =>
+      sheets.length === 1 &&
+      /::highlight\(yuanwen-slogan\)[^}]*rgba\(0, 170, 0/.test(sheets[0] as string) &&
+      /::highlight\(yuanwen-passage\)[^}]*rgba\(170, 0, 170/.test(sheets[0] as string) &&
+      /::highlight\(yuanwen-near\)[^}]*rgba\(0, 0, 170/.test(sheets[0] as string);
+    expect(await adopted(run.page)).toEqual([]); // the default colours come with the manifest's stylesheet
+    try {
+      await setColours(custom);
+      // The open page follows the change.
+      await expect.poll(async () => inCustomColours(await adopted(run.page)), { timeout: 5000 }).toBe(true);
+      // A page opened now adopts the sheet from the start, and its highlights are registered under our names.
+      const other = await open(session.context, `${session.server.baseUrl}/content-news.html?colours`);
+      const otherTab = await bg.tabIdOf(other.page);
+      await bg.waitForDone(otherTab, (r) => r.matches.length > 0);
+      expect(inCustomColours(await adopted(other.page))).toBe(true);
+      expect(await other.page.evaluate(() => CSS.highlights.has('yuanwen-slogan'))).toBe(true);
+      expect(other.watch.consoleErrors).toEqual([]);
+      await other.page.close();
+    } finally {
+      await setColours(null);
+    }
+    // Back to the defaults: the sheet goes, the highlights stay.
+    await expect.poll(() => adopted(run.page), { timeout: 5000 }).toEqual([]);
+    expect(await run.page.evaluate(() => CSS.highlights.has('yuanwen-slogan'))).toBe(true);
   });
 
   // Last: the harness's handle on the first service worker is dead after this.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cloneDefaults,
   DEFAULT_SETTINGS,
   joinColour,
   legibility,
@@ -13,6 +14,20 @@ import {
   splitColour,
   validateSettingsPatch,
 } from '../../lib/settings';
+
+describe('cloneDefaults', () => {
+  it('gives the defaults as a copy that shares no array or object with them', () => {
+    const copy = cloneDefaults();
+    expect(copy).toEqual(DEFAULT_SETTINGS);
+    for (const [field, value] of Object.entries(DEFAULT_SETTINGS)) {
+      if (typeof value === 'object' && value !== null) expect(copy[field as keyof typeof copy], field).not.toBe(value);
+    }
+    copy.pausedSites.push('example.com');
+    copy.colours.slogan = '#000000';
+    expect(DEFAULT_SETTINGS.pausedSites).toEqual([]);
+    expect(DEFAULT_SETTINGS.colours.slogan).toBe('#f5b70066');
+  });
+});
 
 describe('sanitiseSettings', () => {
   it('returns the defaults for nothing stored, without a notice', () => {
