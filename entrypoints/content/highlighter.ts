@@ -173,12 +173,12 @@ export class Highlighter {
       this.sync();
     };
     const off = () => hl.clear();
+    // On, off, on … on: `blinks` times lit, the last one a moment longer, then gone.
     on();
-    for (let i = 1; i < blinks * 2; i++) {
+    for (let i = 1; i < blinks * 2 - 1; i++) {
       this.flashTimers.push(setTimeout(i % 2 === 1 ? off : on, i * periodMs));
     }
-    // Stays lit a moment after the last blink, then goes.
-    this.flashTimers.push(setTimeout(off, blinks * 2 * periodMs + 600));
+    this.flashTimers.push(setTimeout(off, (blinks * 2 - 1) * periodMs + 600));
   }
 
   private stopFlash(): void {

@@ -274,6 +274,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
 
   const paused = () => isSitePaused(settings, location.hostname);
   let running = false;
+  /** Cancels the flash of a jump still scrolling (a newer jump, a pause or a teardown must not see it light up). */
+  let cancelJump: () => void = () => undefined;
   /** The page is parsed and we may scan (until then, settings changes only prepare). */
   let ready = false;
   const run = () => {
@@ -283,6 +285,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   };
   const halt = () => {
     running = false;
+    cancelJump();
     live?.stop();
     scanner.stop('paused');
   };
@@ -309,7 +312,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       else if (!entry) sendResponse({ ok: false, reason: 'gone' });
       else {
         if (!highlighter.isVisible()) highlighter.setVisible(true);
-        jumpTo(entry.ranges, win, highlighter);
+        cancelJump();
+        cancelJump = jumpTo(entry.ranges, win, highlighter);
         sendResponse({ ok: true });
       }
     } else if (message.type === 'toggle-highlights') {
@@ -330,6 +334,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     if (tornDown) return;
     tornDown = true;
     clearInterval(aliveCheck);
+    cancelJump();
     try {
       browser.runtime.onMessage.removeListener(onMessage);
     } catch {

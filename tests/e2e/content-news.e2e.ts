@@ -97,14 +97,35 @@ describe('content script on a news article', () => {
     await expectUntouched(run, plain, undefined, timingsOf(bg, tabId));
   });
 
-  it('jumps to a match: scrolls it to the middle of the window and flashes it', async () => {
+  it('jumps to a match: scrolls it to the middle of the window and flashes it there', async () => {
     const results = await bg.waitForDone(tabId, (r) => r.matches.length > 0);
     const near = results.matches.find((m) => m.quote.includes('算大帐'));
     expect(near).toBeDefined();
     expect(await run.page.evaluate(() => window.scrollY)).toBe(0);
+    await run.page.bringToFront(); // as when the reader picks the match in the popup
+    // From the page, every few milliseconds: what flashes, and how far from the middle of the window the match
+    // is, when the flash first lights up.
+    const whenLit = run.page.evaluate(
+      () =>
+        new Promise<{ text: string; offCentre: number }>((resolve) => {
+          const look = () => {
+            const flash = CSS.highlights.get('yuanwen-flash');
+            const range = [...(CSS.highlights.get('yuanwen-near') ?? [])][0] as Range | undefined;
+            if (flash && flash.size > 0 && range) {
+              const rect = range.getBoundingClientRect();
+              const text = [...flash].map((r) => (r as Range).toString()).join('');
+              resolve({ text, offCentre: Math.abs(rect.top + rect.height / 2 - window.innerHeight / 2) });
+            } else setTimeout(look, 5);
+          };
+          look();
+        }),
+    );
     const reply = await bg.sendToTab(tabId, { type: 'jump-to-match', matchId: near?.id });
     expect(reply).toEqual({ ok: true });
-    expect((await highlightedTexts(run.page))['yuanwen-flash'].join('')).toContain('算大帐');
+    // It lights up once the scroll has brought the match to the middle, not while the page is still moving.
+    const lit = await whenLit;
+    expect(lit.text.replace(/\s+/g, '')).toContain('算大帐');
+    expect(lit.offCentre).toBeLessThan(120);
     await expect
       .poll(
         () =>
