@@ -64,5 +64,11 @@ export function jumpTo(ranges: readonly Range[], win: Window, highlighter: Highl
   const first = ranges[0];
   if (!first) return () => undefined;
   scrollRangeIntoView(first, win);
-  return whenScrollSettles(win, () => highlighter.flash(ranges));
+  return whenScrollSettles(win, () => {
+    try {
+      highlighter.flash(ranges);
+    } catch {
+      // Out of the message handler now, in a timer of ours: never let an error reach the page's console.
+    }
+  });
 }
