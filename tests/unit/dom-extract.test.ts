@@ -102,6 +102,14 @@ describe('extractText', () => {
   });
 
   /** Every node's text stands at its start in the extracted text: the offset map is right. */
+  /** 600 paragraphs, the walk paused after its first step (the snapshot taken, most of the page still ahead). */
+  function pausedExtraction() {
+    const doc = dom(Array.from({ length: 600 }, (_, i) => `<p>第${i}段<b>加粗</b>文字</p>`).join(''));
+    const extraction = createExtraction(doc.body);
+    expect(extraction.step(() => true)).toBe(false);
+    return { doc, extraction };
+  }
+
   function expectMapHolds(result: ReturnType<typeof extractText>) {
     result.nodes.forEach((node, i) => {
       const start = result.starts[i] as number;
@@ -123,10 +131,7 @@ describe('extractText', () => {
   });
 
   it('reads the rest node by node when the page changed during a pause', () => {
-    const html = Array.from({ length: 600 }, (_, i) => `<p>第${i}段<b>加粗</b>文字</p>`).join('');
-    const doc = dom(html);
-    const extraction = createExtraction(doc.body);
-    expect(extraction.step(() => true)).toBe(false);
+    const { doc, extraction } = pausedExtraction();
     // While the walk pauses, the page replaces text ahead of it and adds a paragraph at the end.
     const later = doc.body.children[500] as HTMLElement;
     later.textContent = '改写过的段落';
@@ -140,10 +145,7 @@ describe('extractText', () => {
   });
 
   it('starts over node by node when the snapshot and the walk disagree', () => {
-    const html = Array.from({ length: 600 }, (_, i) => `<p>第${i}段<b>加粗</b>文字</p>`).join('');
-    const doc = dom(html);
-    const extraction = createExtraction(doc.body);
-    expect(extraction.step(() => true)).toBe(false);
+    const { doc, extraction } = pausedExtraction();
     // A change nobody reported (no domChanged): the lengths no longer add up at the end.
     (doc.body.children[550] as HTMLElement).append('多出来的字');
     while (!extraction.step(() => false));
