@@ -78,7 +78,7 @@ import { openStatusReader, type StatusReader } from '../tests/e2e/scan-status';
 import { WHO as ALL_WHO, WHEN } from './news-vocabulary';
 import { pick, rng } from './seeded-random';
 
-const RUNS = 3;
+const RUNS = 5;
 const MB = 1024 * 1024;
 
 // The pages' generator picks from the first ten (their seeded content stays as it was measured).
