@@ -12,6 +12,7 @@ import {
   expectBadgeAndHighlights,
   expectUntouched,
   open,
+  openWithExtension,
   type Sessions,
   settle,
   startSessions,
@@ -31,7 +32,7 @@ describe('content script in shadow DOM and iframes', () => {
 
   it('highlights quotes in an open shadow root and in slotted content, not in a closed one', async () => {
     const url = `${s.session.server.baseUrl}/content-shadow.html`;
-    const run = await open(s.session.context, url);
+    const run = await openWithExtension(s.session, url);
     const plain = await open(s.baseline.context, url);
     const tabId = await s.bg.tabIdOf(run.page);
     const results = await s.bg.waitForDone(tabId, (r) => r.matches.length >= 3);
@@ -56,7 +57,7 @@ describe('content script in shadow DOM and iframes', () => {
 
   it('highlights quotes in an iframe and counts both frames on the badge', async () => {
     const url = `${s.session.server.baseUrl}/content-iframe.html`;
-    const run = await open(s.session.context, url);
+    const run = await openWithExtension(s.session, url);
     const plain = await open(s.baseline.context, url);
     const tabId = await s.bg.tabIdOf(run.page);
     const results = await s.bg.waitForDone(tabId, (r) => (r.frames?.length ?? 0) >= 2 && r.matches.length >= 3);
@@ -132,7 +133,7 @@ describe('content script in shadow DOM and iframes', () => {
 
   it('leaves a frame without Chinese alone, and scans a frame once Chinese text arrives in it', async () => {
     const url = `${s.session.server.baseUrl}/content-frames-late.html`;
-    const run = await open(s.session.context, url);
+    const run = await openWithExtension(s.session, url);
     const plain = await open(s.baseline.context, url);
     const tabId = await s.bg.tabIdOf(run.page);
     // The late frame's article arrives 1.5 s after load: its report comes after the top frame's.

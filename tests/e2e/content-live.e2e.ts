@@ -10,6 +10,7 @@ import {
   expectBadgeAndHighlights,
   expectUntouched,
   open,
+  openWithExtension,
   type Sessions,
   settle,
   startSessions,
@@ -29,7 +30,7 @@ describe('content script on live pages', () => {
 
   it('keeps up with paragraphs appended and rewritten after load, re-reading only those', async () => {
     const url = `${s.session.server.baseUrl}/content-append.html`;
-    const run = await open(s.session.context, url);
+    const run = await openWithExtension(s.session, url);
     const plain = await open(s.baseline.context, url);
     const tabId = await s.bg.tabIdOf(run.page);
     const first = await s.bg.waitForDone(tabId, (r) => r.matches.length >= 1);
@@ -60,7 +61,7 @@ describe('content script on live pages', () => {
 
   it('starts a fresh result on a single-page-app route change', async () => {
     const url = `${s.session.server.baseUrl}/content-spa.html`;
-    const run = await open(s.session.context, url);
+    const run = await openWithExtension(s.session, url);
     const plain = await open(s.baseline.context, url);
     const tabId = await s.bg.tabIdOf(run.page);
     const before = await s.bg.waitForDone(tabId, (r) => r.matches.length >= 2);

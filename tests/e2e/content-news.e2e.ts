@@ -15,6 +15,7 @@ import {
   installProbe,
   launchBaseline,
   open,
+  openWithExtension,
   type PageRun,
   readProbe,
   settle,
@@ -36,7 +37,7 @@ describe('content script on a news article', () => {
     baseline = await launchBaseline();
     bg = new Background(session);
     const url = `${session.server.baseUrl}/content-news.html`;
-    run = await open(session.context, url);
+    run = await openWithExtension(session, url);
     plain = await open(baseline.context, url);
     tabId = await bg.tabIdOf(run.page);
   });

@@ -10,6 +10,7 @@ import {
   expectBadgeAndHighlights,
   expectUntouched,
   open,
+  openWithExtension,
   readProbe,
   type Sessions,
   settle,
@@ -30,7 +31,7 @@ describe('content script on static pages', () => {
 
   async function visit(path: string, accept: (n: number) => boolean) {
     const url = `${s.session.server.baseUrl}${path}`;
-    const run = await open(s.session.context, url);
+    const run = await openWithExtension(s.session, url);
     const plain = await open(s.baseline.context, url);
     const tabId = await s.bg.tabIdOf(run.page);
     const results = await s.bg.waitForDone(tabId, (r) => accept(r.matches.length));
@@ -87,7 +88,7 @@ describe('content script on static pages', () => {
 
   it('reports a page without Chinese as read, then scans it when Chinese arrives', async () => {
     const url = `${s.session.server.baseUrl}/content-english-late.html`;
-    const run = await open(s.session.context, url);
+    const run = await openWithExtension(s.session, url);
     const plain = await open(s.baseline.context, url);
     const tabId = await s.bg.tabIdOf(run.page);
     // First the page as read without Chinese: done, nothing found, the matcher never called.

@@ -3,13 +3,18 @@
  * one way per page (a DOM change, a long task resumed from an await, a
  * highlight inside an editor, an uncaught error) and the probe must catch each
  * one, while its well-behaved run passes every check.
+ *
+ * The content tests' long-task check (content-helpers.ts) gets the same
+ * treatment: it must charge the extension with a long task of its own and
+ * with a task its share made long, and not with the page's own long task.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installProbe, longTasksOfExtension, openWithExtension } from './content-helpers';
+import { LONG_TASK_MS, worstTask } from './extension-tasks';
 import { type ExtensionSession, launchWithExtension } from './harness';
-import { LONG_TASK_MS, worstTask } from './hostile-probe';
 import { expectUnharmed, type HostileBrowser, visitHostilePage } from './hostile-run';
 import { watchExtensionNetwork } from './network';
 import { openStatusReader } from './scan-status';
@@ -20,7 +25,11 @@ const MANIFEST = {
   version: '1',
   background: { service_worker: 'sw.js' },
   permissions: ['tabs'],
-  content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['cs.js'], run_at: 'document_idle' }],
+  content_scripts: [
+    // Does next to nothing, early and at DOMContentLoaded: in the parser's tasks, as Yuanwen's script does.
+    { matches: ['http://127.0.0.1/*'], js: ['early.js'], run_at: 'document_start' },
+    { matches: ['http://127.0.0.1/*'], js: ['cs.js'], run_at: 'document_idle' },
+  ],
 };
 
 // Answers get-tab-results like Yuanwen's background, so the shared course of a visit can run.
@@ -34,6 +43,7 @@ const WORKER = `chrome.runtime.onMessage.addListener((m, sender, reply) => {
 // Highlights the first paragraph's text, then misbehaves as the page's title says.
 const CONTENT = `(async () => {
   const how = document.title;
+  if (how === 'quiet') return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync('::highlight(test){background-color:yellow}');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
@@ -44,6 +54,8 @@ const CONTENT = `(async () => {
   await new Promise((resolve) => scheduler.postTask(resolve));
   if (how === 'mutate') document.body.setAttribute('data-touched', '1');
   if (how === 'longtask') { const t = performance.now(); while (performance.now() - t < 150) {} }
+  if (how === 'forced') { const s = new CSSStyleSheet(); s.replaceSync('p{letter-spacing:1px}'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; void document.body.offsetHeight; }
+  if (how === 'observer') new MutationObserver(() => { const t = performance.now(); while (performance.now() - t < 40) {} }).observe(document.body, { childList: true });
   if (how === 'editable') { const r = new Range(); r.selectNodeContents(document.querySelector('[contenteditable]').firstChild); highlight.add(r); }
   if (how === 'error') setTimeout(() => { throw new Error('misbehaving content script'); }, 0);
 })();`;
@@ -51,17 +63,27 @@ const CONTENT = `(async () => {
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>t</title></head>
 <body><p>绿水青山就是金山银山</p><div contenteditable="true">一张蓝图绘到底</div></body></html>`;
 
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yuanwen-misbehaving-ext-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(MANIFEST));
+  writeFileSync(join(dir, 'sw.js'), WORKER);
+  writeFileSync(join(dir, 'cs.js'), CONTENT);
+  writeFileSync(
+    join(dir, 'early.js'),
+    "document.addEventListener('DOMContentLoaded', () => { globalThis.__ready = 1; }, { once: true });",
+  );
+  writeFileSync(join(dir, 'page.html'), '<!doctype html><meta charset="utf-8"><title>messenger</title>');
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('the hostile-page checks', () => {
-  let dir: string;
   let session: ExtensionSession;
   let browser: HostileBrowser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yuanwen-misbehaving-ext-'));
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(MANIFEST));
-    writeFileSync(join(dir, 'sw.js'), WORKER);
-    writeFileSync(join(dir, 'cs.js'), CONTENT);
-    writeFileSync(join(dir, 'page.html'), '<!doctype html><meta charset="utf-8"><title>messenger</title>');
     session = await launchWithExtension({ extensionDir: dir });
     browser = {
       session,
@@ -74,7 +96,6 @@ describe('the hostile-page checks', () => {
     await browser?.status.close();
     await browser?.network.stop();
     await session?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const visit = async (how: string) => {
@@ -113,5 +134,72 @@ describe('the hostile-page checks', () => {
     const report = await visit('error');
     expect(report.errors.join('\n')).toMatch(/misbehaving content script/);
     expect(() => expectUnharmed(report)).toThrow(/errors on the page/);
+  });
+});
+
+/** A large page: parsing it, and restyling it, each take well over 50 ms. */
+const PARAGRAPHS = '<p>生态环境保护和经济发展是辩证统一、相辅相成的。</p>\n'.repeat(40_000);
+
+describe('the content tests’ long-task check', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchWithExtension({ extensionDir: dir });
+    await installProbe(session.context);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** Opens `body` (its title tells the extension how to behave) and attributes its long tasks after `waitMs`. */
+  const longTasks = async (name: string, how: string, body: string, waitMs: number) => {
+    session.server.route(
+      `/${name}.html`,
+      PAGE.replace('<title>t', `<title>${how}`).replace('</body>', `${body}</body>`),
+    );
+    const run = await openWithExtension(session, `${session.server.baseUrl}/${name}.html`);
+    await new Promise((ok) => setTimeout(ok, waitMs));
+    const result = await longTasksOfExtension(run);
+    await run.page.close();
+    return result;
+  };
+
+  it('charges the extension with a long task of its own', async () => {
+    const { charged, all } = await longTasks('lt-own', 'longtask', '', 1500);
+    expect(charged.length, JSON.stringify(all)).toBe(1);
+    expect(charged[0]?.extensionCpuMs).toBeGreaterThan(LONG_TASK_MS);
+  });
+
+  it('does not charge it with the page’s own long task', async () => {
+    // After load, the page's own script runs 150 ms; the extension does nothing more.
+    const busy =
+      '<script>addEventListener("load", () => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 150) {} }, 300));</script>';
+    const { charged, all, tasks } = await longTasks('lt-page', 'nothing', busy, 1500);
+    expect(all.filter((t) => t.duration >= 150).length, JSON.stringify(all)).toBeGreaterThan(0);
+    expect(tasks.length, 'the extension ran').toBeGreaterThan(0);
+    expect(charged).toEqual([]);
+  });
+
+  it('does not charge it with the parser’s task on a large page, which its document_start script ran in', async () => {
+    const { tasks } = await longTasks('lt-parse', 'quiet', PARAGRAPHS, 1500);
+    expect(tasks.length, 'the extension ran').toBeGreaterThan(0);
+    expect(worstTask(tasks)?.scriptCpuMs, JSON.stringify(worstTask(tasks))).toBeLessThan(LONG_TASK_MS);
+  });
+
+  it('charges it with the style and layout its own code forced, on the same page', async () => {
+    const { tasks } = await longTasks('lt-forced', 'forced', PARAGRAPHS, 2000);
+    expect(worstTask(tasks)?.scriptCpuMs, JSON.stringify(worstTask(tasks))).toBeGreaterThan(LONG_TASK_MS);
+  });
+
+  it('charges it with a task that its share made long', async () => {
+    // The page works 25 ms and appends a node, five times; the extension's observer then works 40 ms in the
+    // same task: neither part is long alone, the task is.
+    const page =
+      '<script>addEventListener("load", () => { let n = 0; const id = setInterval(() => { const t = performance.now(); while (performance.now() - t < 25) {} document.body.append("x"); if (++n === 5) clearInterval(id); }, 300); });</script>';
+    const { charged, all } = await longTasks('lt-shared', 'observer', page, 2500);
+    expect(charged.length, JSON.stringify(all)).toBeGreaterThan(0);
+    expect(
+      charged.some((t) => t.extensionCpuMs < LONG_TASK_MS),
+      JSON.stringify(charged),
+    ).toBe(true);
   });
 });

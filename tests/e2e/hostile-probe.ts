@@ -13,9 +13,9 @@
  *   content script could), except inside elements the page itself declares it
  *   mutates (`data-page-mutates`).
  * - Cost: a Chromium trace attributes every main-thread task to the scripts
- *   that ran in it. A task of the extension is one that runs its content
- *   script; its cost is the CPU time (trace `tdur`) of the content script's
- *   own calls in that task. `longtask` entries and LoAF cannot do this: they
+ *   that ran in it (extension-tasks.ts). A task of the extension is one that
+ *   runs its content script; its cost is the CPU time (trace `tdur`) of the
+ *   content script's share of that task. `longtask` entries and LoAF cannot do this: they
  *   carry no attribution for extension scripts, and wall-clock durations on a
  *   shared two-core machine include time the renderer was descheduled.
  * - Responsiveness: a 10 ms setTimeout heartbeat from document start; a gap
@@ -23,6 +23,15 @@
  *   stalled the page.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import {
+  type ExtensionTask,
+  extensionCpuWithin,
+  extensionTasksIn,
+  LONG_TASK_MS,
+  startTrace,
+  type TraceEvent,
+  worstTask,
+} from './extension-tasks';
 import type { ExtensionSession } from './harness';
 
 const WORLD = 'yuanwen-hostile-probe';
@@ -30,7 +39,6 @@ const SYNC_MARK = 'yuanwen-probe-sync';
 /** A heartbeat gap longer than this is recorded (ms). */
 const GAP_RECORDED_MS = 50;
 
-export const LONG_TASK_MS = 50;
 export const STALL_MS = 100;
 
 /** Runs at document start in the probe's isolated world. Plain JS source: it must not depend on bundler helpers. */
@@ -210,42 +218,6 @@ const READ_HIGHLIGHTS = `(() => {
   return { ranges, runs };
 })()`;
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: {
-    data?: { url?: string; frame?: string; stackTrace?: { url: string; functionName?: string }[] };
-    beginData?: { frame?: string; stackTrace?: { url: string; functionName?: string }[] };
-    elementCount?: number;
-  };
-}
-
-/**
- * One piece of main-thread work of the extension: a task in which the content
- * script ran ('script'), or a style recalculation / layout the content script
- * caused and the browser ran later on its own ('rendering', e.g. after
- * adopting a stylesheet).
- */
-export interface ExtensionTask {
-  kind: 'script' | 'rendering';
-  /** For rendering work: the trace event (UpdateLayoutTree, Layout) and the function that caused it. */
-  what?: string;
-  /** Start, ms on the page's performance.now() clock. */
-  start: number;
-  /** Wall time of the whole task (ms). */
-  taskWallMs: number;
-  /** Wall time of the content script's own calls in it (ms). */
-  scriptWallMs: number;
-  /** CPU time of the content script's own calls in it (ms): the figure checked against 50 ms. */
-  scriptCpuMs: number;
-}
-
 export interface ProbeReport {
   /** The DOM (with field values, focus, selection, scroll) at DOMContentLoaded vs now: null when identical. */
   domDiff: string | null;
@@ -300,24 +272,7 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
   await cdp.send('Runtime.enable');
   await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE_SOURCE, worldName: WORLD });
 
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => {
-    for (const ev of e.value) events.push(ev as unknown as TraceEvent);
-  });
-  const traceDone = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'blink.user_timing',
-        'disabled-by-default-v8.cpu_profiler',
-        'disabled-by-default-devtools.timeline.stack',
-      ],
-      recordMode: 'recordContinuously',
-    },
-    transferMode: 'ReportEvents',
-  });
+  const trace = await startTrace(cdp);
 
   const evaluate = async <T>(expression: string): Promise<T> => {
     if (probeContextId === undefined) throw new Error('the probe world does not exist yet: navigate first');
@@ -338,13 +293,6 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
   };
 
   let finished = false;
-  let tracing = true;
-  const stopTracing = async () => {
-    if (!tracing) return;
-    tracing = false;
-    await cdp.send('Tracing.end');
-    await traceDone;
-  };
   return {
     page,
     cdp,
@@ -361,7 +309,7 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
     },
     evaluate,
     async dispose() {
-      await stopTracing().catch(() => undefined);
+      await trace.stop().catch(() => undefined);
       await page.close().catch(() => undefined);
     },
     highlights: () => evaluate<Highlights>(READ_HIGHLIGHTS),
@@ -384,9 +332,13 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
           domDiff = 'first difference at ' + i + ': before …' + s.before.slice(Math.max(0, i - 80), i + 120) + '… after …' + after.slice(Math.max(0, i - 80), i + 120) + '…'; }
         return { gaps: s.gaps, busy: s.busy, mutations: s.mutations, mutationsDropped: s.mutationsDropped, syncAt: s.syncAt, dcl: s.dcl, dclAt: s.dclAt, domDiff }; })()`);
       const highlights = await evaluate<Highlights>(READ_HIGHLIGHTS);
-      await stopTracing();
+      const events = await trace.stop();
 
-      const extensionTasks = extensionTasksIn(events, `chrome-extension://${session.extensionId}/`, mainFrameId);
+      const extensionTasks = extensionTasksIn(events, {
+        extensionOrigin: `chrome-extension://${session.extensionId}/`,
+        frameIds: [mainFrameId],
+        otherScripts: [PROBE_URL],
+      });
       // Trace clock (µs) → page clock (ms) through the mark the probe set at document start.
       const sync = events.find((e) => e.name === SYNC_MARK && e.cat.includes('user_timing'));
       if (!sync) throw new Error('the trace lacks the probe’s sync mark: cannot line heartbeat up with tasks');
@@ -399,15 +351,13 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
           e.args?.data?.url?.startsWith(`chrome-extension://${session.extensionId}/`) &&
           e.args.data.frame === mainFrameId,
       );
-      // The extension's own CPU time inside [a, b] (a task's share spread over the task). CPU, not
-      // wall time: on a shared machine a task's wall time includes time the renderer waited for a core.
-      const extensionWork = (a: number, b: number) =>
-        tasks.reduce((sum, t) => {
-          const overlap = Math.max(0, Math.min(b, t.start + t.taskWallMs) - Math.max(a, t.start));
-          return sum + (t.taskWallMs > 0 ? (overlap * t.scriptCpuMs) / t.taskWallMs : 0);
-        }, 0);
       const stalls = state.gaps
-        .map(([a, b]) => ({ start: a, end: b, gapMs: b - a - ownBusy(a, b), extensionMs: extensionWork(a, b) }))
+        .map(([a, b]) => ({
+          start: a,
+          end: b,
+          gapMs: b - a - ownBusy(a, b),
+          extensionMs: extensionCpuWithin(tasks, a, b),
+        }))
         .filter((g) => g.gapMs > STALL_MS && g.extensionMs > LONG_TASK_MS)
         .map(({ start, end, gapMs, extensionMs }) => ({
           start,
@@ -434,242 +384,6 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
   };
 }
 
-interface Sample {
-  ts: number;
-  node: number;
-}
-
-/**
- * The V8 sampling profiler's view of one thread, from the trace's Profile and
- * ProfileChunk events: which samples ran code of the extension. Needed because
- * an async function resumed by a native promise resolver (await, a
- * scheduler.postTask slice) runs as a microtask with no FunctionCall event
- * naming its script; its samples still carry the script's URL.
- */
-function extensionSamples(
-  events: TraceEvent[],
-  extensionOrigin: string,
-): Map<string, { samples: Sample[]; origin: (node: number) => SampleOrigin }> {
-  type Node = { url: string; parent?: number };
-  const profiles = new Map<string, { thread: string; time: number; nodes: Map<number, Node>; samples: Sample[] }>();
-  for (const e of events as (TraceEvent & { id?: string; args?: { data?: ProfileData } })[]) {
-    if (e.name === 'Profile' && e.id) {
-      profiles.set(`${e.pid}:${e.id}`, {
-        thread: `${e.pid}:${e.tid}`,
-        time: e.args?.data?.startTime ?? e.ts,
-        nodes: new Map(),
-        samples: [],
-      });
-    } else if (e.name === 'ProfileChunk' && e.id) {
-      const profile = profiles.get(`${e.pid}:${e.id}`);
-      const data = e.args?.data;
-      if (!profile || !data) continue;
-      for (const n of data.cpuProfile?.nodes ?? [])
-        profile.nodes.set(n.id, { url: n.callFrame?.url ?? '', parent: n.parent });
-      const samples = data.cpuProfile?.samples ?? [];
-      const deltas = data.timeDeltas ?? [];
-      for (let i = 0; i < samples.length; i += 1) {
-        profile.time += deltas[i] ?? 0;
-        profile.samples.push({ ts: profile.time, node: samples[i] as number });
-      }
-    }
-  }
-  const byThread = new Map<string, { samples: Sample[]; origin: (node: number) => SampleOrigin }>();
-  for (const profile of profiles.values()) {
-    const memo = new Map<number, SampleOrigin>();
-    // The outermost script with a URL on the stack decides: the extension's or the page's code.
-    const origin = (id: number): SampleOrigin => {
-      const known = memo.get(id);
-      if (known !== undefined) return known;
-      const node = profile.nodes.get(id);
-      let result: SampleOrigin = 'other';
-      if (node) {
-        const parent = node.parent !== undefined ? origin(node.parent) : 'other';
-        if (parent !== 'other') result = parent;
-        else if (node.url.startsWith(extensionOrigin)) result = 'extension';
-        else if (isOtherCode(node.url)) result = 'page';
-      }
-      memo.set(id, result);
-      return result;
-    };
-    byThread.set(profile.thread, { samples: profile.samples.sort((a, b) => a.ts - b.ts), origin });
-  }
-  return byThread;
-}
-
-/** 'page' stands for any code that is not the extension's: the page's scripts, and this probe's. */
-type SampleOrigin = 'extension' | 'page' | 'other';
-
-/** The page's own scripts, or the probe's: work in a task that is not the extension's. */
-function isOtherCode(url: string): boolean {
-  return /^https?:/.test(url) || url === PROBE_URL;
-}
-
-interface ProfileData {
-  startTime?: number;
-  cpuProfile?: { nodes?: { id: number; parent?: number; callFrame?: { url?: string } }[]; samples?: number[] };
-  timeDeltas?: number[];
-}
-
-/**
- * The main-thread tasks in which the content script ran, each with the
- * content script's share of it. A task counts when it holds a call of the
- * content script (FunctionCall / EvaluateScript naming its URL, in the page's
- * frame) or profiler samples inside its code. When no code of the page ran in
- * it (no page or probe sample or call), the whole task is the extension's: GC and
- * forced style or layout it triggered included. Otherwise its share is the
- * task's time × the fraction of the task's samples spent in extension code.
- */
-export function extensionTasksIn(events: TraceEvent[], extensionOrigin: string, frameId: string): ExtensionTask[] {
-  const calls = events.filter(
-    (e) =>
-      e.ph === 'X' &&
-      (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
-      e.args?.data?.url?.startsWith(extensionOrigin) &&
-      (e.args.data.frame === undefined || e.args.data.frame === frameId),
-  );
-  const first = calls[0];
-  if (!first) return [];
-  const thread = `${first.pid}:${first.tid}`;
-  const runTasks = events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && `${e.pid}:${e.tid}` === thread)
-    .sort((a, b) => a.ts - b.ts);
-  const taskAt = (ts: number): TraceEvent | undefined => {
-    let lo = 0;
-    let hi = runTasks.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = runTasks[mid] as TraceEvent;
-      if (t.ts > ts) hi = mid - 1;
-      else if (t.ts + (t.dur ?? 0) < ts) lo = mid + 1;
-      else return t;
-    }
-    return undefined;
-  };
-
-  interface Acc {
-    task: TraceEvent;
-    callWall: number;
-    callCpu: number;
-    sampled: number;
-    sampledExtension: number;
-    pageRan: boolean;
-  }
-  const acc = new Map<TraceEvent, Acc>();
-  const get = (task: TraceEvent): Acc => {
-    let a = acc.get(task);
-    if (!a) {
-      a = { task, callWall: 0, callCpu: 0, sampled: 0, sampledExtension: 0, pageRan: false };
-      acc.set(task, a);
-    }
-    return a;
-  };
-
-  // Outermost calls only: a call nested in another one is already counted.
-  let lastEnd = -1;
-  for (const e of calls.filter((c) => `${c.pid}:${c.tid}` === thread).sort((a, b) => a.ts - b.ts)) {
-    const end = e.ts + (e.dur ?? 0);
-    if (end <= lastEnd) continue;
-    lastEnd = end;
-    const task = taskAt(e.ts);
-    if (!task) continue;
-    const a = get(task);
-    a.callWall += (e.dur ?? 0) / 1000;
-    a.callCpu += (e.tdur ?? e.dur ?? 0) / 1000;
-  }
-
-  const profile = extensionSamples(events, extensionOrigin).get(thread);
-  const pageTasks = new Set<TraceEvent>();
-  if (profile) {
-    const { samples, origin } = profile;
-    const sampledTotal = new Map<TraceEvent, number>();
-    for (let i = 0; i < samples.length; i += 1) {
-      const sample = samples[i] as Sample;
-      const next = samples[i + 1];
-      const span = next ? Math.min(next.ts - sample.ts, 10_000) : 0;
-      const task = taskAt(sample.ts);
-      if (!task) continue;
-      sampledTotal.set(task, (sampledTotal.get(task) ?? 0) + span);
-      const from = origin(sample.node);
-      if (from === 'extension') get(task).sampledExtension += span;
-      else if (from === 'page') pageTasks.add(task);
-    }
-    for (const [task, total] of sampledTotal) {
-      const a = acc.get(task);
-      if (a) a.sampled = total;
-    }
-  }
-  for (const e of events) {
-    if (e.ph !== 'X' || (e.name !== 'FunctionCall' && e.name !== 'EvaluateScript')) continue;
-    if (!isOtherCode(e.args?.data?.url ?? '') || `${e.pid}:${e.tid}` !== thread) continue;
-    const task = taskAt(e.ts);
-    if (task) pageTasks.add(task);
-  }
-
-  const scripts = [...acc.values()]
-    .map((a): ExtensionTask => {
-      const share = pageTasks.has(a.task) ? (a.sampled > 0 ? a.sampledExtension / a.sampled : 0) : 1;
-      const taskCpu = (a.task.tdur ?? a.task.dur ?? 0) / 1000;
-      const taskWall = (a.task.dur ?? 0) / 1000;
-      return {
-        kind: 'script',
-        start: a.task.ts / 1000,
-        taskWallMs: taskWall,
-        scriptWallMs: Math.max(a.callWall, taskWall * share),
-        scriptCpuMs: Math.max(a.callCpu, taskCpu * share),
-      };
-    })
-    .filter((t) => t.scriptWallMs > 0 || t.scriptCpuMs > 0);
-  return [...scripts, ...extensionRenderingIn(events, extensionOrigin, thread, runTasks, new Set(acc.keys()))].sort(
-    (a, b) => a.start - b.start,
-  );
-}
-
-const SCHEDULES: Record<string, string> = {
-  ScheduleStyleRecalculation: 'UpdateLayoutTree',
-  InvalidateLayout: 'Layout',
-};
-
-/**
- * Style recalculations and layouts the content script scheduled (the trace's
- * schedule event carries its stack) that the browser ran later, outside the
- * script's own tasks: the first such pass after each schedule.
- */
-function extensionRenderingIn(
-  events: TraceEvent[],
-  extensionOrigin: string,
-  thread: string,
-  runTasks: TraceEvent[],
-  scriptTasks: Set<TraceEvent>,
-): ExtensionTask[] {
-  const onThread = (e: TraceEvent) => `${e.pid}:${e.tid}` === thread;
-  const passes = events.filter(
-    (e) => e.ph === 'X' && onThread(e) && (e.name === 'UpdateLayoutTree' || e.name === 'Layout'),
-  );
-  passes.sort((a, b) => a.ts - b.ts);
-  const out = new Map<TraceEvent, ExtensionTask>();
-  for (const e of events) {
-    const target = SCHEDULES[e.name];
-    if (!target || !onThread(e)) continue;
-    const caller = e.args?.data?.stackTrace?.find((f) => f.url.startsWith(extensionOrigin));
-    if (!caller) continue;
-    const pass = passes.find((p) => p.name === target && p.ts >= e.ts);
-    if (!pass || out.has(pass)) continue;
-    const inScriptTask = [...scriptTasks].some((t) => t.ts <= pass.ts && t.ts + (t.dur ?? 0) >= pass.ts);
-    if (inScriptTask) continue; // forced inside the script's own task: already counted there
-    const task = runTasks.find((t) => t.ts <= pass.ts && t.ts + (t.dur ?? 0) >= pass.ts);
-    out.set(pass, {
-      kind: 'rendering',
-      what: `${pass.name}${pass.args?.elementCount ? ` of ${pass.args.elementCount} elements` : ''} caused by ${caller.functionName || '(anonymous)'}()`,
-      start: pass.ts / 1000,
-      taskWallMs: (task?.dur ?? pass.dur ?? 0) / 1000,
-      scriptWallMs: (pass.dur ?? 0) / 1000,
-      scriptCpuMs: (pass.tdur ?? pass.dur ?? 0) / 1000,
-    });
-  }
-  return [...out.values()];
-}
-
 /** What the main thread was busy with between two trace times (µs): the longest events, for diagnosis. */
 function busiestWork(events: TraceEvent[], pid: number, tid: number, from: number, to: number): string[] {
   return events
@@ -687,11 +401,6 @@ function busiestWork(events: TraceEvent[], pid: number, tid: number, from: numbe
     .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
     .slice(0, 8)
     .map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url}` : ''} ${Math.round((e.dur ?? 0) / 1000)} ms`);
-}
-
-/** The worst task of the extension, for messages. */
-export function worstTask(tasks: ExtensionTask[]): ExtensionTask | undefined {
-  return tasks.reduce<ExtensionTask | undefined>((w, t) => (!w || t.scriptCpuMs > w.scriptCpuMs ? t : w), undefined);
 }
 
 /** Human-readable summary of a report, for assertion messages. */

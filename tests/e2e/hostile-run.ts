@@ -6,16 +6,9 @@
  * 50 ms, no stall of the page during its work, and the extension really ran.
  */
 import { expect } from 'vitest';
+import { LONG_TASK_MS, worstTask } from './extension-tasks';
 import { type ExtensionSession, launchWithExtension } from './harness';
-import {
-  describeReport,
-  type Highlights,
-  LONG_TASK_MS,
-  openProbedPage,
-  type ProbedPage,
-  type ProbeReport,
-  worstTask,
-} from './hostile-probe';
+import { describeReport, type Highlights, openProbedPage, type ProbedPage, type ProbeReport } from './hostile-probe';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
 import { openStatusReader, type StatusReader } from './scan-status';
 
