@@ -56,9 +56,12 @@
  *       schedule stack names content.js, e.g. after it adopts its stylesheet):
  *       work the content script's own clock cannot see
  *   no_han_cpu_ms   CPU time of the content script (traced, as the hostile-page
- *       tests count it: its calls, and tasks sampled in its code) over one
- *       load of an English page, median of RUNS loads: what every page
- *       without Chinese pays
+ *       tests count it, tests/e2e/extension-tasks.ts: its injection with its
+ *       isolated world's creation, its calls, and tasks sampled in its code,
+ *       in every frame on the page's thread; not the browser's own parsing
+ *       and rendering in the same tasks, which until 2026-11-29 counted too)
+ *       over one load of an English page, median of RUNS loads: what every
+ *       page without Chinese pays
  *   no_han_frames_cpu_ms   the same for an English page holding ten English
  *       iframes: frames other than the top one set nothing up until they
  *       show Chinese (entrypoints/content/han-gate.ts)

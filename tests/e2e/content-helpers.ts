@@ -23,6 +23,7 @@ import {
   type ExtensionTask,
   extensionCpuWithin,
   extensionTasksIn,
+  frameIdsOf,
   LONG_TASK_MS,
   startTrace,
   type Trace,
@@ -285,13 +286,7 @@ export async function longTasksOfExtension(
     throw new Error('the page was not opened with openWithExtension: its long tasks cannot be attributed');
   const probe = await readProbe(run.page);
   const { trace, cdp, extensionOrigin } = run.traced;
-  const frameIds: string[] = [];
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: FrameTree };
-  const collect = (t: FrameTree) => {
-    frameIds.push(t.frame.id);
-    for (const child of t.childFrames ?? []) collect(child);
-  };
-  collect(frameTree);
+  const frameIds = await frameIdsOf(cdp);
   const events = await trace.stop();
   if (tracing === trace) tracing = undefined;
   const sync = events.find((e) => e.name === SYNC_MARK && e.cat.includes('user_timing'));
@@ -308,11 +303,6 @@ export async function longTasksOfExtension(
     (t) => t.extensionCpuMs > LONG_TASK_MS || (t.extensionCpuMs > 0 && t.duration - t.extensionCpuMs <= LONG_TASK_MS),
   );
   return { charged, all, tasks };
-}
-
-interface FrameTree {
-  frame: { id: string };
-  childFrames?: FrameTree[];
 }
 
 /** Lets a page settle: the extension's debounced re-scans and the page's own timers. */

@@ -15,6 +15,7 @@ import type { CDPSession } from 'playwright-core';
 export const LONG_TASK_MS = 50;
 
 const CATEGORIES = [
+  'extensions', // ScriptInjection::InjectJs: a content script's injection, its isolated world's creation included
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
@@ -50,11 +51,27 @@ export async function startTrace(cdp: CDPSession): Promise<Trace> {
   };
 }
 
+/** The CDP ids of a page's frames, its own and every iframe's. */
+export async function frameIdsOf(cdp: CDPSession): Promise<string[]> {
+  interface FrameTree {
+    frame: { id: string };
+    childFrames?: FrameTree[];
+  }
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: FrameTree };
+  const ids: string[] = [];
+  const collect = (t: FrameTree) => {
+    ids.push(t.frame.id);
+    for (const child of t.childFrames ?? []) collect(child);
+  };
+  collect(frameTree);
+  return ids;
+}
+
 /** Whose work to look for in a trace. */
 export interface ExtensionTrace {
   /** `chrome-extension://<id>/` */
   extensionOrigin: string;
-  /** The frames (CDP frame ids) whose content scripts count. */
+  /** The frames (CDP frame ids) whose content scripts count, the top frame first. */
   frameIds: readonly string[];
   /** Script URLs, besides the page's http(s) ones, whose work is not the extension's (a probe's sourceURL). */
   otherScripts?: readonly string[];
@@ -201,7 +218,8 @@ export function extensionTasksIn(events: TraceEvent[], where: ExtensionTrace): E
       e.args?.data?.url?.startsWith(extensionOrigin) &&
       (e.args.data.frame === undefined || frameIds.includes(e.args.data.frame)),
   );
-  const first = calls[0];
+  // The top frame's thread (an iframe of another site may run in a process of its own).
+  const first = calls.find((c) => c.args?.data?.frame === frameIds[0]) ?? calls[0];
   if (!first) return [];
   const thread = `${first.pid}:${first.tid}`;
   const runTasks = events
@@ -253,9 +271,18 @@ export function extensionTasksIn(events: TraceEvent[], where: ExtensionTrace): E
     return a;
   };
 
+  const ours = calls.filter((c) => `${c.pid}:${c.tid}` === thread);
+  // An injection of a content script creates its isolated world before evaluating it: the injection
+  // that holds one of our evaluations is ours, the world's creation included.
+  const evaluations = ours.filter((c) => c.name === 'EvaluateScript');
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'ScriptInjection::InjectJs' || `${e.pid}:${e.tid}` !== thread) continue;
+    const end = e.ts + (e.dur ?? 0);
+    if (evaluations.some((c) => c.ts >= e.ts && c.ts + (c.dur ?? 0) <= end)) ours.push(e);
+  }
   // Outermost calls only: a call nested in another one is already counted.
   let lastEnd = -1;
-  for (const e of calls.filter((c) => `${c.pid}:${c.tid}` === thread).sort((a, b) => a.ts - b.ts)) {
+  for (const e of ours.sort((a, b) => a.ts - b.ts)) {
     const end = e.ts + (e.dur ?? 0);
     if (end <= lastEnd) continue;
     lastEnd = end;

@@ -27,6 +27,7 @@ import {
   type ExtensionTask,
   extensionCpuWithin,
   extensionTasksIn,
+  frameIdsOf,
   LONG_TASK_MS,
   startTrace,
   type TraceEvent,
@@ -332,11 +333,12 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
           domDiff = 'first difference at ' + i + ': before …' + s.before.slice(Math.max(0, i - 80), i + 120) + '… after …' + after.slice(Math.max(0, i - 80), i + 120) + '…'; }
         return { gaps: s.gaps, busy: s.busy, mutations: s.mutations, mutationsDropped: s.mutationsDropped, syncAt: s.syncAt, dcl: s.dcl, dclAt: s.dclAt, domDiff }; })()`);
       const highlights = await evaluate<Highlights>(READ_HIGHLIGHTS);
+      const frameIds = await frameIdsOf(cdp); // the iframes' content scripts work on the same thread
       const events = await trace.stop();
 
       const extensionTasks = extensionTasksIn(events, {
         extensionOrigin: `chrome-extension://${session.extensionId}/`,
-        frameIds: [mainFrameId],
+        frameIds,
         otherScripts: [PROBE_URL],
       });
       // Trace clock (µs) → page clock (ms) through the mark the probe set at document start.
