@@ -25,6 +25,7 @@ import {
   extensionTasksIn,
   frameIdsOf,
   LONG_TASK_MS,
+  pageClockOffset,
   startTrace,
   type Trace,
 } from './extension-tasks';
@@ -289,11 +290,8 @@ export async function longTasksOfExtension(
   const frameIds = await frameIdsOf(cdp);
   const events = await trace.stop();
   if (tracing === trace) tracing = undefined;
-  const sync = events.find((e) => e.name === SYNC_MARK && e.cat.includes('user_timing'));
-  if (!sync || probe.syncAt < 0)
-    throw new Error('the trace lacks the probe’s sync mark: cannot line long tasks up with it');
-  // Trace clock (µs) → page clock (ms).
-  const offset = sync.ts / 1000 - probe.syncAt;
+  // Page clock, which the long tasks are on.
+  const offset = pageClockOffset(events, SYNC_MARK, probe.syncAt);
   const tasks = extensionTasksIn(events, { extensionOrigin, frameIds }).map((t) => ({ ...t, start: t.start - offset }));
   const all = probe.longTasks.map((t) => ({
     ...t,

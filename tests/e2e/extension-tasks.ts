@@ -78,6 +78,18 @@ export interface ExtensionTrace {
 }
 
 /**
+ * Trace clock (µs) → a page's clock (ms): the offset (ms) to subtract from a
+ * trace time in ms, through a `performance.mark(name)` the page set at
+ * `markedAt` on its own clock.
+ */
+export function pageClockOffset(events: readonly TraceEvent[], name: string, markedAt: number): number {
+  const mark = events.find((e) => e.name === name && e.cat.includes('user_timing'));
+  if (!mark || markedAt < 0)
+    throw new Error(`the trace lacks the mark ${name}: cannot line the page's clock up with it`);
+  return mark.ts / 1000 - markedAt;
+}
+
+/**
  * The extension's CPU time within [from, to] (ms, on the tasks' clock): each
  * task's share spread evenly over the task's wall time.
  */

@@ -4,9 +4,11 @@
  * highlight inside an editor, an uncaught error) and the probe must catch each
  * one, while its well-behaved run passes every check.
  *
- * The content tests' long-task check (content-helpers.ts) gets the same
- * treatment: it must charge the extension with a long task of its own and
- * with a task its share made long, and not with the page's own long task.
+ * The content tests' long-task check (content-helpers.ts) and the trace
+ * attribution under both (extension-tasks.ts) get the same treatment: the
+ * extension must be charged with a long task of its own, with a task its share
+ * made long and with a restyle it forced, and not with the page's own long
+ * task or the parser's work around its document_start script.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -29,6 +29,7 @@ import {
   extensionTasksIn,
   frameIdsOf,
   LONG_TASK_MS,
+  pageClockOffset,
   startTrace,
   type TraceEvent,
   worstTask,
@@ -341,10 +342,8 @@ export async function openProbedPage(session: ExtensionSession): Promise<ProbedP
         frameIds,
         otherScripts: [PROBE_URL],
       });
-      // Trace clock (µs) → page clock (ms) through the mark the probe set at document start.
-      const sync = events.find((e) => e.name === SYNC_MARK && e.cat.includes('user_timing'));
-      if (!sync) throw new Error('the trace lacks the probe’s sync mark: cannot line heartbeat up with tasks');
-      const offset = sync.ts / 1000 - state.syncAt;
+      // Page clock through the mark the probe set at document start: the heartbeat is on it.
+      const offset = pageClockOffset(events, SYNC_MARK, state.syncAt);
       const tasks = extensionTasks.map((t) => ({ ...t, start: t.start - offset }));
       const ownBusy = (a: number, b: number) =>
         state.busy.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
