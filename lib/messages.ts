@@ -17,7 +17,7 @@
  * - frame-report → nothing.
  */
 import type { ScanOptions } from './match';
-import type { DiffOp, Match, MatchKind } from './match/types';
+import { type DiffOp, MATCH_RULES, type Match, type MatchKind, type MatchRule } from './match/types';
 
 /** A match as the content script reports it: the engine's match plus the page's words. */
 export interface PageMatch extends Match {
@@ -159,7 +159,11 @@ export function isMatch(x: unknown): x is Match {
     typeof x.similarity === 'number' &&
     x.similarity >= 0 &&
     x.similarity <= 1 &&
-    (x.diff === null || (Array.isArray(x.diff) && x.diff.every(isDiffOp)))
+    (x.diff === null || (Array.isArray(x.diff) && x.diff.every(isDiffOp))) &&
+    MATCH_RULES.includes(x.rule as MatchRule) &&
+    typeof x.distinctiveness === 'number' &&
+    x.distinctiveness >= 0 &&
+    x.distinctiveness <= 1
   );
 }
 
@@ -240,6 +244,8 @@ function copyReport(r: FrameReport): FrameReport {
       speechEnd: m.speechEnd,
       similarity: m.similarity,
       diff: m.diff ? m.diff.map((d) => ({ op: d.op, page: d.page, speech: d.speech })) : null,
+      rule: m.rule,
+      distinctiveness: m.distinctiveness,
     })),
   };
   if (r.timings) {

@@ -9,7 +9,7 @@
  * text and report the same offsets. Text and Markdown files are scanned as is.
  *
  * --json prints one object per file, one per line:
- *   {"file", "matches": [{"quote", "start", "end", "kind", "similarity",
+ *   {"file", "matches": [{"quote", "start", "end", "kind", "similarity", "rule", "distinctiveness",
  *     "source": {"text", "section": {"index", "title"}, "paragraph", "sentence"}}]}
  * with start/end indexing the extracted text. A file that cannot be read, is
  * binary or empty gets a one-line error on stderr naming it; the others are
@@ -95,6 +95,10 @@ export interface JsonMatch {
   end: number;
   kind: Match['kind'];
   similarity: number;
+  /** The rule that accepted the match (lib/match/rules.ts). */
+  rule: Match['rule'];
+  /** 0..1: how much the quoted words say beyond stock phrasing. */
+  distinctiveness: number;
   diff?: Match['diff'];
   source: {
     text: string;
@@ -113,6 +117,8 @@ export function describeMatch(text: string, m: Match): JsonMatch {
     end: m.end,
     kind: m.kind,
     similarity: Math.round(m.similarity * 1000) / 1000,
+    rule: m.rule,
+    distinctiveness: m.distinctiveness,
     ...(m.diff ? { diff: m.diff } : {}),
     source: {
       text: corpus.text.slice(m.speechStart, m.speechEnd),

@@ -324,5 +324,7 @@ function toPageMatch(e: Entry): PageMatch {
     speechEnd: m.speechEnd,
     similarity: m.similarity,
     diff: m.diff,
+    rule: m.rule,
+    distinctiveness: m.distinctiveness,
   };
 }

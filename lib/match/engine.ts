@@ -22,18 +22,28 @@
  */
 
 import { alignGaps, diffOps, similarityOf } from './diff';
-import { alignSeed, type Candidate, LONG_STEP, onOneDiagonal } from './extend';
-import type { SpeechIndex } from './speech-index';
-import { CLOSE_SIMILARITY, hasSubstance } from './substance';
-import type { Match } from './types';
+import { completeHead, completeTail, type PageEdges } from './edges';
+import { alignSeed, type Candidate, LONG_STEP, occurrencesOf, onOneDiagonal } from './extend';
+import {
+  distinctivenessOf,
+  formulaStandsAlone,
+  MIN_SIMILARITY,
+  MISQUOTED_SLOGAN_COVER,
+  MISQUOTED_SLOGAN_MIN,
+  NEAR_MIN_SPEECH,
+  STOCK_RUN,
+  verbatimAccepted,
+  WHOLE_PHRASE_SIMILARITY,
+} from './rules';
+import { PHRASE_BREAK, type SpeechIndex } from './speech-index';
+import { CLOSE_SIMILARITY } from './substance';
+import { type Match, type MatchRule, STOCK_BELOW } from './types';
 
 // The per-seed calls go through module-local bindings: run under tsx (CLI, tests, benchmark), an imported
 // function is read through an export getter at every call (measured ~5% of the work after the pass); bundled,
 // these are plain references.
 const alignSeedOf = alignSeed;
 const onDiagonal = onOneDiagonal;
-const substantial = hasSubstance;
-const closeSimilarity = CLOSE_SIMILARITY;
 const alignGapsOf = alignGaps;
 const similarityFrom = similarityOf;
 const diffOpsOf = diffOps;
@@ -66,9 +76,9 @@ const SEED_MIN = 4;
 const EDIT_ANCHOR = 6;
 /** Another seed at most this far away (normalised characters) makes a seed worth extending across edits. */
 const NEIGHBOUR_GAP = LONG_STEP + 1;
-/** A near-verbatim passage needs at least this similarity. */
-export const MIN_SIMILARITY = 0.75;
-/** Slogans of this length or shorter count unquoted only inside a longer exact run; 3 or shorter only in quotes. */
+/** Seeds looked at on each side of a seed for a neighbour on the same alignment. */
+const NEIGHBOURS = 3;
+/** The shortest slogan that can stand bare (a numbered formula: rules.ts). */
 const SHORT_SLOGAN = 4;
 
 // Reusable buffers: after the first scan of a large page, a scan allocates nothing proportional to the page.
@@ -488,13 +498,16 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
 export function scanText(index: SpeechIndex, text: string, options: ScanOptions = {}): Match[] {
   const wantSlogans = options.slogans ?? true;
   const wantPassages = options.passages ?? true;
-  const allowEdits = wantPassages && (options.nearVerbatim ?? true);
+  const wantNear = options.nearVerbatim ?? true;
   const minPassage = Math.max(SEED_MIN, options.minPassageLength ?? 8);
   if (typeof text !== 'string' || text.length === 0 || (!wantSlogans && !wantPassages)) return [];
   const table = (options.traditional ?? true) ? index.codeTable.table : index.plainTable.table;
 
   pass(index, text, table);
-  return matchesOfPass(index, text, table, wantSlogans, wantPassages, allowEdits, minPassage);
+  // Edits are aligned whatever the options: a misquote left out is better than a misquote reported as verbatim
+  // pieces that stop at the edit (rules.ts, near).
+  const matches = matchesOfPass(index, text, table, wantSlogans, wantPassages, true, minPassage);
+  return wantNear ? matches : matches.filter((m) => m.similarity === 1);
 }
 
 /** The matches of the last pass over `text` (the seed-and-extend and slogan steps). */
@@ -513,15 +526,25 @@ export function matchesOfPass(
   const seedsFound = seedCount;
   const n = normLength;
   const firstEnd = index.automaton.firstEnd;
+  const unitStarts = index.unitStarts;
   const passages: Match[] = [];
   passageBounds.length = 0;
   boundsCursor = 0;
+  const edges: PageEdges = { codes: norm, length: n, joined: (p) => joinedAt(text, norm, n, p), leftBound: 0 };
+  const accept = (found: Candidate, state: number): void => {
+    edges.leftBound = coveredEnd;
+    const c = withEdges(index, edges, found, state);
+    const m = judge(index, text, c, minPassage);
+    if (m) {
+      passages.push(m);
+      passageBounds.push(c.ps, c.pe);
+      coveredEnd = c.pe;
+    } else triedEnd = Math.max(triedEnd, c.pe);
+  };
+  let coveredEnd = 0; // passages are settled up to here (normalised page position)
+  let triedEnd = -1; // end of the last rejected alignment: seeds inside it were already tried
 
   if (wantPassages) {
-    let coveredEnd = 0; // passages are settled up to here (normalised page position)
-    let triedEnd = -1; // end of the last rejected alignment: seeds inside it were already tried
-    let pairChecked = -1; // seeds pairChecked and pairChecked + 1 lie on one diagonal: pairOnDiagonal
-    let pairOnDiagonal = false;
     for (let k = 0; k < seedsFound; k++) {
       const end = seeds[k * 3] as number;
       const state = seeds[k * 3 + 2] as number;
@@ -529,31 +552,49 @@ export function matchesOfPass(
       const start = Math.max(end - (seeds[k * 3 + 1] as number), coveredEnd);
       const L = end - start;
       if (L < SEED_MIN || end <= triedEnd) continue;
+      // A run across the speech's title or paragraph boundaries (a page reprinting the speech) is judged piece by
+      // piece, each in its own paragraph.
+      const se0 = (firstEnd[state] as number) + 1;
+      const unit = unitAt(unitStarts, se0 - 1);
+      if (se0 - L < (unitStarts[unit] as number)) {
+        let pieceStart = se0 - L;
+        for (let u = unitAt(unitStarts, pieceStart); pieceStart < se0; u++) {
+          const pieceEnd = Math.min(se0, unitStarts[u + 1] as number);
+          const piece: Candidate = {
+            ps: end - (se0 - pieceStart),
+            pe: end - (se0 - pieceEnd),
+            ss: pieceStart,
+            se: pieceEnd,
+            matched: pieceEnd - pieceStart,
+            gaps: NO_GAPS,
+          };
+          accept(piece, -1);
+          pieceStart = pieceEnd;
+        }
+        continue;
+      }
       let c: Candidate | null;
       // Edits are worth trying only where another exact run lies within reach of a step and on the same
       // alignment with the speech; an isolated run (the usual case for stock phrases) is judged as it stands.
       // (Seeds k − 1 and k are compared once: the answer for seed k − 1's next neighbour is kept for seed k.)
+      // (A run from elsewhere in the speech may stand between two runs of one quote: 抓环保就是抓 between the
+      // two halves of 抓生态就是抓发展、抓环保就是抓民生. So up to NEIGHBOURS seeds each way are looked at.)
       let near = false;
       if (allowEdits && L >= EDIT_ANCHOR) {
-        if (k > 0 && start - (seeds[k * 3 - 3] as number) <= NEIGHBOUR_GAP)
-          near =
-            pairChecked === k - 1
-              ? pairOnDiagonal
-              : onDiagonal(index, seeds[k * 3 - 1] as number, seeds[k * 3 - 3] as number, state, end);
-        if (
-          !near &&
-          k + 1 < seedsFound &&
-          (seeds[k * 3 + 3] as number) - (seeds[k * 3 + 4] as number) - end <= NEIGHBOUR_GAP
-        ) {
-          pairChecked = k;
-          pairOnDiagonal = onDiagonal(index, state, end, seeds[k * 3 + 5] as number, seeds[k * 3 + 3] as number);
-          near = pairOnDiagonal;
+        for (let j = k - 1; !near && j >= 0 && j >= k - NEIGHBOURS; j--) {
+          if (start - (seeds[j * 3] as number) > NEIGHBOUR_GAP) continue;
+          near = onDiagonal(index, seeds[j * 3 + 2] as number, seeds[j * 3] as number, state, end);
+        }
+        for (let j = k + 1; !near && j < seedsFound && j <= k + NEIGHBOURS; j++) {
+          if ((seeds[j * 3] as number) - (seeds[j * 3 + 1] as number) - end > NEIGHBOUR_GAP) continue;
+          near = onDiagonal(index, state, end, seeds[j * 3 + 2] as number, seeds[j * 3] as number);
         }
       }
-      if (near) c = alignSeedOf(index, norm, n, start, end, state, coveredEnd);
+      if (near) c = alignSeedOf(index, norm, n, start, end, state, coveredEnd, unitStarts);
       else if (L >= minPassage) {
         // The seed as it stands (one scratch object: most seeds are judged and dropped).
         c = exact;
+        c.gaps = NO_GAPS;
         c.se = (firstEnd[state] as number) + 1;
         c.ss = c.se - L;
         c.ps = start;
@@ -561,12 +602,7 @@ export function matchesOfPass(
         c.matched = L;
       } else continue;
       if (!c) continue;
-      const m = judge(index, text, c, minPassage);
-      if (m) {
-        passages.push(m);
-        passageBounds.push(c.ps, c.pe);
-        coveredEnd = c.pe;
-      } else triedEnd = Math.max(triedEnd, c.pe);
+      accept(c, near ? -1 : state);
     }
   }
 
@@ -606,15 +642,15 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
     const hostEnd = passageEnd(from); // a slogan inside a passage is part of it: not looked at
     for (let j = 0; j < starting.length; j++) {
       const s = starting[j] as number;
-      const codes = (slogans[s] as (typeof slogans)[number]).codes;
-      if (from + codes.length <= hostEnd) continue;
-      if (codesAt(norm, n, from, codes) && closedByQuote(text, table, from + codes.length))
-        addSlogan(index, found, from, s);
+      const slogan = slogans[s] as (typeof slogans)[number];
+      if (slogan.standing === 'word' || from + slogan.codes.length <= hostEnd) continue;
+      if (codesAt(norm, n, from, slogan.codes) && closedByQuote(text, table, from + slogan.codes.length))
+        addSlogan(index, found, from, s, 'quoted-slogan');
     }
   }
-  // Long slogans inside exact runs; a four-character one only when the run goes on past it. A seed's text is
-  // the speech's [ss, se) at its first occurrence, so the slogans in it are read off the speech (a prefix count
-  // says in O(1) whether there are any).
+  // Slogans inside exact runs, bare: a long one wherever it stands, a numbered formula where it stands alone
+  // (rules.ts). A seed's text is the speech's [ss, se) at its first occurrence, so the slogans in it are read
+  // off the speech (a prefix count says in O(1) whether there are any).
   const firstEnd = index.automaton.firstEnd;
   const before = index.sloganStartsBefore;
   const seeds = seedBuf;
@@ -630,15 +666,19 @@ function findSlogans(index: SpeechIndex, text: string, table: Uint16Array): Matc
       const starting = index.slogansAt[pos];
       if (!starting) continue;
       for (const s of starting) {
-        const m = (slogans[s] as (typeof slogans)[number]).codes.length;
-        if (m < SHORT_SLOGAN || pos + m > se || (m === SHORT_SLOGAN && L <= m)) continue;
-        addSlogan(index, found, end - L + (pos - ss), s);
+        const slogan = slogans[s] as (typeof slogans)[number];
+        const m = slogan.codes.length;
+        if (slogan.standing === 'word' || pos + m > se) continue;
+        const from = end - L + (pos - ss);
+        if (slogan.standing === 'numbered' && !formulaStandsAlone(text, originAt(from), originAt(from + m - 1) + 1))
+          continue;
+        addSlogan(index, found, from, s, 'bare-slogan');
       }
     }
   }
   if (found.length < 2) return found;
-  // Found from quotation marks and from runs, in two passes: sort, and keep one per position.
-  found.sort((x, y) => x.start - y.start || y.end - x.end);
+  // Found from quotation marks and from runs, in two passes: sort, and keep one per position (quoted first).
+  found.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule === 'quoted-slogan' ? -1 : 1));
   return found.filter((m, k) => k === 0 || (found[k - 1] as Match).start !== m.start);
 }
 
@@ -669,17 +709,20 @@ function insidePassage(from: number, to: number): boolean {
 }
 
 /** Adds slogan `slogan` at normalised position `from`, unless a passage holds it. */
-function addSlogan(index: SpeechIndex, found: Match[], from: number, slogan: number): void {
+function addSlogan(index: SpeechIndex, found: Match[], from: number, slogan: number, rule: MatchRule): void {
   const entry = index.slogans[slogan];
   if (!entry || insidePassage(from, from + entry.codes.length)) return;
+  const start = originAt(from);
   found.push({
     kind: 'slogan',
-    start: originAt(from),
+    start,
     end: originAt(from + entry.codes.length - 1) + 1,
     speechStart: entry.speechStart,
     speechEnd: entry.speechEnd,
     similarity: 1,
     diff: null,
+    rule,
+    distinctiveness: 1,
   });
 }
 
@@ -700,8 +743,8 @@ function closedByQuote(text: string, table: Uint16Array, to: number): boolean {
 }
 
 /**
- * A quote ends where the speech's sentence or clause ends: an alignment that
- * runs fewer than SEED_MIN characters into the next one (…的“潜绩”。要, the
+ * A quote ends where the speech's phrase ends: an alignment that runs fewer
+ * than SEED_MIN characters into the next one (…的“潜绩”。要, …的理念，坚: the
  * page going on with a common character the speech also has there) or starts
  * fewer than SEED_MIN characters before one is cut back to the boundary. Only
  * an exact stretch is cut (no edit inside the part cut off), so the gaps stay
@@ -761,47 +804,158 @@ function closeQuotes(text: string, start: number, end: number): number {
   return end;
 }
 
-/** Accepts or rejects an alignment as a passage; computes its similarity and diff. */
+/**
+ * Whether normalised page positions p − 1 and p lie in one phrase: no punctuation or line break between them, and
+ * neither is a character outside the speech's alphabet other than a Chinese one (a changed character of a
+ * misquote may be one the speech never uses; a Latin word ends the phrase).
+ */
+function joinedAt(text: string, norm: Uint16Array, n: number, p: number): boolean {
+  if (p <= 0 || p >= n) return false;
+  const from = originAt(p - 1);
+  const to = originAt(p);
+  if ((norm[p - 1] === BREAK_CODE && !hanAt(text, from)) || (norm[p] === BREAK_CODE && !hanAt(text, to))) return false;
+  for (let i = from + 1; i < to; i++) if (PHRASE_BREAK.test(text.charAt(i))) return false;
+  return true;
+}
+
+const BREAK_CODE = 0xffff;
+
+function hanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
+}
+
+/** The unit (title, paragraph) holding normalised speech position `pos`: the last unit start ≤ pos. */
+export function unitAt(unitStarts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = unitStarts.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((unitStarts[mid] as number) <= pos) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many characters of speech [ss, se) lie outside the whole slogans (not words) it holds. */
+function outsideWholeSlogans(index: SpeechIndex, ss: number, se: number): number {
+  if (index.sloganStartsBefore[se] === index.sloganStartsBefore[ss]) return se - ss;
+  let inside = 0;
+  let coveredTo = ss;
+  for (let pos = ss; pos < se; pos++) {
+    for (const k of index.slogansAt[pos] ?? []) {
+      const slogan = index.slogans[k];
+      if (!slogan || slogan.standing === 'word' || pos + slogan.codes.length > se) continue;
+      const from = Math.max(pos, coveredTo);
+      const to = pos + slogan.codes.length;
+      if (to > from) inside += to - from;
+      coveredTo = Math.max(coveredTo, to);
+    }
+  }
+  return se - ss - inside;
+}
+
+/** The slogan (of MISQUOTED_SLOGAN_MIN or more characters) that speech [ss, se) mostly covers, or −1. */
+function misquotedSlogan(index: SpeechIndex, ss: number, se: number): number {
+  const from = Math.max(0, ss - 32);
+  if (index.sloganStartsBefore[se] === index.sloganStartsBefore[from]) return -1;
+  for (let pos = from; pos < se; pos++) {
+    for (const k of index.slogansAt[pos] ?? []) {
+      const slogan = index.slogans[k];
+      if (slogan?.standing !== 'slogan' || slogan.codes.length < MISQUOTED_SLOGAN_MIN) continue;
+      const to = pos + slogan.codes.length;
+      const overlap = Math.min(se, to) - Math.max(ss, pos);
+      if (overlap >= MISQUOTED_SLOGAN_COVER * slogan.codes.length && ss >= pos - 2 && se <= to + 2) return k;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The candidate cut back to the speech's phrases and carried across edits at its ends (edges.ts). An exact run
+ * (`state` ≥ 0) is tried at each place the speech has its text, since only one of them may be the phrase the
+ * page edited (打好蓝天、碧水、净土保卫战 stands after 以更高标准 and after 持续深入); the place whose edges take
+ * in most matching characters wins, the first place on a tie.
+ */
+function withEdges(index: SpeechIndex, edges: PageEdges, found: Candidate, state: number): Candidate {
+  if (state < 0 || found.gaps.length > 0) return completeEdges(index, edges, found);
+  const ends = occurrencesOf(index, state);
+  if (ends.length === 1) return completeEdges(index, edges, found);
+  const length = found.se - found.ss;
+  const phraseStartAt = index.phraseStartAt;
+  let best: Candidate | null = null;
+  for (const e of ends) {
+    // A place whose phrase starts and ends with the run has no edges to complete: taken only as the first.
+    if (best && phraseStartAt[e + 1] === 1 && phraseStartAt[e + 1 - length] === 1) continue;
+    const at = completeEdges(index, edges, { ...found, ss: e + 1 - length, se: e + 1, matched: length, gaps: NO_GAPS });
+    if (!best || at.matched > best.matched || (at.matched === best.matched && at.gaps.length < best.gaps.length))
+      best = at;
+  }
+  return best ?? completeEdges(index, edges, found);
+}
+
+function completeEdges(index: SpeechIndex, edges: PageEdges, c: Candidate): Candidate {
+  trimAtClauses(index.phraseStartAt, c);
+  completeTail(edges, index, c);
+  completeHead(edges, index, c);
+  return c;
+}
+
+/** Accepts or rejects an alignment as a passage (rules.ts); computes its similarity, diff and distinctiveness. */
 function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: number): Match | null {
-  trimAtClauses(index.clauseStartAt, c);
-  if (c.matched < minPassage) return null;
-  const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
-  const plain = (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number);
-  const gapped = c.gaps.length > 0;
-  // Only a verbatim run earns substance by its length (stock phrases with edits between them are stock
-  // phrases), or a near-verbatim one at CLOSE_SIMILARITY, known once its gaps are aligned (substance.ts).
-  let needed = MIN_SIMILARITY;
-  if (!substantial(substance, c.matched, gapped ? 0 : plain)) {
-    if (!gapped || !substantial(substance, c.matched, plain)) return null;
-    needed = closeSimilarity;
+  const speechLength = c.se - c.ss;
+  let similarity = 1;
+  let diff: Match['diff'] = null;
+  if (c.gaps.length > 0) {
     // Each gap costs at least the difference of its sides: often enough to say no before aligning them.
     const gaps = c.gaps;
     let least = 0;
     for (let g = 0; g < gaps.length; g += 4) least += Math.abs((gaps[g + 1] as number) - (gaps[g + 3] as number));
-    if (similarityFrom(least, c.pe - c.ps, c.se - c.ss) < needed) return null;
-  }
-  let similarity = 1;
-  let diff: Match['diff'] = null;
-  if (gapped) {
+    if (similarityFrom(least, c.pe - c.ps, speechLength) < MIN_SIMILARITY) return null;
     const { distance, runs } = alignGapsOf(normBuf, c.ps, c.pe, index.codes, c.gaps);
-    similarity = similarityFrom(distance, c.pe - c.ps, c.se - c.ss);
-    if (similarity < needed) return null;
     if (distance > 0) {
+      similarity = similarityFrom(distance, c.pe - c.ps, speechLength);
+      if (similarity < MIN_SIMILARITY) return null;
       diff = diffOpsOf(
         runs,
         { text, originAt: pageOrigin, from: c.ps, to: c.pe },
         { text: index.text, origin: index.origin, from: c.ss },
       );
-    } else similarity = 1;
+    }
   }
+  const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
+  const plain = (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number);
+  let rule: MatchRule;
+  let kind: Match['kind'] = 'passage';
+  let distinctiveness = distinctivenessOf(substance, speechLength, similarity >= CLOSE_SIMILARITY ? plain : 0);
+  if (similarity === 1) {
+    if (!verbatimAccepted(substance, c.matched, plain, outsideWholeSlogans(index, c.ss, c.se), minPassage)) return null;
+    rule = 'verbatim';
+  } else if (misquotedSlogan(index, c.ss, c.se) >= 0) {
+    rule = 'misquoted-slogan';
+    kind = 'slogan';
+    distinctiveness = 1;
+  } else if (
+    c.matched >= minPassage &&
+    (speechLength >= NEAR_MIN_SPEECH ||
+      (speechLength >= STOCK_RUN &&
+        similarity >= WHOLE_PHRASE_SIMILARITY &&
+        distinctiveness >= STOCK_BELOW &&
+        index.phraseStartAt[c.ss] === 1 &&
+        index.phraseStartAt[c.se] === 1))
+  )
+    rule = 'near';
+  else return null;
   const start = originAt(c.ps);
   return {
-    kind: 'passage',
+    kind,
     start,
     end: closeQuotes(text, start, originAt(c.pe - 1) + 1),
     speechStart: index.origin[c.ss] as number,
     speechEnd: (index.origin[c.se - 1] as number) + 1,
     similarity,
     diff,
+    rule,
+    distinctiveness,
   };
 }

@@ -311,13 +311,19 @@ export function onOneDiagonal(index: SpeechIndex, stateA: number, endA: number, 
   return false;
 }
 
+/** The end positions (inclusive) of the speech's occurrences of automaton state `state`'s text, first ones first. */
+export function occurrencesOf(index: SpeechIndex, state: number): Int32Array {
+  return index.occurrenceCache[state] ?? occurrenceEnds(index.automaton, state, index.occurrenceCache, MAX_OCCURRENCES);
+}
+
 /** Steps recorded per side: 4 numbers each; 256 steps is far beyond any alignment that stays similar enough. */
 const leftRec = new Int32Array(4 * 256);
 const rightRec = new Int32Array(4 * 256);
 
 /**
  * The best alignment grown from the seed page [start, end), tried at every
- * place the speech has the seed's text (`state` is its automaton state).
+ * place the speech has the seed's text (`state` is its automaton state),
+ * within that place's unit of the speech (title or paragraph: `unitStarts`).
  */
 export function alignSeed(
   index: SpeechIndex,
@@ -327,24 +333,29 @@ export function alignSeed(
   end: number,
   state: number,
   leftBound: number,
+  unitStarts: Int32Array,
 ): Candidate | null {
   const sc = index.codes;
   const L = end - start;
   const rightLimit = Math.min(n, end + MAX_EXTEND);
   const leftLimit = Math.max(leftBound, start - MAX_EXTEND);
-  const ends =
-    index.occurrenceCache[state] ?? occurrenceEnds(index.automaton, state, index.occurrenceCache, MAX_OCCURRENCES);
+  const ends = occurrencesOf(index, state);
   let best: Candidate | null = null;
   let bestScore = -1;
   for (let k = 0; k < ends.length; k++) {
     const e = ends[k] as number;
-    extendRight(pg, rightLimit, sc, sc.length, end, e + 1, rightRec);
+    let unit = 0;
+    while (unit + 2 < unitStarts.length && (unitStarts[unit + 1] as number) <= e) unit++;
+    const unitStart = unitStarts[unit] as number;
+    const unitEnd = unitStarts[unit + 1] as number;
+    if (e + 1 - L < unitStart) continue; // the seed itself crosses units: the engine judges it in pieces
+    extendRight(pg, rightLimit, sc, unitEnd, end, e + 1, rightRec);
     const pe = outP;
     const se = outS;
     const rMatched = outMatched;
     const rScore = outScore;
     const rSteps = outSteps;
-    extendLeft(pg, leftLimit, sc, 0, start, e + 1 - L, leftRec);
+    extendLeft(pg, leftLimit, sc, unitStart, start, e + 1 - L, leftRec);
     const score = L + rScore + outScore;
     if (score <= bestScore) continue;
     bestScore = score;

@@ -14,6 +14,33 @@ export interface SloganEntry {
   /** Its first occurrence in the speech (original offsets). */
   speechStart: number;
   speechEnd: number;
+  /** How the speech's quoted phrase counts on a page: see sloganClass(). */
+  standing: SloganStanding;
+}
+
+/**
+ * What a phrase the speech sets in quotation marks is, on a page:
+ *   - 'slogan': a fixed expression of the speech, reported wherever the page has it whole (after quotation marks,
+ *     or bare inside a run of the speech's text);
+ *   - 'numbered': a four-character numbered formula (两个维护, 四个意识): counts bare too, where its characters
+ *     are not part of another word of the page (engine.ts, bareFormulaStands);
+ *   - 'word': an ordinary word or idiom the speech merely emphasises (红线, 显绩, 含金量, 穷追猛打) and a proverb
+ *     it uses (前人栽树，后人乘凉): never a quote on its own, since every page on the topic may use it; it counts
+ *     only as part of a longer passage.
+ */
+export type SloganStanding = 'slogan' | 'numbered' | 'word';
+
+/** Numerals that open a numbered formula (两个…, 四个…, 三严三实…). */
+const NUMERALS = '一二两三四五六七八九十兩';
+
+/** The standing of a quoted phrase (its text as the speech writes it). */
+export function sloganClass(text: string): SloganStanding {
+  const letters = text.replace(/[\p{P}\s]/gu, '');
+  const parts = text.split(/[，,；;]/).filter((part) => part.length > 0);
+  if (parts.length > 1 && letters.length <= 12) return 'word'; // a proverb: two short parallel halves
+  if (letters.length <= 3) return 'word';
+  if (letters.length === 4) return NUMERALS.includes(letters[0] as string) ? 'numbered' : 'word';
+  return 'slogan';
 }
 
 export interface SpeechIndex {
@@ -41,6 +68,13 @@ export interface SpeechIndex {
   sloganStartsBefore: Int32Array;
   /** clauseStartAt[i] = 1 where a sentence or a clause (after ；) of the speech begins, at normalised position i. */
   clauseStartAt: Uint8Array;
+  /** phraseStartAt[i] = 1 where any punctuated phrase (after ，、；。 and the like, or a line break) begins. */
+  phraseStartAt: Uint8Array;
+  /**
+   * Normalised positions where the title, a paragraph or the speech's end begin, ascending (first 0, last the
+   * speech's length): a match never crosses one, so each has one section and paragraph.
+   */
+  unitStarts: Int32Array;
   /** Bitset of the speech's bigrams, indexed (first code << 10) | second code: the scan's filter. */
   bigrams: Int32Array;
   gramShift: number;
@@ -122,7 +156,13 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     if (sloganCodes.length === 0) continue;
     const first = sloganCodes[0] as number;
     slogansByFirst[first] = [...(slogansByFirst[first] ?? []), slogans.length];
-    slogans.push({ text: slogan.text, codes: sloganCodes, speechStart: occ.start, speechEnd: occ.end });
+    slogans.push({
+      text: slogan.text,
+      codes: sloganCodes,
+      speechStart: occ.start,
+      speechEnd: occ.end,
+      standing: sloganClass(slogan.text),
+    });
   }
   const sloganFirst = new Uint8Array(codeTable.size + 1);
   for (const slogan of slogans) sloganFirst[slogan.codes[0] as number] = 1;
@@ -131,6 +171,17 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
   const clauseStartAt = new Uint8Array(codes.length + 1);
   for (const sentence of corpus.sentences)
     for (const clause of sentence.clauses) clauseStartAt[firstAtOrAfter(origin, clause.start)] = 1;
+  const phraseStartAt = new Uint8Array(codes.length + 1);
+  phraseStartAt[0] = 1;
+  phraseStartAt[codes.length] = 1;
+  for (let i = 1; i < codes.length; i++) {
+    const between = text.slice((origin[i - 1] as number) + 1, origin[i] as number);
+    if (PHRASE_BREAK.test(between)) phraseStartAt[i] = 1;
+  }
+  const unitOffsets = [0, ...corpus.paragraphs.map((p) => p.start)];
+  const unitStarts = Int32Array.from(
+    new Set([...unitOffsets.map((offset) => firstAtOrAfter(origin, offset)), codes.length]),
+  ).sort();
   slogans.forEach((slogan, k) => {
     for (let at = 0; at + slogan.codes.length <= codes.length; at++) {
       let j = 0;
@@ -188,9 +239,14 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     slogansAt,
     sloganStartsBefore,
     clauseStartAt,
+    phraseStartAt,
+    unitStarts,
     occurrenceCache: new Array(automaton.count).fill(undefined),
   };
 }
+
+/** Punctuation that ends a phrase (quotation marks and brackets do not), or a line break. */
+export const PHRASE_BREAK = /[，、；。：！？,;:!?\n]/;
 
 /** The first normalised position whose original offset is at or after `offset` (origin ascends). */
 function firstAtOrAfter(origin: Int32Array, offset: number): number {

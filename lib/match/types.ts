@@ -9,6 +9,24 @@ export interface DiffOp {
 
 export type MatchKind = 'slogan' | 'passage';
 
+/**
+ * Which rule accepted a match (lib/match/rules.ts states each with its reason):
+ *   - 'quoted-slogan': a slogan the page sets in quotation marks;
+ *   - 'bare-slogan': a slogan without quotation marks (a long one anywhere, a numbered formula standing alone);
+ *   - 'misquoted-slogan': a slogan with a word or two changed (similarity below 1, with its diff);
+ *   - 'verbatim': a run of the speech's text, verbatim up to normalisation;
+ *   - 'near': a sentence of the speech quoted with small edits (similarity below 1, with its diff).
+ */
+export type MatchRule = 'quoted-slogan' | 'bare-slogan' | 'misquoted-slogan' | 'verbatim' | 'near';
+
+export const MATCH_RULES: readonly MatchRule[] = [
+  'quoted-slogan',
+  'bare-slogan',
+  'misquoted-slogan',
+  'verbatim',
+  'near',
+];
+
 /** A place where a text quotes the speech. Offsets are [start, end) into the scanned text and into speech.txt. */
 export interface Match {
   kind: MatchKind;
@@ -20,4 +38,14 @@ export interface Match {
   similarity: number;
   /** For near-verbatim quotes: what differs from the speech. Null when verbatim. */
   diff: DiffOp[] | null;
+  rule: MatchRule;
+  /**
+   * 0..1: how much the quoted words say beyond stock official phrasing (1 for a slogan). Below STOCK_BELOW a
+   * match is stock phrasing in the speech's order: shown quietly, and hidden when the reader asks for
+   * distinctive quotes only.
+   */
+  distinctiveness: number;
 }
+
+/** Matches less distinctive than this are stock phrasing (see Match.distinctiveness). */
+export const STOCK_BELOW = 0.5;

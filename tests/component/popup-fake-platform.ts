@@ -30,6 +30,8 @@ export function speechMatch(phrase: string, start: number, extra: Partial<PageMa
     speechEnd: at + phrase.length,
     similarity: 1,
     diff: null,
+    rule: 'quoted-slogan',
+    distinctiveness: 1,
     ...extra,
   };
 }

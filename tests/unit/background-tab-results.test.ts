@@ -21,6 +21,8 @@ const m = (id: string, quote = '绿水青山就是金山银山'): PageMatch => (
   speechEnd: 10 + quote.length,
   similarity: 1,
   diff: null,
+  rule: 'quoted-slogan',
+  distinctiveness: 1,
 });
 const report = (url: string, matches: PageMatch[], status: FrameReport['status'] = 'done'): FrameReport => ({
   url,

@@ -133,10 +133,10 @@ describe('FrameScanner', () => {
   });
 
   it('labels near-verbatim passages apart from verbatim ones', () => {
-    const base = { start: 0, end: 4, speechStart: 0, speechEnd: 4, diff: null };
-    expect(highlightKind({ ...base, kind: 'slogan', similarity: 1 })).toBe('slogan');
-    expect(highlightKind({ ...base, kind: 'passage', similarity: 1 })).toBe('passage');
-    expect(highlightKind({ ...base, kind: 'passage', similarity: 0.9 })).toBe('near');
+    const base = { start: 0, end: 4, speechStart: 0, speechEnd: 4, diff: null, distinctiveness: 1 } as const;
+    expect(highlightKind({ ...base, kind: 'slogan', similarity: 1, rule: 'quoted-slogan' })).toBe('slogan');
+    expect(highlightKind({ ...base, kind: 'passage', similarity: 1, rule: 'verbatim' })).toBe('passage');
+    expect(highlightKind({ ...base, kind: 'passage', similarity: 0.9, rule: 'near' })).toBe('near');
   });
 });
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agrees, evaluate, FIXTURE_DIR, locateLabel, scorePage } from '../../scripts/eval';
+import { agrees, evaluate, evaluateReal, FIXTURE_DIR, locateLabel, scorePage } from '../../scripts/eval';
 
 describe('evaluation on the labelled fixtures', () => {
   const { kinds, pages } = evaluate();
@@ -24,6 +24,15 @@ describe('evaluation on the labelled fixtures', () => {
       expect(kinds[kind].recall, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(0.95);
     });
   }
+});
+
+describe('evaluation on the real public texts of ../shared/eval-real', () => {
+  it('precision ≥ 0.98 and recall ≥ 0.95 on the required labels, no false hit on a negative file', () => {
+    const real = evaluateReal(true);
+    expect(real.precision, real.report).toBeGreaterThanOrEqual(0.98);
+    expect(real.recall, real.report).toBeGreaterThanOrEqual(0.95);
+    expect(real.negativeHits, real.report).toBe(0);
+  }, 120_000);
 });
 
 describe('scoring rules', () => {
@@ -61,5 +70,21 @@ describe('scoring rules', () => {
     expect(tally.passage).toEqual({ expected: 1, found: 1, correct: 0, recalled: 0 });
     expect(wrong).toHaveLength(1);
     expect(missed).toEqual([1]);
+  });
+
+  it('counts an optional label neither as a miss nor, when found, as right or wrong', () => {
+    const { tally, wrong, missed } = scorePage(
+      [
+        { kind: 'passage', start: 10, end: 20 },
+        { kind: 'passage', start: 40, end: 45 },
+      ],
+      [
+        { kind: 'passage', start: 10, end: 22, optional: true },
+        { kind: 'passage', start: 60, end: 70, optional: true },
+      ],
+    );
+    expect(tally.passage).toEqual({ expected: 0, found: 1, correct: 0, recalled: 0 });
+    expect(wrong).toEqual([{ kind: 'passage', start: 40, end: 45 }]);
+    expect(missed).toEqual([]);
   });
 });

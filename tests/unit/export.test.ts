@@ -18,6 +18,8 @@ function match(phrase: string, start: number, extra: Partial<PageMatch> = {}): P
     speechEnd: at + phrase.length,
     similarity: 1,
     diff: null,
+    rule: 'quoted-slogan',
+    distinctiveness: 1,
     ...extra,
   };
 }

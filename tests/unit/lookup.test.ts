@@ -199,6 +199,8 @@ describe('quotes from the matcher come first', () => {
     speechEnd: start + length,
     similarity,
     diff: similarity < 1 ? [{ op: 'replace', page: '甲', speech: '淘' }] : null,
+    rule: similarity < 1 ? 'near' : 'verbatim',
+    distinctiveness: 1,
   });
   // A matcher double: the ranking's contract is "passages the engine reports come first", whatever finds them.
   const matcherOf = (matches: Match[]): Matcher => ({ scan: () => matches });

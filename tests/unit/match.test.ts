@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import { getMatcher, type Match } from '../../lib/match';
+import { STOCK_BELOW } from '../../lib/match/types';
 
 const corpus = getCorpus();
 const scan = (text: string, options = {}) => getMatcher().scan(text, options);
@@ -8,7 +9,7 @@ const quoted = (text: string, ms: Match[]) => ms.map((m) => [m.kind, text.slice(
 
 describe('slogans', () => {
   it('finds a long slogan with its speech offsets', () => {
-    const text = '会议强调要牢固树立“绿水青山就是金山银山”的理念。';
+    const text = '会议强调要坚持“绿水青山就是金山银山”的理念。';
     const [m, ...rest] = scan(text);
     expect(rest).toEqual([]);
     expect(m?.kind).toBe('slogan');
@@ -16,30 +17,50 @@ describe('slogans', () => {
     expect(corpus.text.slice(m!.speechStart, m!.speechEnd)).toBe('绿水青山就是金山银山');
     expect(m?.similarity).toBe(1);
     expect(m?.diff).toBeNull();
+    expect(m?.rule).toBe('quoted-slogan');
+    expect(m?.distinctiveness).toBe(1);
   });
 
-  it('counts a short slogan only in quotation marks', () => {
-    const text = '不能只追求“显绩”，也要重视「潜绩」。红线不能碰，考核是指挥棒。';
-    expect(quoted(text, scan(text))).toEqual([
-      ['slogan', '显绩'],
-      ['slogan', '潜绩'],
-    ]);
+  it('never reports on their own the ordinary words and the proverb the speech quotes, quoted or not', () => {
+    const text =
+      '不能只追求“显绩”，也要重视「潜绩」。守住“红线”，用好“指挥棒”，对违法行为“穷追猛打”。“前人栽树，后人乘凉。”';
+    expect(scan(text)).toEqual([]);
   });
 
   it('does not take a four-character slogan that runs into another word', () => {
-    expect(scan('这个开源项目有两个维护者，兩個維護週期之后发布。')).toEqual([]);
+    for (const text of [
+      '这个开源项目有两个维护者，兩個維護週期之后发布。',
+      '这两个确立的标准不同。',
+      '请联系两个维护人员。',
+      '旧版本只靠以下两个维护的。',
+      '我們選用了兩個維護良好的函式庫。',
+    ])
+      expect(scan(text), text).toEqual([]);
     const text = '坚决做到两个维护。';
     expect(quoted(text, scan(text))).toEqual([['slogan', '两个维护']]);
   });
 
-  it('finds a short slogan after several quotation marks and spaces, and not after a quote of something else', () => {
+  it('finds a numbered formula standing bare: a heading, a table cell, bold after a verb, traditional script', () => {
+    for (const [text, formula] of [
+      ['两个确立\n学习要点', '两个确立'],
+      ['要求\t四个意识\t政治意识、大局意识', '四个意识'],
+      ['全体党员要坚决做到两个维护，保持一致。', '两个维护'],
+      ['全党深刻认识兩個確立。', '兩個確立'],
+    ] as const) {
+      const ms = scan(text);
+      expect(quoted(text, ms), text).toEqual([['slogan', formula]]);
+      expect(ms[0]?.rule).toBe('bare-slogan');
+    }
+  });
+
+  it('finds a numbered formula after several quotation marks and spaces, and not after a quote of something else', () => {
     // The pass keeps a quotation mark only when the next letter starts a slogan, looking past marks and spaces.
-    const text = '他说：“ 『显绩』”与“政绩”不同，「 “潜绩” 」也要看。“显示”不算。';
+    const text = '他说：“ 『两个维护』”与“政绩”不同，「 “四个自信” 」也要看。“显示”不算。';
     expect(quoted(text, scan(text))).toEqual([
-      ['slogan', '显绩'],
-      ['slogan', '潜绩'],
+      ['slogan', '两个维护'],
+      ['slogan', '四个自信'],
     ]);
-    expect(scan(`${'“'.repeat(50_000)}显绩${'”'.repeat(50_000)}`)).toHaveLength(1);
+    expect(scan(`${'“'.repeat(50_000)}两个维护${'”'.repeat(50_000)}`)).toHaveLength(1);
   });
 
   it('finds slogans in traditional script', () => {
@@ -59,9 +80,22 @@ describe('passages', () => {
   });
 
   it('does not report generic vocabulary', () => {
-    expect(
-      scan('持续深入打好蓝天、碧水、净土保卫战，推动生态文明建设和生态环境保护，促进人与自然和谐共生的现代化。'),
-    ).toEqual([]);
+    expect(scan('要推动生态文明建设，加强生态环境保护，促进高质量发展。')).toEqual([]);
+  });
+
+  it('reports stock phrasing of ten characters or more in the speech order, as stock (low distinctiveness)', () => {
+    const text = '持续深入打好蓝天、碧水、净土保卫战，推动生态文明建设和生态环境保护。';
+    const ms = scan(text);
+    expect(quoted(text, ms)).toEqual([
+      ['passage', '持续深入打好蓝天、碧水、净土保卫战'],
+      ['passage', '生态文明建设和生态环境保护'],
+    ]);
+    for (const m of ms) {
+      expect(m.rule).toBe('verbatim');
+      expect(m.distinctiveness).toBeLessThan(STOCK_BELOW);
+    }
+    const distinctive = scan('坚定不移实施生态先行战略，让绿水青山永远成为最鲜明的特征。')[0];
+    expect(distinctive?.distinctiveness).toBeGreaterThanOrEqual(STOCK_BELOW);
   });
 
   it('reports a near-verbatim quote with its similarity and diff', () => {
@@ -120,8 +154,8 @@ describe('resolution', () => {
     ]);
   });
 
-  it('reports a slogan with only stock words around it as the slogan', () => {
-    const text = '要牢固树立和践行绿水青山就是金山银山的理念。';
+  it('reports a slogan with three characters or fewer of the speech around it as the slogan', () => {
+    const text = '要坚持绿水青山就是金山银山的理念。';
     expect(quoted(text, scan(text))).toEqual([['slogan', '绿水青山就是金山银山']]);
   });
 
@@ -157,18 +191,17 @@ describe('substance of long runs', () => {
   });
 
   it('does not report the same stock phrases when the run is short', () => {
-    for (const text of [
-      '要深入推进环境污染防治。',
-      '站在人与自然和谐共生的高度。',
-      '生态文明建设和生态环境保护工作会议召开。',
-    ]) {
+    for (const text of ['要推进环境污染防治。', '人与自然和谐共生，这是要求。']) {
       expect(scan(text), text).toEqual([]);
     }
   });
 
-  it('does not report stock phrases with edits between them, however long', () => {
+  it('reports stock phrases with edits between them as a near quote of the speech, not as verbatim pieces', () => {
     const text = '下一步，将以习近平生态文明思想为指导，推动生态文明建设再上新台阶。';
-    expect(scan(text)).toEqual([]);
+    const ms = scan(text);
+    expect(ms.every((m) => m.rule === 'near' || m.rule === 'verbatim')).toBe(true);
+    expect(ms.filter((m) => m.rule === 'near').length).toBeLessThanOrEqual(1);
+    expect(scan(text, { nearVerbatim: false }).some((m) => m.similarity < 1)).toBe(false);
   });
 
   it('reports a long run of stock phrases quoted with one character dropped or changed', () => {
@@ -189,8 +222,8 @@ describe('substance of long runs', () => {
     }
   });
 
-  it('keeps a slogan with stock words around it a slogan, however long the run', () => {
+  it('reports a slogan with four or more characters of the speech around it as the speech sentence', () => {
     const text = '要牢固树立和践行绿水青山就是金山银山的理念。';
-    expect(quoted(text, scan(text))).toEqual([['slogan', '绿水青山就是金山银山']]);
+    expect(quoted(text, scan(text))).toEqual([['passage', '牢固树立和践行绿水青山就是金山银山的理念']]);
   });
 });

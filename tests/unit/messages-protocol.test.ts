@@ -18,6 +18,8 @@ const match: PageMatch = {
   speechEnd: 110,
   similarity: 1,
   diff: null,
+  rule: 'quoted-slogan',
+  distinctiveness: 1,
 };
 const timings = {
   extractMs: 1.5,
@@ -108,9 +110,21 @@ describe('scan-text', () => {
   });
 
   it('checks the reply shape', () => {
-    const m = { kind: 'slogan', start: 0, end: 4, speechStart: 1, speechEnd: 5, similarity: 1, diff: null };
+    const m = {
+      kind: 'slogan',
+      start: 0,
+      end: 4,
+      speechStart: 1,
+      speechEnd: 5,
+      similarity: 1,
+      diff: null,
+      rule: 'quoted-slogan',
+      distinctiveness: 1,
+    };
     expect(isScanReply({ matches: [m], ms: 1, initMs: 0 })).toBe(true);
     expect(isScanReply({ matches: [{ ...m, start: -1 }], ms: 1, initMs: 0 })).toBe(false);
+    expect(isScanReply({ matches: [{ ...m, rule: 'guess' }], ms: 1, initMs: 0 })).toBe(false);
+    expect(isScanReply({ matches: [{ ...m, distinctiveness: 2 }], ms: 1, initMs: 0 })).toBe(false);
     expect(isScanReply({ matches: [], ms: Number.NaN, initMs: 0 })).toBe(false);
     expect(isScanReply(null)).toBe(false);
   });

@@ -39,6 +39,8 @@ function matchOf(phrase: string, start: number, extra: Partial<PageMatch> = {}, 
     speechEnd: at + phrase.length,
     similarity: 1,
     diff: null,
+    rule: 'quoted-slogan',
+    distinctiveness: 1,
     ...extra,
   };
 }

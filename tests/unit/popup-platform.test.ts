@@ -11,6 +11,8 @@ const match = {
   speechEnd: 424,
   similarity: 1,
   diff: null,
+  rule: 'quoted-slogan',
+  distinctiveness: 1,
 };
 
 describe('the popup’s browser glue', () => {

@@ -18,6 +18,7 @@ import {
   shrinkBuffersForTests,
 } from '../../lib/match/engine';
 import { GRAM_MUL, GRAM_MUL2 } from '../../lib/match/speech-index';
+import { MATCH_RULES } from '../../lib/match/types';
 import { BREAK, normalise, normalisedString, QUOTE, SKIP } from '../../lib/normalize';
 import { rng } from '../../scripts/seeded-random';
 
@@ -84,11 +85,14 @@ function checkInvariants(text: string, matches: Match[]): void {
     expect(m.speechEnd).toBeLessThanOrEqual(speech.length);
     expect(m.similarity).toBeGreaterThan(0);
     expect(m.similarity).toBeLessThanOrEqual(1);
+    expect(MATCH_RULES).toContain(m.rule);
+    expect(m.distinctiveness >= 0 && m.distinctiveness <= 1).toBe(true);
     const quote = normalisedString(text.slice(m.start, m.end), index.codeTable);
     const source = normalisedString(speech.slice(m.speechStart, m.speechEnd), index.codeTable);
     if (m.similarity === 1) expect(quote).toBe(source);
     else {
-      expect(m.kind).toBe('passage');
+      expect(m.rule === 'near' || m.rule === 'misquoted-slogan').toBe(true);
+      expect(m.kind).toBe(m.rule === 'near' ? 'passage' : 'slogan');
       expect(m.diff?.some((d) => d.op !== 'equal')).toBe(true);
       for (const d of m.diff ?? [])
         if (d.op === 'equal')

@@ -1,0 +1,116 @@
+/**
+ * What counts as a quote of the speech: every rule the engine applies, with its reason, in one place.
+ * engine.ts finds the candidates (maximal exact runs, alignments across edits, phrases after quotation marks);
+ * the functions here decide, and name the rule that accepted each match (Match.rule).
+ *
+ * Slogans: the phrases the speech sets in quotation marks, classified by sloganClass() (speech-index.ts).
+ *   quoted-slogan     A slogan or numbered formula the page sets in quotation marks, whole.
+ *   bare-slogan       A slogan of five or more characters found whole in a run of the speech's text: long enough
+ *                     to be the speech's expression wherever it stands. A four-character numbered formula
+ *                     (两个维护, 四个意识) counts bare too, in a heading, a table cell, bold or after a verb, but
+ *                     only where it stands on its own (formulaStandsAlone): not after a word that makes 两个 a
+ *                     plain quantity (这两个确立的标准, 以下两个维护的), and not where the next character makes
+ *                     its last word part of another (两个维护者, 两个维护人员, 兩個維護良好的函式庫).
+ *   (never)           Ordinary words and idioms the speech emphasises (红线, 显绩, 含金量, 穷追猛打) and the
+ *                     proverb it uses (前人栽树，后人乘凉): every page on the topic may write them, quoted or not.
+ *                     They count only as part of a longer passage.
+ *   misquoted-slogan  An alignment with edits that covers most of a slogan of MISQUOTED_SLOGAN_MIN or more
+ *                     characters at MIN_SIMILARITY: 抓生态就是抓发展、抓环保就是抓民生 is the speech's slogan
+ *                     with a word changed, and the diff shows which.
+ *
+ * Passages: runs of the speech's text. A match never crosses the speech's title or a paragraph boundary, so
+ * each has one section and paragraph (a page that reprints the speech gets one match per paragraph).
+ *   verbatim          A run of at least `minPassageLength` (default 8) characters with substance
+ *                     (substance.ts: more than stock vocabulary), or any run of STOCK_RUN or more characters
+ *                     with at least SLOGAN_MARGIN of them outside whole slogans. Stock phrasing in the speech's
+ *                     order (坚持问题导向、目标导向、结果导向) is still the speech's sentence; its
+ *                     distinctiveness decides how loudly it is shown, not whether it is found. A slogan with
+ *                     fewer characters around it (绿水青山就是金山银山的理念) is reported as the slogan.
+ *   near              An alignment across small edits (characters inserted, dropped or changed anywhere, the
+ *                     ends included: edges.ts) of at least NEAR_MIN_SPEECH characters of the speech at
+ *                     MIN_SIMILARITY or more; or of one whole phrase of the speech (punctuation to punctuation)
+ *                     of STOCK_RUN or more characters at WHOLE_PHRASE_SIMILARITY that says more than stock
+ *                     phrasing: 像对待生命一样对待自然环境 is the speech's phrase with a word changed, while
+ *                     推动生态文明建设再上新台阶 (for …迈上新台阶) is every work report's phrasing. A misquote shows as one near match spanning the edit, never as a
+ *                     verbatim piece that stops before it; with near-verbatim quotes turned off it is left out,
+ *                     not reported in verbatim pieces.
+ */
+import { hasSubstance, LONG_PASSAGE, MIN_SUBSTANCE, SHORT_PASSAGE, SHORT_SUBSTANCE } from './substance';
+
+/** A run this long is the speech's sentence whatever its words. */
+export const STOCK_RUN = 10;
+/** …when this many of its characters lie outside the whole slogans it holds (else it is the slogan, reported as such). */
+export const SLOGAN_MARGIN = 4;
+/** A near-verbatim quote covers at least this many characters of the speech (normalised). */
+export const NEAR_MIN_SPEECH = 15;
+/** A near-verbatim passage or misquoted slogan needs at least this similarity. */
+export const MIN_SIMILARITY = 0.75;
+/** A whole phrase of the speech quoted with an edit needs at least this similarity. */
+export const WHOLE_PHRASE_SIMILARITY = 0.8;
+/** Slogans this long or longer can be misquoted; a shorter one with a character changed is another word. */
+export const MISQUOTED_SLOGAN_MIN = 7;
+/** A misquoted slogan's alignment covers at least this share of the slogan. */
+export const MISQUOTED_SLOGAN_COVER = 0.8;
+
+/**
+ * How distinctive a passage is, 0..1: its substance against the threshold that makes a passage by its words
+ * (0.5 exactly at the threshold, 1 at twice it), or its length outside slogans against LONG_PASSAGE, whichever
+ * says more. Stock phrasing in the speech's order stays below 0.5 (types.ts STOCK_BELOW).
+ */
+export function distinctivenessOf(substance: number, length: number, plainLength: number): number {
+  const needed = length < SHORT_PASSAGE ? SHORT_SUBSTANCE : MIN_SUBSTANCE;
+  const score = Math.max(substance / needed, plainLength / LONG_PASSAGE) / 2;
+  return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+}
+
+/**
+ * Whether an exact run is a verbatim passage: by its substance (substance.ts), or as STOCK_RUN characters of
+ * the speech in its order (`outsideSlogans`: its characters not inside a whole slogan it holds).
+ */
+export function verbatimAccepted(
+  substance: number,
+  length: number,
+  plainLength: number,
+  outsideSlogans: number,
+  minPassage: number,
+): boolean {
+  if (length < minPassage) return false;
+  if (hasSubstance(substance, length, plainLength)) return true;
+  return length >= Math.max(STOCK_RUN, minPassage) && outsideSlogans >= SLOGAN_MARGIN;
+}
+
+/** Characters before 两个/四个 that make it a plain quantity: 这两个, 那两个, 以下两个, 上述两个, 其余两个, 有两个… */
+const QUANTITY_BEFORE = new Set('这這那此该該各每哪前后後头頭第其述下余餘另有');
+/** Characters after a formula that keep it standing alone: 的, 上 (做到两个维护上), 和, 与, 及, 是, 为… */
+const FUNCTION_AFTER = new Set('的上和与與及是为為作落方中等');
+
+function isHan(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Spaces inside a line; a line break or tab (a block or cell boundary in extracted text) sets a formula apart. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 0xa0;
+}
+
+/**
+ * Whether a bare numbered formula at text [start, end) stands on its own: see bare-slogan above. The page's
+ * neighbouring characters decide; a character the page sets apart (punctuation, a quotation mark, a line or
+ * block break, Latin text) always leaves the formula standing.
+ */
+export function formulaStandsAlone(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (i >= 0 && QUANTITY_BEFORE.has(text.charAt(i))) return false;
+  let j = end;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  if (j >= text.length || !isHan(text.charCodeAt(j))) return true;
+  if (!FUNCTION_AFTER.has(text.charAt(j))) return false;
+  // 的 closing a phrase (靠以下两个维护的。) makes the formula a verb's object, not the formula.
+  if (text.charAt(j) === '的') {
+    let k = j + 1;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    return k < text.length && isHan(text.charCodeAt(k));
+  }
+  return true;
+}
