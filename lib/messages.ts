@@ -285,6 +285,11 @@ function parseScanOptions(x: unknown): ScanOptions | null {
     if (!isNonNegInt(x.minPassageLength) || (x.minPassageLength as number) > 10_000) return null;
     out.minPassageLength = x.minPassageLength as number;
   }
+  if (x.minDistinctiveness !== undefined) {
+    const least = x.minDistinctiveness;
+    if (typeof least !== 'number' || !(least >= 0 && least <= 1)) return null;
+    out.minDistinctiveness = least;
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CitationFormatId, CitationInput } from './citations/types';
 import type { Corpus, Section } from './corpus/types';
-import type { DiffOp, MatchKind } from './match/types';
+import { type DiffOp, type MatchKind, type MatchRule, STOCK_BELOW } from './match/types';
 import type { PageMatch, TabResults } from './messages';
 import { normaliseHostname } from './settings/hostname';
 
@@ -58,6 +58,10 @@ export interface PopupItem {
   similarity: number;
   /** True for a near-verbatim quote: similarity below 1 with a diff. */
   nearVerbatim: boolean;
+  /** The rule that accepted the match, shown as the reason it was marked. */
+  rule: MatchRule;
+  /** Stock phrasing in the speech's order (distinctiveness below STOCK_BELOW): shown quietly. */
+  stock: boolean;
   diff: DiffSegment[] | null;
   diffSummary: DiffSummary | null;
 }
@@ -236,6 +240,8 @@ export function buildItems(matches: readonly PageMatch[], corpus: Corpus): Popup
       context: passageContext(corpus, m.speechStart, m.speechEnd),
       similarity: m.similarity,
       nearVerbatim: m.similarity < 1 && diff !== null,
+      rule: m.rule,
+      stock: m.distinctiveness < STOCK_BELOW,
       diff,
       diffSummary: diff && summariseDiff(diff),
     };

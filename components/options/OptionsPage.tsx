@@ -35,7 +35,14 @@ export function OptionsPage(props: OptionsPageProps) {
   const { settings, notice, status, update, run } = useSettings(props.store);
   const lang: Lang = resolveLanguage(settings?.language ?? 'auto', props.browserLanguage);
   const t = optionsStrings(lang);
-  const ids = { enabled: useId(), traditional: useId(), minLength: useId(), format: useId(), language: useId() };
+  const ids = {
+    enabled: useId(),
+    traditional: useId(),
+    stockPhrases: useId(),
+    minLength: useId(),
+    format: useId(),
+    language: useId(),
+  };
 
   useEffect(() => {
     document.title = t.pageTitle;
@@ -138,6 +145,19 @@ export function OptionsPage(props: OptionsPageProps) {
         </div>
         <p id={`${ids.traditional}-hint`} className="yw-muted">
           {t.traditionalHint}
+        </p>
+        <div className="yw-check">
+          <input
+            id={ids.stockPhrases}
+            type="checkbox"
+            checked={settings.stockPhrases}
+            onChange={(e) => update({ stockPhrases: e.target.checked })}
+            aria-describedby={`${ids.stockPhrases}-hint`}
+          />
+          <label htmlFor={ids.stockPhrases}>{t.stockPhrases}</label>
+        </div>
+        <p id={`${ids.stockPhrases}-hint`} className="yw-muted">
+          {t.stockPhrasesHint}
         </p>
       </section>
 

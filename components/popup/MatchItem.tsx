@@ -46,13 +46,18 @@ export function MatchItem({
   const { context: c } = item;
   return (
     <li
-      className={`match match--${kind}`}
+      className={`match match--${kind}${item.stock ? ' match--stock' : ''}`}
       aria-labelledby={quoteId}
       data-match-id={item.id}
       data-speech-span={`${item.speechStart}-${item.speechEnd}`}
     >
       <div className="match__meta">
-        <span className={`match__kind match__kind--${kind}`}>{strings.kind[kind]}</span>
+        <span
+          className={`match__kind match__kind--${kind}`}
+          title={item.stock ? `${strings.rule[item.rule]} ${strings.stock}` : strings.rule[item.rule]}
+        >
+          {strings.kind[kind]}
+        </span>
         <span className="match__section" title={item.section?.heading ?? undefined}>
           {sectionText(item, strings)}
         </span>

@@ -34,6 +34,8 @@ export interface OptionsStrings {
   minPassageLengthHint: (min: number, max: number) => string;
   traditional: string;
   traditionalHint: string;
+  stockPhrases: string;
+  stockPhrasesHint: string;
   // colours
   coloursHeading: string;
   coloursHint: string;
@@ -130,6 +132,7 @@ const zh: OptionsStrings = {
     sensitivity: '灵敏度',
     minPassageLength: '最短段落长度',
     traditional: '繁体匹配',
+    stockPhrases: '套话段落',
     colours: '高亮颜色',
     citationFormat: '默认引用格式',
     language: '界面语言',
@@ -154,6 +157,8 @@ const zh: OptionsStrings = {
   minPassageLengthHint: (min, max) => `单独报告的段落至少这么多字（${min}–${max}）。`,
   traditional: '匹配繁体字页面',
   traditionalHint: '把繁体字当作对应的简体字来比较。',
+  stockPhrases: '也显示按讲话语序出现的常用套话',
+  stockPhrasesHint: '十字以上、与讲话逐字相同但多为常用表述的段落，以较浅的样式显示；关闭后只显示有区分度的引用。',
   coloursHeading: '高亮颜色',
   coloursHint: '半透明底色保留网页原有文字颜色；下方示例分别显示在浅色和深色网页上的效果。',
   colourKind: { slogan: '标语', passage: '段落', nearVerbatim: '近似引用' },
@@ -218,6 +223,7 @@ const en: OptionsStrings = {
     sensitivity: 'Sensitivity',
     minPassageLength: 'Minimum passage length',
     traditional: 'Traditional script',
+    stockPhrases: 'Stock phrasing',
     colours: 'Highlight colours',
     citationFormat: 'Default citation format',
     language: 'Language',
@@ -242,6 +248,9 @@ const en: OptionsStrings = {
   minPassageLengthHint: (min, max) => `A passage is reported on its own from this many characters (${min}–${max}).`,
   traditional: 'Match pages in traditional script',
   traditionalHint: 'Compare traditional characters as their simplified forms.',
+  stockPhrases: 'Also show stock phrasing in the speech’s order',
+  stockPhrasesHint:
+    'Runs of ten or more characters word for word from the speech but made of stock official phrasing, shown in a quieter style. Off: distinctive quotes only.',
   coloursHeading: 'Highlight colours',
   coloursHint: 'Translucent fills keep the page’s own text colour; the samples show them on light and dark pages.',
   colourKind: { slogan: 'Slogan', passage: 'Passage', nearVerbatim: 'Near-verbatim' },

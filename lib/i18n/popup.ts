@@ -1,4 +1,6 @@
 /** The popup's strings in Chinese and English. */
+
+import type { MatchRule } from '../match/types';
 import type { CannotScanReason } from '../popup-model';
 import type { Lang } from './index';
 
@@ -26,6 +28,10 @@ export interface PopupStrings {
   titleLine: string;
   paragraph: (n: number) => string;
   kind: Record<'slogan' | 'passage' | 'nearVerbatim', string>;
+  /** Why a match was marked: the rule that accepted it (lib/match/rules.ts), as a tooltip. */
+  rule: Record<MatchRule, string>;
+  /** Added to the rule's tooltip for stock phrasing. */
+  stock: string;
   pageWords: string;
   original: string;
   similarity: (percent: number) => string;
@@ -88,6 +94,14 @@ const zh: PopupStrings = {
   titleLine: '标题',
   paragraph: (n) => `第 ${n} 段`,
   kind: { slogan: '提法', passage: '原文', nearVerbatim: '近似引用' },
+  rule: {
+    'quoted-slogan': '页面用引号引用了讲话中的提法。',
+    'bare-slogan': '页面未加引号，但完整使用了讲话中的提法。',
+    'misquoted-slogan': '页面改动了讲话提法中的字词：请核对差异。',
+    verbatim: '页面与讲话逐字相同（忽略标点、空格和繁简）。',
+    near: '页面与讲话的句子基本相同，但有增删或改动：请核对差异。',
+  },
+  stock: '这段多为常用套话，只是按讲话的语序出现，所以以较浅的样式显示。',
   pageWords: '页面原话',
   original: '讲话原文',
   similarity: (p) => `相似度 ${p}%`,
@@ -156,6 +170,14 @@ const en: PopupStrings = {
   titleLine: 'Title',
   paragraph: (n) => `¶${n}`,
   kind: { slogan: 'Slogan', passage: 'Passage', nearVerbatim: 'Near-verbatim' },
+  rule: {
+    'quoted-slogan': 'The page sets one of the speech’s slogans in quotation marks.',
+    'bare-slogan': 'The page uses one of the speech’s slogans whole, without quotation marks.',
+    'misquoted-slogan': 'The page changes a word of one of the speech’s slogans: check the differences.',
+    verbatim: 'The page has the speech’s words verbatim (punctuation, spacing and script aside).',
+    near: 'The page quotes a sentence of the speech with words added, dropped or changed: check the differences.',
+  },
+  stock: 'Mostly stock official phrasing that happens to follow the speech’s order, so it is shown more quietly.',
   pageWords: 'On the page',
   original: 'In the speech',
   similarity: (p) => `${p}% similar`,

@@ -59,6 +59,8 @@ export interface ScanOptions {
   minPassageLength?: number;
   /** Fold traditional characters to simplified (default true). */
   traditional?: boolean;
+  /** Leave out matches less distinctive than this (default 0: all; STOCK_BELOW: no stock phrasing). */
+  minDistinctiveness?: number;
 }
 
 // The hot loop reads these as module-local literals: under tsx, imported bindings in a loop this hot
@@ -507,7 +509,10 @@ export function scanText(index: SpeechIndex, text: string, options: ScanOptions 
   // Edits are aligned whatever the options: a misquote left out is better than a misquote reported as verbatim
   // pieces that stop at the edit (rules.ts, near).
   const matches = matchesOfPass(index, text, table, wantSlogans, wantPassages, true, minPassage);
-  return wantNear ? matches : matches.filter((m) => m.similarity === 1);
+  const least = options.minDistinctiveness ?? 0;
+  return wantNear && least <= 0
+    ? matches
+    : matches.filter((m) => (wantNear || m.similarity === 1) && m.distinctiveness >= least);
 }
 
 /** The matches of the last pass over `text` (the seed-and-extend and slogan steps). */

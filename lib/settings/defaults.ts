@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sensitivity: 'near-verbatim',
   minPassageLength: 8,
   traditional: true,
+  stockPhrases: true,
   colours: { slogan: '#f5b70066', passage: '#3b9cff55', nearVerbatim: '#ff7a4566' },
   citationFormat: 'gbt7714',
   language: 'auto',

@@ -1,4 +1,5 @@
 import type { ScanOptions } from '../match';
+import { STOCK_BELOW } from '../match/types';
 import type { Settings } from './types';
 
 /** What the matcher is asked for under the user's sensitivity. */
@@ -9,5 +10,6 @@ export function scanOptionsFor(settings: Settings): ScanOptions {
     nearVerbatim: settings.sensitivity === 'near-verbatim',
     minPassageLength: settings.minPassageLength,
     traditional: settings.traditional,
+    minDistinctiveness: settings.stockPhrases ? 0 : STOCK_BELOW,
   };
 }

@@ -15,6 +15,8 @@ export interface Settings {
   minPassageLength: number;
   /** Match traditional-script pages. */
   traditional: boolean;
+  /** Also report stock phrasing in the speech's order (shown quietly); off: distinctive quotes only. */
+  stockPhrases: boolean;
   /** Highlight fills, `#rrggbbaa` (or #rgb/#rgba/#rrggbb). */
   colours: Record<ColourKind, string>;
   citationFormat: CitationFormatId;

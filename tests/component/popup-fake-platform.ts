@@ -20,17 +20,19 @@ export function speechMatch(phrase: string, start: number, extra: Partial<PageMa
   let at = -1;
   for (let i = 0; i <= occurrence; i++) at = text.indexOf(phrase, at + 1);
   if (at < 0) throw new Error(`not in the speech: ${phrase}`);
+  const kind = extra.kind ?? 'passage';
+  const similarity = extra.similarity ?? 1;
   return {
     id: `f1:${start}`,
     quote: phrase,
-    kind: 'passage',
+    kind,
     start,
     end: start + phrase.length,
     speechStart: at,
     speechEnd: at + phrase.length,
-    similarity: 1,
+    similarity,
     diff: null,
-    rule: 'quoted-slogan',
+    rule: kind === 'slogan' ? 'quoted-slogan' : similarity < 1 ? 'near' : 'verbatim',
     distinctiveness: 1,
     ...extra,
   };

@@ -72,6 +72,18 @@ describe('the match list', () => {
     expect((items()[0] as HTMLElement).querySelector('.diff')).toBeNull();
   });
 
+  it('says why each match was marked in a tooltip, and shows stock phrasing quietly', async () => {
+    const stock = speechMatch('生态文明建设和生态环境保护', 500, { rule: 'verbatim', distinctiveness: 0.2 });
+    renderPopup({ results: tabResults([near, slogan, stock]) });
+    await screen.findByRole('heading', { name: '本页引用 3 处' });
+    const [sloganItem, nearItem, stockItem] = items() as HTMLElement[];
+    expect(sloganItem?.querySelector('.match__kind')?.getAttribute('title')).toBe('页面用引号引用了讲话中的提法。');
+    expect(nearItem?.querySelector('.match__kind')?.getAttribute('title')).toContain('请核对差异');
+    expect(stockItem?.classList.contains('match--stock')).toBe(true);
+    expect(stockItem?.querySelector('.match__kind')?.getAttribute('title')).toContain('常用套话');
+    expect(sloganItem?.classList.contains('match--stock')).toBe(false);
+  });
+
   it('rounds a similarity down, so a near-verbatim quote never reads 100%', () => {
     expect([0.996, 0.92, 0.29, 0.5].map(similarityPercent)).toEqual([99, 92, 29, 50]);
   });

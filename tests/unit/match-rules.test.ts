@@ -3,6 +3,7 @@ import { getCorpus } from '../../lib/corpus';
 import { getMatcher, type Match } from '../../lib/match';
 import { formulaStandsAlone } from '../../lib/match/rules';
 import { sloganClass } from '../../lib/match/speech-index';
+import { STOCK_BELOW } from '../../lib/match/types';
 
 const corpus = getCorpus();
 const scan = (text: string, options = {}) => getMatcher().scan(text, options);
@@ -119,5 +120,16 @@ describe('how the speech’s quoted phrases stand', () => {
     expect(at('有两个维护者')).toBe(false);
     expect(at('以下两个维护的。')).toBe(false);
     expect(at('四个意识形态')).toBe(false);
+  });
+});
+
+describe('distinctiveness', () => {
+  it('stock phrasing can be left out; slogans and distinctive passages stay', () => {
+    const text = '要坚持“绿水青山就是金山银山”，持续深入打好蓝天、碧水、净土保卫战，坚定不移实施生态先行战略。';
+    const all = getMatcher().scan(text);
+    const distinctive = getMatcher().scan(text, { minDistinctiveness: STOCK_BELOW });
+    expect(all.some((m) => m.distinctiveness < STOCK_BELOW)).toBe(true);
+    expect(distinctive.length).toBeGreaterThan(0);
+    expect(distinctive).toEqual(all.filter((m) => m.distinctiveness >= STOCK_BELOW));
   });
 });

@@ -87,7 +87,14 @@ describe('isJumpResult', () => {
 
 describe('scan-text', () => {
   it('accepts text with known options, rejects bad options and oversized text', () => {
-    const options = { slogans: true, passages: true, nearVerbatim: false, minPassageLength: 8, traditional: true };
+    const options = {
+      slogans: true,
+      passages: true,
+      nearVerbatim: false,
+      minPassageLength: 8,
+      traditional: true,
+      minDistinctiveness: 0.5,
+    };
     expect(parseMessage({ type: 'scan-text', text: '绿水青山', options })).toEqual({
       type: 'scan-text',
       text: '绿水青山',
@@ -102,6 +109,8 @@ describe('scan-text', () => {
       { type: 'scan-text', text: 1, options },
       { type: 'scan-text', text: 'x', options: { slogans: 'yes' } },
       { type: 'scan-text', text: 'x', options: { minPassageLength: -2 } },
+      { type: 'scan-text', text: 'x', options: { minDistinctiveness: 2 } },
+      { type: 'scan-text', text: 'x', options: { minDistinctiveness: Number.NaN } },
       { type: 'scan-text', text: 'x' },
       { type: 'scan-text', text: 'x'.repeat(MAX_SCAN_TEXT + 1), options },
     ]) {

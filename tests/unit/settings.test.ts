@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STOCK_BELOW } from '../../lib/match/types';
 import {
   cloneDefaults,
   DEFAULT_SETTINGS,
@@ -45,6 +46,7 @@ describe('sanitiseSettings', () => {
       sensitivity: 'slogans',
       minPassageLength: 12,
       traditional: false,
+      stockPhrases: false,
       colours: { slogan: '#112233', passage: '#44556677', nearVerbatim: '#abc' },
       citationFormat: 'apa',
       language: 'en',
@@ -206,7 +208,9 @@ describe('scanOptionsFor', () => {
       nearVerbatim: false,
       minPassageLength: 10,
       traditional: false,
+      minDistinctiveness: 0,
     });
+    expect(scanOptionsFor({ ...base, stockPhrases: false })).toMatchObject({ minDistinctiveness: STOCK_BELOW });
     expect(scanOptionsFor({ ...base, sensitivity: 'passages' })).toMatchObject({ passages: true, nearVerbatim: false });
     expect(scanOptionsFor({ ...base, sensitivity: 'near-verbatim' })).toMatchObject({
       passages: true,
