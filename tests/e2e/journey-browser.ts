@@ -69,10 +69,18 @@ export async function waitUntil<T>(read: () => Promise<T>, ok: (v: T) => boolean
 const locationOf = (page: Page) =>
   page.evaluate(() => ({ href: location.href, ready: document.readyState === 'complete' }));
 
-export async function launchJourneyBrowser(kind: BrowserKind): Promise<JourneyBrowser> {
+export interface LaunchOptions {
+  /** Headless (the default), or in a window (npm start with a display). */
+  headless?: boolean;
+  /** What the page server serves (default: the e2e fixtures). */
+  pagesDir?: string;
+}
+
+export async function launchJourneyBrowser(kind: BrowserKind, options: LaunchOptions = {}): Promise<JourneyBrowser> {
+  const { headless = true, pagesDir } = options;
   const extensionDir = extensionDirOf(kind);
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')); // fails clearly when unbuilt
-  const server = await startPageServer();
+  const server = await startPageServer(pagesDir);
   const userDataDir = mkdtempSync(join(tmpdir(), `yuanwen-${kind}-`));
   let browser: Browser;
   let origin: string;
@@ -83,10 +91,10 @@ export async function launchJourneyBrowser(kind: BrowserKind): Promise<JourneyBr
       browser = await puppeteer.launch({
         browser: 'firefox',
         executablePath: requireFirefox(),
-        headless: true,
+        headless,
         userDataDir,
         args: ['--remote-allow-system-access'],
-        defaultViewport: { width: 1280, height: 900 },
+        defaultViewport: headless ? { width: 1280, height: 900 } : null,
         extraPrefsFirefox: {
           'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
           'dom.events.testing.asyncClipboard': true,
@@ -98,7 +106,7 @@ export async function launchJourneyBrowser(kind: BrowserKind): Promise<JourneyBr
       browser = await puppeteer.launch({
         browser: 'chrome',
         executablePath: requireChromium(),
-        headless: true,
+        headless,
         userDataDir,
         enableExtensions: true,
         // The window's own size rather than an emulated viewport: puppeteer emulates one on each tab as it
