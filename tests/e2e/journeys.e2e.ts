@@ -1,7 +1,7 @@
 /**
  * The core journeys, one spec run in Chromium and in Firefox ESR (journey-browser.ts):
- * quotes highlighted on a news page, in an iframe and when inserted later; the
- * badge; the popup for the tab listing every match; Jump; Full passage to the
+ * quotes highlighted on a news page, in an iframe, in an open shadow root and
+ * when inserted later; the badge; the keyboard commands; the popup for the tab listing every match; Jump; Full passage to the
  * reader at the span; copying a citation (read back from the clipboard); a
  * setting change reaching the open page; the lookup of a selection; and the
  * hostile-page checks (DOM untouched, forged events ignored).
@@ -158,6 +158,33 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
     await page.close();
   });
 
+  it('highlights quotes inside an open shadow root, and styles them there', async () => {
+    const page = await jb.openPage(`${jb.server.baseUrl}/content-shadow.html`);
+    const inRoot = await waitUntil(
+      () =>
+        page.evaluate(
+          (names) => {
+            const root = document.querySelector('quote-card')?.shadowRoot;
+            const texts = names.flatMap((n) =>
+              [...(CSS.highlights.get(n) ?? [])]
+                .filter((r) => (r as Range).startContainer.getRootNode() === root)
+                .map((r) => (r as Range).toString()),
+            );
+            // ::highlight() rules apply per tree scope: the shadow root needs the sheet of its own.
+            const styled = [...(root?.adoptedStyleSheets ?? [])].some((sheet) =>
+              [...sheet.cssRules].some((r) => r.cssText.includes('::highlight(yuanwen-passage)')),
+            );
+            return { texts, styled };
+          },
+          [...NAMES],
+        ),
+      (v) => covers(v.texts, '生态环境是关系党的使命宗旨的重大政治问题') && v.styled,
+      'the shadow root’s quote highlighted and its sheet adopted',
+    );
+    expect(inRoot.styled).toBe(true);
+    await page.close();
+  });
+
   it('highlights quotes the page inserts later, and the text it rewrites', async () => {
     const page = await jb.openPage(`${jb.server.baseUrl}/content-append.html`);
     await waitUntil(
@@ -178,6 +205,27 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
   it('counts the matches on the toolbar badge', async () => {
     const badge = await ext.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     expect(badge).toBe(String(results.matches.length));
+  });
+
+  it('registers its keyboard commands, and the toggle they send hides and shows the highlights', async () => {
+    const commands = await ext.evaluate(async () =>
+      (await chrome.commands.getAll()).map((c) => `${c.name} ${c.shortcut}`).sort(),
+    );
+    expect(commands).toEqual(['_execute_action Alt+Shift+Y', 'toggle-highlights Alt+Shift+H']);
+    // What the background sends the current tab on Alt+Shift+H (platform/keyboard-commands.ts).
+    const toggle = () => ext.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-highlights' }), tabId);
+    await toggle();
+    await waitUntil(
+      () => allHighlighted(news),
+      (x) => x.length === 0,
+      'the highlights hidden',
+    );
+    await toggle();
+    await waitUntil(
+      () => allHighlighted(news),
+      (x) => results.matches.every((m) => covers(x, m.quote)),
+      'the highlights shown again',
+    );
   });
 
   it('lists every match in the popup for the tab, in page order, with the page title', async () => {
