@@ -12,7 +12,7 @@
  * command (requireFirefox).
  */
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
@@ -121,17 +121,31 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
       await chrome.storage.local.set({ settings: { ...current, ...p } });
     }, patch);
 
+  /** Why the browser could not be set up: every test fails with it (a missing browser is never a silent skip). */
+  let setupError: unknown;
+
   beforeAll(async () => {
+    try {
+      await setUp();
+    } catch (error) {
+      setupError = error;
+    }
+  });
+  beforeEach(() => {
+    if (setupError) throw setupError;
+  });
+  afterAll(async () => {
+    await jb?.close();
+  });
+
+  async function setUp() {
     jb = await launchJourneyBrowser(kind);
     ext = await jb.openExtensionPage('options.html');
     newsUrl = `${jb.server.baseUrl}/popup-news.html`;
     news = await jb.openPage(newsUrl, PROBE);
     tabId = await tabIdOf(newsUrl);
     results = await waitForDone(tabId, (r) => r.matches.length >= 5);
-  });
-  afterAll(async () => {
-    await jb?.close();
-  });
+  }
 
   it('highlights every quote of a news page, each kind in its own highlight the page can see', async () => {
     const hl = await highlighted(news);
