@@ -15,9 +15,11 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
+import { optionsStrings } from '../../lib/i18n/options';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
 import type { TabResults } from '../../lib/messages';
 import { citationInput } from '../../lib/popup-model';
+import { covers } from './content-helpers';
 import { fightingScriptsPage, SLOGAN, SLOGAN_2 } from './hostile-pages';
 import { BROWSER_KINDS, type JourneyBrowser, launchJourneyBrowser, waitUntil } from './journey-browser';
 
@@ -49,7 +51,6 @@ function highlighted(target: Page | Frame): Promise<Record<string, string[]>> {
   );
 }
 const allHighlighted = async (target: Page | Frame) => Object.values(await highlighted(target)).flat();
-const covers = (texts: string[], quote: string) => texts.some((t) => t.includes(quote.replace(/\s+/g, '')));
 
 /** Whether `words` are inside the window now. */
 function inViewport(page: Page, words: string): Promise<boolean> {
@@ -214,6 +215,17 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
     expect(covers(texts, '时时放心不下')).toBe(true);
     expect(covers(texts, '生态环境是关系党的使命宗旨的重大政治问题，也是关系民生的重大社会问题')).toBe(true);
     await page.close();
+  });
+
+  it('renders the options page, in which the extension’s API answers', async () => {
+    const lang = await ext.evaluate(() => document.documentElement.lang);
+    const heading = await waitUntil(
+      () => ext.evaluate(() => document.querySelector('h1')?.textContent ?? ''),
+      (h) => h.length > 0,
+      'the options page heading',
+    );
+    expect(heading).toBe(optionsStrings(lang.startsWith('zh') ? 'zh' : 'en').pageTitle);
+    expect(await ext.evaluate(() => chrome.runtime.getManifest().manifest_version)).toBe(3);
   });
 
   it('counts the matches on the toolbar badge', async () => {
