@@ -7,6 +7,7 @@
  *   prints what was found, and writes screenshots of the page, the popup and
  *   the reader to a folder it names (default artifacts/demo, or --out DIR).
  * - No Chromium: says exactly how to install one, exits 1. Installs nothing.
+ * - `--browser firefox`: the same in Firefox ESR (scripts/start-firefox.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { getCorpus } from '../lib/corpus';
 import type { TabResults } from '../lib/messages';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../tests/e2e/browser';
 import { startPageServer } from '../tests/e2e/harness';
+import { firefoxDemo } from './start-firefox';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -24,8 +26,15 @@ const outArg = args.indexOf('--out');
 const OUT_DIR = resolve(ROOT, outArg >= 0 ? (args[outArg + 1] ?? 'artifacts/demo') : 'artifacts/demo');
 const headless = args.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const browserArg = args.indexOf('--browser');
+const BROWSER = browserArg >= 0 ? args[browserArg + 1] : 'chromium';
 
 async function main(): Promise<number> {
+  if (BROWSER === 'firefox') return firefoxDemo({ root: ROOT, headless, outDir: OUT_DIR, printFindings });
+  if (BROWSER !== 'chromium') {
+    console.error(`npm start: --browser takes chromium or firefox, not ${BROWSER}`);
+    return 1;
+  }
   const executablePath = findChromium();
   if (!executablePath) {
     console.error(`npm start needs Chromium or Chrome and found none: ${INSTALL_HINT}`);
@@ -79,14 +88,7 @@ async function headlessDemo(page: Page, extensionId: string, demoUrl: string): P
     return 1;
   }
 
-  const corpus = getCorpus();
-  console.log(`\n${results.matches.length} quotes of 《${corpus.meta.title}》 found on ${demoUrl}:\n`);
-  for (const m of results.matches) {
-    const where = corpus.locate(m.speechStart);
-    const section = where ? `${where.section.label} ¶${where.paragraph.number}` : '?';
-    const kind = m.kind === 'slogan' ? 'slogan ' : m.similarity < 1 ? 'near   ' : 'passage';
-    console.log(`  ${kind}  ${(m.similarity * 100).toFixed(0).padStart(3)}%  ${section.padEnd(10)}  ${m.quote}`);
-  }
+  printFindings(results, demoUrl);
 
   mkdirSync(OUT_DIR, { recursive: true });
   await page.bringToFront();
@@ -105,6 +107,18 @@ async function headlessDemo(page: Page, extensionId: string, demoUrl: string): P
   }
   console.log(`\nScreenshots of the page, the popup and the reader: ${OUT_DIR}/{page,popup,reader}.png`);
   return 0;
+}
+
+/** The findings, one line each (shared by the Chromium and Firefox demos). */
+function printFindings(results: TabResults, demoUrl: string): void {
+  const corpus = getCorpus();
+  console.log(`\n${results.matches.length} quotes of 《${corpus.meta.title}》 found on ${demoUrl}:\n`);
+  for (const m of results.matches) {
+    const where = corpus.locate(m.speechStart);
+    const section = where ? `${where.section.label} ¶${where.paragraph.number}` : '?';
+    const kind = m.kind === 'slogan' ? 'slogan ' : m.similarity < 1 ? 'near   ' : 'passage';
+    console.log(`  ${kind}  ${(m.similarity * 100).toFixed(0).padStart(3)}%  ${section.padEnd(10)}  ${m.quote}`);
+  }
 }
 
 async function waitForResults(popup: Page, tabId: number): Promise<TabResults | null> {

@@ -1,5 +1,5 @@
 /**
- * Finds Debian's Chromium (or another Chromium/Chrome) for the e2e tests,
+ * Finds Debian's Chromium (or another Chromium/Chrome) and Firefox ESR for the e2e tests,
  * `npm start` and the browser benchmark. Fails with the exact install command
  * when none is there: a browser test that cannot run fails and says why.
  */
@@ -44,4 +44,24 @@ export function chromiumArgs(extensionDir: string, headless = true): string[] {
     '--no-default-browser-check',
     ...(headless ? [] : ['--start-maximized']),
   ];
+}
+
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+export const FIREFOX_INSTALL_HINT = 'install it with: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH)';
+
+export function findFirefox(): string | null {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return FIREFOX_CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+/** Debian's Firefox ESR (or another Firefox 140+); fails with the install command when there is none. */
+export function requireFirefox(): string {
+  const path = findFirefox();
+  if (!path)
+    throw new Error(
+      `No Firefox found (looked at ${process.env.FIREFOX_PATH ?? FIREFOX_CANDIDATES.join(', ')}): ${FIREFOX_INSTALL_HINT}`,
+    );
+  return path;
 }

@@ -1,6 +1,12 @@
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SCROLL_START_MS, SCROLL_WAIT_MAX_MS, whenScrollSettles } from '../../entrypoints/content/jump';
+import {
+  SCROLL_START_MS,
+  SCROLL_WAIT_MAX_MS,
+  VISIBLE_WAIT_MAX_MS,
+  whenScrollSettles,
+  whenVisible,
+} from '../../entrypoints/content/jump';
 
 /** The DOM's Window type (happy-dom's `Window` shadows the name here). */
 type DomWindow = Parameters<typeof whenScrollSettles>[0];
@@ -82,6 +88,69 @@ describe('whenScrollSettles (a jump flashes its match once the scroll has come t
     cancel();
     fire(win, 'scrollend');
     vi.advanceTimersByTime(SCROLL_WAIT_MAX_MS * 2);
+    expect(then).not.toHaveBeenCalled();
+  });
+});
+
+/** A document whose visibility the test sets, and a visibilitychange event as the browser (trusted) or a page sends it. */
+function tab(hidden: boolean) {
+  const window = new Window();
+  const doc = window.document as unknown as Document;
+  let isHidden = hidden;
+  Object.defineProperty(doc, 'hidden', { get: () => isHidden });
+  const show = (trusted: boolean) => {
+    isHidden = false;
+    const event = new window.Event('visibilitychange') as unknown as Event;
+    Object.defineProperty(event, 'isTrusted', { value: trusted });
+    doc.dispatchEvent(event);
+  };
+  return { doc, show };
+}
+
+describe('whenVisible (a jump asked of a hidden tab scrolls once the tab is shown)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('goes on at once in a visible document', () => {
+    const { doc } = tab(false);
+    const then = vi.fn();
+    whenVisible(doc, then);
+    expect(then).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits in a hidden document until the browser shows it', () => {
+    const { doc, show } = tab(true);
+    const then = vi.fn();
+    whenVisible(doc, then);
+    vi.advanceTimersByTime(VISIBLE_WAIT_MAX_MS - 1);
+    expect(then).not.toHaveBeenCalled();
+    show(true);
+    expect(then).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(VISIBLE_WAIT_MAX_MS);
+    expect(then).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a visibilitychange the page dispatches, and goes on at its limit', () => {
+    const { doc, show } = tab(true);
+    const then = vi.fn();
+    whenVisible(doc, then);
+    show(false);
+    expect(then).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(VISIBLE_WAIT_MAX_MS);
+    expect(then).toHaveBeenCalledTimes(1);
+  });
+
+  it('never goes on once cancelled', () => {
+    const { doc, show } = tab(true);
+    const then = vi.fn();
+    const cancel = whenVisible(doc, then);
+    cancel();
+    show(true);
+    vi.advanceTimersByTime(VISIBLE_WAIT_MAX_MS);
     expect(then).not.toHaveBeenCalled();
   });
 });
