@@ -11,7 +11,7 @@
 
 import { retryDelayMs } from '../../lib/backoff';
 import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
-import { createExtraction } from '../../lib/dom/extract';
+import { createExtraction, type ExtractedText } from '../../lib/dom/extract';
 import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
 import { createAsyncWindowedScan } from '../../lib/dom/scan-windows';
@@ -66,6 +66,17 @@ export interface ScannerHost {
  * the background, so windows can be large.
  */
 const WINDOW_CHARS = 64_000;
+
+/**
+ * Between the texts of several changed blocks scanned in one request: a line break (a window may cut there)
+ * and a run of Latin letters no quote of the speech can bridge, even as near-verbatim edits. A match that
+ * still crossed it would lie in no one block, and is dropped.
+ */
+const ROOT_SEPARATOR = `\n${'x'.repeat(64)}\n`;
+
+function joinParts(parts: readonly { extracted: ExtractedText }[]): string {
+  return parts.map((p) => p.extracted.text).join(ROOT_SEPARATOR);
+}
 
 export function highlightKind(m: Match): HighlightKind {
   if (m.kind === 'slogan') return 'slogan';
@@ -233,6 +244,9 @@ export class FrameScanner {
     // The matches a re-scan replaces stay painted until their replacements are ready: no flicker,
     // and the page never shows fewer highlights than the last report says.
     const stale = new Set<Entry>();
+    /** The roots' texts with Han characters, and where each starts in the joined text sent to the matcher. */
+    const parts: { extracted: ExtractedText; base: number }[] = [];
+    let joinedLength = 0;
     for (const root of targets) {
       if (!full) {
         for (const e of this.list) {
@@ -253,15 +267,21 @@ export class FrameScanner {
         if (changes() !== changesBefore) extraction.domChanged();
       }
       const extracted = extraction.result();
-      const { text, hasHan, shadowRoots } = extracted;
       t.extractMs += performance.now() - mark;
-      t.chars += text.length;
-      for (const sr of shadowRoots) this.host.shadowRoot(sr);
-      if (!hasHan) continue; // no Chinese: nothing the speech could match
+      t.chars += extracted.text.length;
+      for (const sr of extracted.shadowRoots) this.host.shadowRoot(sr);
+      if (!extracted.hasHan) continue; // no Chinese: nothing the speech could match
+      if (parts.length > 0) joinedLength += ROOT_SEPARATOR.length;
+      parts.push({ extracted, base: joinedLength });
+      joinedLength += extracted.text.length;
+    }
 
-      // 2. Scan it, a window at a time, in the background (see ScannerHost.scan).
+    if (parts.length > 0) {
+      // 2. Scan the texts, joined (a burst of changed blocks is one request, not one per block), a window at
+      // a time, in the background (see ScannerHost.scan).
+      const joined = parts.length === 1 ? (parts[0] as (typeof parts)[0]).extracted.text : joinParts(parts);
       const options = this.host.options();
-      const windows = createAsyncWindowedScan(text, async (slice) => {
+      const windows = createAsyncWindowedScan(joined, async (slice) => {
         const reply = await this.scanWindow(slice, options, slicer, t, cancelled, incomplete);
         t.scanMs += reply.ms;
         if (reply.initMs > 0) initMs = (initMs ?? 0) + reply.initMs;
@@ -273,16 +293,21 @@ export class FrameScanner {
       }
       if (cancelled()) return;
 
-      // 3. Matches → visible Ranges.
-      mark = performance.now();
+      // 3. Matches → visible Ranges, each in the root whose text it lies in (none crosses a separator).
+      let mark = performance.now();
       const visibility = createVisibilityCache();
-      for (const match of windows.matches()) {
+      let k = 0;
+      for (const joinedMatch of windows.matches()) {
         if (this.list.length + found.length >= MAX_FRAME_MATCHES) break;
         if (slicer.expired()) {
           t.highlightMs += performance.now() - mark;
           if (await pause()) return;
           mark = performance.now();
         }
+        while (k + 1 < parts.length && (parts[k + 1] as (typeof parts)[0]).base <= joinedMatch.start) k++;
+        const { extracted, base } = parts[k] as (typeof parts)[0];
+        const match = { ...joinedMatch, start: joinedMatch.start - base, end: joinedMatch.end - base };
+        if (match.start < 0 || match.end > extracted.text.length) continue;
         const ranges = rangesForOffsets(extracted, match.start, match.end).filter((r) =>
           isTextRendered(r.startContainer as Text, visibility),
         );
@@ -290,7 +315,7 @@ export class FrameScanner {
         found.push({
           id: `${this.host.frameKey}:${++this.seq}`,
           match,
-          quote: displayQuote(text.slice(match.start, match.end)),
+          quote: displayQuote(extracted.text.slice(match.start, match.end)),
           kind: highlightKind(match),
           ranges,
         });

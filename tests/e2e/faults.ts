@@ -153,10 +153,10 @@ export class WorkerControl {
   }
 
   /**
-   * Stops the worker `delayMs` after it receives its `nth` message of kind `event` (1-based); resolves
-   * once it has stopped (the worker that wakes afterwards is a fresh one), with the events it saw.
+   * Records the messages the running worker receives (a listener of the test's own, added to it, logs
+   * each one's kind to its console) and calls `onEvent` with each; returns the worker and the unsubscribe.
    */
-  async stopAt(event: WorkerEvent, nth: number, delayMs = 0): Promise<{ stopped: Promise<WorkerEvent[]> }> {
+  async watch(onEvent: (event: WorkerEvent) => void): Promise<{ worker: Worker; unwatch(): void }> {
     const worker = await this.current();
     await worker.evaluate(() => {
       const g = globalThis as { __ywFaultProbe?: boolean };
@@ -167,22 +167,34 @@ export class WorkerControl {
         console.log(`yw-fault:${m.type}${m.type === 'frame-report' ? `:${String(m.report?.status)}` : ''}`);
       });
     });
+    const onConsole = (msg: ConsoleMessage) => {
+      const text = msg.text();
+      if (text.startsWith('yw-fault:')) onEvent(text.slice('yw-fault:'.length));
+    };
+    worker.on('console', onConsole);
+    return { worker, unwatch: () => worker.off('console', onConsole) };
+  }
+
+  /**
+   * Stops the worker `delayMs` after it receives its `nth` message of kind `event` (1-based); `stopped`
+   * resolves once it has stopped (the worker that wakes afterwards is a fresh one), with the events it saw.
+   */
+  async stopAt(event: WorkerEvent, nth: number, delayMs = 0): Promise<{ stopped: Promise<WorkerEvent[]> }> {
     const seen: WorkerEvent[] = [];
-    const stopped = new Promise<WorkerEvent[]>((resolve, reject) => {
-      let count = 0;
-      const onConsole = (msg: ConsoleMessage) => {
-        const text = msg.text();
-        if (!text.startsWith('yw-fault:')) return;
-        seen.push(text.slice('yw-fault:'.length));
-        if (text !== `yw-fault:${event}` || ++count !== nth) return;
-        worker.off('console', onConsole);
-        void (async () => {
-          if (delayMs > 0) await new Promise((ok) => setTimeout(ok, delayMs));
-          await this.stop();
-          resolve(seen.slice());
-        })().catch(reject);
-      };
-      worker.on('console', onConsole);
+    let hit: () => void = () => undefined;
+    const reached = new Promise<void>((ok) => {
+      hit = ok;
+    });
+    let count = 0;
+    const { unwatch } = await this.watch((e) => {
+      seen.push(e);
+      if (e === event && ++count === nth) hit();
+    });
+    const stopped = reached.then(async () => {
+      unwatch();
+      if (delayMs > 0) await new Promise((ok) => setTimeout(ok, delayMs));
+      await this.stop();
+      return seen.slice();
     });
     return { stopped };
   }

@@ -143,13 +143,43 @@ describe('re-scans', () => {
     expect(second).toBe(first);
     expect(third).toBe(first);
     await first;
-    expect(texts).toHaveLength(2);
+    expect(texts).toHaveLength(1); // both blocks in one request
     expect(reports.at(-1)?.status).toBe('done');
     // Once that pass has started, a new re-scan is a pass of its own.
     const running = scanner.rescan([a]);
     await Promise.resolve();
     await new Promise((ok) => setTimeout(ok, 0));
     expect(scanner.rescan([b])).not.toBe(running);
+  });
+});
+
+describe('changed blocks scanned in one request', () => {
+  it('find in each block what a scan of that block alone finds, and nothing across blocks', async () => {
+    // Each block a quote edge to edge; b and c together would read as one longer passage of the speech.
+    const blocks = [
+      '绿水青山就是金山银山',
+      '生态环境是关系党的使命宗旨的重大政治问题',
+      '也是关系民生的重大社会问题',
+      '今天天气晴朗。',
+      '要以“时时放心不下”的责任感抓好工作。',
+    ];
+    const { doc } = page(blocks.map((b, i) => `<p id="b${i}">${b}</p>`).join(''));
+    const roots = blocks.map((_, i) => doc.getElementById(`b${i}`) as HTMLElement);
+    const alone: string[] = [];
+    for (const root of roots) {
+      const one = scannerWith(doc, async (t, o) => scanForContent(t, o));
+      await one.scanner.rescan([root]);
+      alone.push(...(one.reports.at(-1)?.matches.map((m) => m.quote) ?? []));
+    }
+    const texts: string[] = [];
+    const all = scannerWith(doc, async (t, o) => {
+      texts.push(t);
+      return scanForContent(t, o);
+    });
+    await all.scanner.rescan(roots);
+    expect(texts).toHaveLength(1);
+    expect(all.reports.at(-1)?.matches.map((m) => m.quote)).toEqual(alone);
+    expect(alone.length).toBeGreaterThanOrEqual(3);
   });
 });
 
