@@ -27,7 +27,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: '原文 Yuanwen',
     description: 'Finds the passages a Chinese page quotes from a reference speech, and cites them.',
-    permissions: ['storage', 'tabs', 'contextMenus', 'clipboardWrite', 'webNavigation'],
+    permissions: ['storage', 'tabs', 'contextMenus', 'clipboardWrite', 'webNavigation', 'scripting'],
+    // The content script runs on every http(s) page already (its manifest entry asks for the same sites, with
+    // the same install warning); scripting there lets a reloaded or updated extension restart it in open tabs.
+    host_permissions: ['http://*/*', 'https://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },

@@ -14,7 +14,10 @@
  * - jump-to-match → JumpResult, from the frame that owns the match only.
  * - toggle-highlights → JumpResult-shaped {ok} (false when the page is paused).
  * - scan-text → ScanReply (from the background, to content scripts only).
- * - frame-report → nothing.
+ * - frame-report → ReportAck, once the background has recorded the report
+ *   (no ack: the content script sends it again).
+ * - resend-report → FrameReport: the frame's current report (the background
+ *   rebuilding a tab's state it lost).
  */
 import type { ScanOptions } from './match';
 import { type DiffOp, MATCH_RULES, type Match, type MatchKind, type MatchRule } from './match/types';
@@ -97,7 +100,18 @@ export type Message =
    * is built once per worker rather than once per page, and its work never
    * blocks the page. The text stays inside the browser. Reply: ScanReply.
    */
-  | { type: 'scan-text'; text: string; options: ScanOptions };
+  | { type: 'scan-text'; text: string; options: ScanOptions }
+  /** background → content (one frame): reply with the frame's current report (the background lost it). */
+  | { type: 'resend-report' };
+
+/** The reply to frame-report: the background recorded it. */
+export interface ReportAck {
+  ok: true;
+}
+
+export function isReportAck(x: unknown): x is ReportAck {
+  return isObject(x) && x.ok === true;
+}
 
 /** The reply to scan-text. */
 export interface ScanReply {
@@ -126,6 +140,12 @@ export interface TabResults {
   status: ScanStatus;
   matches: PageMatch[];
   frames?: FrameSummary[];
+  /**
+   * Some of the tab's results could not be kept in storage (its quota is
+   * full): the page holds them and re-sends them when asked, so they are
+   * complete, but a notice says so.
+   */
+  unstored?: boolean;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
@@ -216,6 +236,7 @@ export function parseMessage(x: unknown): Message | null {
     case 'jump-to-match':
       return isString(x.matchId) ? { type: x.type, matchId: x.matchId } : null;
     case 'toggle-highlights':
+    case 'resend-report':
       return { type: x.type };
     case 'scan-text': {
       const options = parseScanOptions(x.options);
@@ -226,6 +247,11 @@ export function parseMessage(x: unknown): Message | null {
     default:
       return null;
   }
+}
+
+/** The report if `x` is a well-formed one (a copy with only the known fields), else null. */
+export function parseFrameReport(x: unknown): FrameReport | null {
+  return isFrameReport(x) ? copyReport(x) : null;
 }
 
 /** Only the known fields survive: extra properties a sender added are not carried on into storage. */

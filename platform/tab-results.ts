@@ -5,29 +5,51 @@
  * navigates or closes. The badge shows each tab's match count, and is
  * cleared with the results on navigation.
  *
+ * Storage is shared by every tab and can fill: results are stored compactly
+ * (lib/stored-results.ts), a tab over its budget is not stored, and when a
+ * write fails for the quota the other tabs' stored results are dropped,
+ * oldest first, until it fits. Every failed write is logged. Nothing is
+ * lost: the pages hold their results, and a tab the background has no record
+ * of is rebuilt from its frames on demand (getTabResults' `collect`, see
+ * tab-rebuild.ts), with `unstored` telling the popup to say so.
+ *
  * Events for one tab are handled one after another (a per-tab promise chain),
  * so a report and a navigation arriving together cannot overwrite each other.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { getCorpus } from '../lib/corpus';
 import type { FrameReport, FrameSummary, PageMatch, ScanStatus, TabResults } from '../lib/messages';
+import {
+  decodeTab,
+  encodeTab,
+  evictionOrder,
+  type StoredFrame,
+  storedBytes,
+  TAB_BUDGET_BYTES,
+} from '../lib/stored-results';
 import { clearBadge, showCount } from './badge';
 
-/** One frame's last report, and when it came (to tell reports of the new page from the old). */
-export interface StoredFrame {
-  frameId: number;
-  report: FrameReport;
-  receivedAt: number;
-}
+export type { StoredFrame } from '../lib/stored-results';
 
 export interface TabState {
   tabId: number;
   frames: StoredFrame[];
+  /** Neither memory nor storage had the tab: its frames may hold results the background lost. */
+  missing?: boolean;
+  /** Its results are not in storage (budget or quota): after a restart they must come from the page. */
+  unstored?: boolean;
 }
 
-const key = (tabId: number) => `session:yuanwen-tab-${tabId}` as const;
+/** Asks a tab's frames for their reports again (see tab-rebuild.ts). */
+export type CollectReports = (tabId: number) => Promise<{ frameId: number; report: FrameReport }[]>;
+
+const PREFIX = 'yuanwen-tab-';
+const key = (tabId: number) => `session:${PREFIX}${tabId}` as const;
 const memory = new Map<number, TabState>();
 const locks = new Map<number, Promise<unknown>>();
+/** When this worker last stored each tab (what to drop first when storage is full). */
+const savedAt = new Map<number, number>();
 
 /** Runs `work` after every earlier piece of work for the same tab. */
 function serial<T>(tabId: number, work: () => Promise<T>): Promise<T> {
@@ -41,19 +63,93 @@ function serial<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+const speech = () => getCorpus().text;
+
+function logFailure(what: string, error: unknown): void {
+  console.warn(`Yuanwen: ${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 async function load(tabId: number): Promise<TabState> {
   const cached = memory.get(tabId);
   if (cached) return cached;
-  const stored = await storage.getItem<TabState>(key(tabId));
-  const state = stored && Array.isArray(stored.frames) ? stored : { tabId, frames: [] };
+  let stored: unknown = null;
+  try {
+    stored = await storage.getItem<unknown>(key(tabId));
+  } catch (error) {
+    logFailure(`could not read the stored results of tab ${tabId}`, error);
+  }
+  const frames = stored === null ? null : decodeTab(stored, speech());
+  const state: TabState = frames ? { tabId, frames } : { tabId, frames: [], missing: true };
   memory.set(tabId, state);
   return state;
 }
 
+async function remove(tabId: number): Promise<void> {
+  savedAt.delete(tabId);
+  try {
+    await storage.removeItem(key(tabId));
+  } catch (error) {
+    logFailure(`could not remove the stored results of tab ${tabId}`, error);
+  }
+}
+
+/** The tabs with results in storage. */
+async function storedTabIds(): Promise<number[]> {
+  const area = browser.storage.session as typeof browser.storage.session & { getKeys?: () => Promise<string[]> };
+  const keys = typeof area.getKeys === 'function' ? await area.getKeys() : Object.keys(await area.get(null));
+  return keys.filter((k) => k.startsWith(PREFIX)).map((k) => Number(k.slice(PREFIX.length)));
+}
+
+/** Drops another tab's stored results to make room; its page still holds them. */
+async function evict(tabId: number): Promise<void> {
+  await remove(tabId);
+  const state = memory.get(tabId);
+  if (state) state.unstored = true;
+  console.warn(`Yuanwen: storage is full: dropped the stored results of tab ${tabId} (its page keeps them)`);
+}
+
+/** Keeps `state` in memory and, as far as budget and quota allow, in storage (see the module comment). */
 async function save(state: TabState): Promise<void> {
-  memory.set(state.tabId, state);
-  if (state.frames.length === 0) await storage.removeItem(key(state.tabId));
-  else await storage.setItem(key(state.tabId), state);
+  const { tabId } = state;
+  memory.set(tabId, state);
+  state.unstored = false;
+  if (state.frames.length === 0) {
+    await remove(tabId);
+    return;
+  }
+  const encoded = encodeTab(state.frames, speech());
+  const bytes = storedBytes(encoded);
+  if (bytes > TAB_BUDGET_BYTES) {
+    console.warn(`Yuanwen: the results of tab ${tabId} (${bytes} bytes) exceed its storage budget: kept by the page`);
+    state.unstored = true;
+    await remove(tabId); // an older version must not outlive this one
+    return;
+  }
+  let victims: number[] | null = null;
+  for (;;) {
+    try {
+      await storage.setItem(key(tabId), encoded);
+      savedAt.set(tabId, Date.now());
+      return;
+    } catch (error) {
+      logFailure(`could not store the results of tab ${tabId} (${bytes} bytes)`, error);
+    }
+    if (victims === null) {
+      try {
+        victims = evictionOrder(await storedTabIds(), savedAt, tabId);
+      } catch (error) {
+        logFailure('could not list the stored results', error);
+        victims = [];
+      }
+    }
+    const victim = victims.shift();
+    if (victim === undefined) {
+      state.unstored = true;
+      await remove(tabId); // an older version must not outlive this one
+      return;
+    }
+    await evict(victim);
+  }
 }
 
 function countOf(state: TabState): number {
@@ -73,7 +169,7 @@ function withoutHash(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
-/** Stores a frame's report, replacing that frame's previous one. */
+/** Stores a frame's report, replacing that frame's previous one; resolves once stored and shown on the badge. */
 export function recordFrameReport(
   tabId: number,
   frameId: number,
@@ -85,7 +181,8 @@ export function recordFrameReport(
     const frames = state.frames.filter((f) => f.frameId !== frameId);
     frames.push({ frameId, report, receivedAt: now });
     frames.sort((a, b) => a.frameId - b.frameId);
-    const next = { tabId, frames };
+    // Other frames' reports may still be missing: the tab stays marked for a rebuild.
+    const next: TabState = { tabId, frames, ...(state.missing ? { missing: true } : {}) };
     await save(next);
     await updateBadge(next);
   });
@@ -113,7 +210,9 @@ export function forgetOnNavigation(
       return f.frameId !== frameId || withoutHash(f.report.url) === target;
     });
     if (frames.length === state.frames.length && kind === 'history') return;
-    const next = { tabId, frames };
+    // A new top document starts the tab afresh: nothing of it can have been lost.
+    const missing = state.missing && !(kind === 'document' && frameId === 0);
+    const next: TabState = { tabId, frames, ...(missing ? { missing: true } : {}) };
     await save(next);
     await updateBadge(next);
   });
@@ -122,8 +221,25 @@ export function forgetOnNavigation(
 export function forgetTab(tabId: number): Promise<void> {
   return serial(tabId, async () => {
     memory.delete(tabId);
-    await storage.removeItem(key(tabId));
+    await remove(tabId);
   });
+}
+
+/** Rebuilds a tab the background has no record of from the reports its frames hold. */
+async function rebuild(state: TabState, collect: CollectReports): Promise<TabState> {
+  let collected: { frameId: number; report: FrameReport }[] = [];
+  try {
+    collected = await collect(state.tabId);
+  } catch (error) {
+    logFailure(`could not ask tab ${state.tabId} for its results`, error);
+  }
+  const now = Date.now();
+  const byFrame = new Map(state.frames.map((f) => [f.frameId, f]));
+  for (const { frameId, report } of collected) byFrame.set(frameId, { frameId, report, receivedAt: now });
+  const next: TabState = { tabId: state.tabId, frames: [...byFrame.values()].sort((a, b) => a.frameId - b.frameId) };
+  await save(next);
+  await updateBadge(next);
+  return next;
 }
 
 function tabStatus(frames: StoredFrame[], fallback: ScanStatus): ScanStatus {
@@ -138,10 +254,20 @@ export function isScannable(url: string | undefined): boolean {
   return !!url && /^https?:\/\//.test(url);
 }
 
-/** The tab's results as the popup gets them. `tabUrl`/`tabTitle`: the tab's, for a tab no frame reported from. */
-export function getTabResults(tabId: number, tabUrl?: string, tabTitle?: string): Promise<TabResults> {
+/**
+ * The tab's results as the popup gets them. `tabUrl`/`tabTitle`: the tab's, for a tab no frame reported
+ * from. `collect`: how to ask the tab's frames for their reports when the background has lost them.
+ */
+export function getTabResults(
+  tabId: number,
+  tabUrl?: string,
+  tabTitle?: string,
+  collect?: CollectReports,
+): Promise<TabResults> {
   return serial(tabId, async () => {
-    const { frames } = await load(tabId);
+    let state = await load(tabId);
+    if (state.missing && collect && isScannable(tabUrl)) state = await rebuild(state, collect);
+    const { frames } = state;
     const top = frames.find((f) => f.frameId === 0)?.report;
     const matches: PageMatch[] = [];
     const summaries: FrameSummary[] = [];
@@ -162,6 +288,7 @@ export function getTabResults(tabId: number, tabUrl?: string, tabTitle?: string)
       status: tabStatus(frames, isScannable(tabUrl) || tabUrl === undefined ? 'scanning' : 'unsupported'),
       matches,
       frames: summaries,
+      ...(state.unstored ? { unstored: true } : {}),
     };
   });
 }
@@ -169,6 +296,7 @@ export function getTabResults(tabId: number, tabUrl?: string, tabTitle?: string)
 /** Drops the in-memory copy (tests: simulates a service-worker restart). */
 export function forgetMemory(): void {
   memory.clear();
+  savedAt.clear();
 }
 
 /**

@@ -238,6 +238,11 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
         )}
       </header>
       <main className="popup__main">
+        {results?.unstored && phase.phase === 'results' && (
+          <p className="notice notice--storage" role="note">
+            {strings.unstored}
+          </p>
+        )}
         <PhaseBody
           phase={phase}
           strings={strings}

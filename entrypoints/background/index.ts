@@ -5,6 +5,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerLookupAndShortcuts } from '../../platform/lookup-background';
+import { registerReinjection } from '../../platform/reinject';
 import { registerTabResults } from '../../platform/tab-results';
 import { registerMessages } from './messages';
 
@@ -14,5 +15,6 @@ export default defineBackground({
     registerMessages();
     registerTabResults();
     registerLookupAndShortcuts();
+    registerReinjection();
   },
 });

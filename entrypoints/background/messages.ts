@@ -2,10 +2,12 @@
  * The background's message boundary: every message is validated by
  * parseMessage() and checked against its sender before anything is stored or
  * answered. frame-report must come from one of our content scripts (it has a
- * tab); get-tab-results from one of our extension pages.
+ * tab), and is acknowledged once stored; get-tab-results from one of our
+ * extension pages.
  */
 import { browser } from 'wxt/browser';
-import { parseMessage, type ScanReply, type TabResults } from '../../lib/messages';
+import { parseMessage, type ReportAck, type ScanReply, type TabResults } from '../../lib/messages';
+import { collectFrameReports } from '../../platform/tab-rebuild';
 import { getTabResults, recordFrameReport } from '../../platform/tab-results';
 import { scanForContent } from './scan';
 
@@ -37,15 +39,15 @@ async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }>
  * Handles one message; returns the reply (a promise) for messages that get
  * one, undefined for the others, which are left to other listeners.
  */
-export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults | ScanReply> | undefined {
+export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults | ScanReply | ReportAck> | undefined {
   const message = parseMessage(raw);
   if (!message) return undefined;
   switch (message.type) {
     case 'frame-report': {
       const tabId = sender.tab?.id;
       if (!fromOurExtension(sender) || tabId === undefined || tabId < 0) return undefined;
-      void recordFrameReport(tabId, sender.frameId ?? 0, message.report);
-      return undefined;
+      // Acknowledged once stored: a report the worker stopped before storing is sent again.
+      return recordFrameReport(tabId, sender.frameId ?? 0, message.report).then((): ReportAck => ({ ok: true }));
     }
     case 'scan-text': {
       if (!fromOurExtension(sender) || sender.tab?.id === undefined) return undefined;
@@ -54,7 +56,7 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults 
     case 'get-tab-results': {
       if (!fromExtensionPage(sender)) return undefined;
       const { tabId } = message;
-      return tabInfo(tabId).then(({ url, title }) => getTabResults(tabId, url, title));
+      return tabInfo(tabId).then(({ url, title }) => getTabResults(tabId, url, title, collectFrameReports));
     }
     default:
       return undefined;

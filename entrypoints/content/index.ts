@@ -13,7 +13,9 @@
  *                  (highlights.css), custom colours in an adopted stylesheet
  *   live.ts        MutationObserver (re-scans changed blocks only) + SPA route changes
  *   jump.ts        scroll a match into view and flash it
- *   reporter.ts    frame-report messages to the background, newest wins
+ *   reporter.ts    frame-report messages to the background, newest wins,
+ *                  sent again until acknowledged
+ *   resend.ts      answers the background's resend-report with the last report
  *   slices.ts      time budgets and yielding, so no task runs long
  *   han-gate.ts    a page or frame without Han characters gets no scanner,
  *                  listener or timer until Chinese text arrives (a frame
@@ -66,7 +68,8 @@ import { frameHasHan, waitForHan } from './han-gate';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
 import { LiveWatcher } from './live';
-import { createReporter, type Reporter } from './reporter';
+import { createReporter, type Reporter, type ReportTransport } from './reporter';
+import { answerResendRequests } from './resend';
 import { FrameScanner, round } from './scanner';
 
 export default defineContentScript({
@@ -88,17 +91,34 @@ export default defineContentScript({
 /**
  * The matcher runs in the background (scan-text): its index of the speech is
  * built once per worker, not once per page, and scanning never blocks the
- * page. A failed call (the extension going away) finds nothing.
+ * page. A call that gets no well-formed answer (the worker stopped while
+ * scanning, the message port closed) rejects: the scanner retries it.
  */
 async function scanInBackground(text: string, options: ScanOptions): Promise<ScanReply> {
-  try {
-    const message: Message = { type: 'scan-text', text, options };
-    const reply: unknown = await browser.runtime.sendMessage(message);
-    if (isScanReply(reply)) return reply;
-  } catch {
-    // see above
-  }
-  return { matches: [], ms: 0, initMs: 0 };
+  const message: Message = { type: 'scan-text', text, options };
+  const reply: unknown = await browser.runtime.sendMessage(message);
+  if (isScanReply(reply)) return reply;
+  throw new Error('no scan reply');
+}
+
+/**
+ * Reports go to the background over the extension runtime, for as long as it is there: an orphaned script
+ * (the extension reloaded or updated) may still see a runtime id, but its messages fail as "invalidated".
+ */
+function createReportTransport(): ReportTransport {
+  let invalidated = false;
+  return {
+    async send(report) {
+      try {
+        return await browser.runtime.sendMessage({ type: 'frame-report', report } satisfies Message);
+      } catch (error) {
+        if (/context invalidated/i.test(String((error as Error)?.message))) invalidated = true;
+        throw error;
+      }
+    },
+    alive: () => !invalidated && !!browser.runtime?.id,
+    wait: (ms) => new Promise((ok) => setTimeout(ok, ms)),
+  };
 }
 
 /** The page parsed (DOMContentLoaded) and the browser idle for a moment: what document_idle waits for. */
@@ -171,7 +191,7 @@ function hanArrivesInTopFrame(
 ): Promise<boolean> {
   const { ms, chars } = look;
   const tell = () =>
-    report({
+    report.send({
       url: location.href,
       title: doc.title,
       matches: [],
@@ -222,15 +242,18 @@ function hanArrivesInTopFrame(
 async function start(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const win = window;
-  const report = createReporter();
+  const report = createReporter(createReportTransport());
   if (!highlightsSupported()) {
-    report({ url: location.href, title: doc.title, status: 'unsupported', matches: [] });
+    report.send({ url: location.href, title: doc.title, status: 'unsupported', matches: [] });
     return;
   }
   // The top frame reads the settings at once: a user's own highlight colours are adopted while the page is
   // still empty (highlighter.ts). Then it looks for Chinese, and without any it only reports the page read.
   const top = isTopFrame(win);
   if (!top && !(await hanInFrame(ctx, win, doc))) return;
+  // From here on the frame reports, and answers the background when it asks for the report again.
+  const stopAnswering = answerResendRequests(report);
+  onRuntimeLost(ctx, stopAnswering);
   let settings = await readSettings();
   if (ctx.isInvalid) return;
   const highlighter = new Highlighter(doc, settings.colours);
@@ -257,7 +280,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     highlighter,
     options: () => scanOptionsFor(settings),
     scan: scanInBackground,
-    report,
+    report: (r) => report.send(r),
     shadowRoot(root) {
       highlighter.addScope(root);
       live?.observe(root);
@@ -342,6 +365,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     }
     win.removeEventListener('pageshow', onPageShow);
     unwatch();
+    stopAnswering();
     live?.stop();
     scanner.stop('paused');
     highlighter.clear();

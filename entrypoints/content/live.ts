@@ -3,7 +3,9 @@
  *
  * Mutations: a MutationObserver notes what changed (its callback only files
  * the records' nodes, so a page that mutates constantly pays almost nothing
- * per mutation); after a quiet moment (or at most MAX_WAIT_MS after the first
+ * per mutation). A change that neither brings nor takes away Han text (a
+ * clock, a counter, a Latin ticker) cannot make or break a quote of the
+ * speech and is not filed at all. After a quiet moment (or at most MAX_WAIT_MS after the first
  * change, so a page that never stops still gets updates) the changed nodes
  * become the blocks around them, and only those are re-scanned.
  *
@@ -13,7 +15,7 @@
  * location.href (without the #fragment, which only scrolls) twice a second.
  */
 import { dirtyRoot, outermostRoots } from '../../lib/dom/blocks';
-import { isBlockElement, isSkippedElement } from '../../lib/dom/extract';
+import { hasHan, isBlockElement, isSkippedElement } from '../../lib/dom/extract';
 
 const QUIET_MS = 200;
 const MAX_WAIT_MS = 1000;
@@ -82,21 +84,23 @@ export class LiveWatcher {
   observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
   }
 
   private file(records: MutationRecord[]): void {
     this.textChanges++;
     for (const r of records) {
       if (this.overflow) break;
-      if (r.type === 'characterData') this.dirty.add(r.target);
-      else {
-        for (const n of r.addedNodes) this.dirty.add(n);
+      if (r.type === 'characterData') {
+        if (hasHan((r.target as CharacterData).data ?? '') || hasHan(r.oldValue ?? '')) this.dirty.add(r.target);
+      } else {
+        for (const n of r.addedNodes) if (holdsHan(n)) this.dirty.add(n);
         // A removal changes the text around it only when it was inline (a <b> inside a paragraph);
         // removed blocks just take their matches with them, which prune() notices.
         for (const n of r.removedNodes) {
           this.removedNodes = true;
-          if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) this.dirty.add(r.target);
+          if ((n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) && holdsHan(n))
+            this.dirty.add(r.target);
         }
       }
       if (this.dirty.size > MAX_DIRTY) this.overflow = true;
@@ -139,6 +143,13 @@ export class LiveWatcher {
     this.url = url;
     this.callbacks.navigated(url);
   }
+}
+
+/** Han text in the node, or in the open shadow root it hosts. */
+function holdsHan(n: Node): boolean {
+  if (hasHan(n.textContent ?? '')) return true;
+  const shadow = (n as Element).shadowRoot;
+  return !!shadow && hasHan(shadow.textContent ?? '');
 }
 
 function isInline(el: Element): boolean {

@@ -1,32 +1,64 @@
 /**
- * Sends the frame's report to the background, at most one message in flight:
- * while one is on its way, later reports replace each other and only the
- * newest goes next. Failures (the background restarting, the extension being
- * reloaded) are swallowed: the next report carries the full state again.
+ * Sends the frame's report to the background until it is acknowledged, at
+ * most one message in flight: while one is on its way, later reports replace
+ * each other and only the newest goes next. A report the background did not
+ * acknowledge (the worker stopped before it stored it, the message port
+ * closed) is sent again after a backoff, unless a newer one replaced it; the
+ * retries end when the extension's runtime is gone (reloaded, removed).
+ *
+ * The last report stays at hand: the background asks for it when it has lost
+ * a tab's state (resend-report).
  */
-import { browser } from 'wxt/browser';
-import type { FrameReport, Message } from '../../lib/messages';
+import { retryDelayMs } from '../../lib/backoff';
+import { type FrameReport, isReportAck } from '../../lib/messages';
 
-export type Reporter = (report: FrameReport) => void;
+export interface ReportTransport {
+  /** Sends a frame-report message; resolves with the reply. */
+  send(report: FrameReport): Promise<unknown>;
+  /** False once the extension's runtime is gone: nothing can be delivered any more. */
+  alive(): boolean;
+  wait(ms: number): Promise<void>;
+}
 
-export function createReporter(): Reporter {
+export interface Reporter {
+  /** Reports the frame's current state (replacing any earlier report not yet delivered). */
+  send(report: FrameReport): void;
+  /** The newest report given to send(), or null before the first. */
+  last(): FrameReport | null;
+}
+
+export function createReporter(transport: ReportTransport): Reporter {
   let sending = false;
   let pending: FrameReport | null = null;
-  const send = async (report: FrameReport): Promise<void> => {
+  let latest: FrameReport | null = null;
+
+  const deliver = async (first: FrameReport): Promise<void> => {
     sending = true;
-    try {
-      const message: Message = { type: 'frame-report', report };
-      await browser.runtime.sendMessage(message);
-    } catch {
-      // see above
+    let report: FrameReport | null = first;
+    let attempt = 0;
+    while (report) {
+      let acked = false;
+      try {
+        acked = isReportAck(await transport.send(report));
+      } catch {
+        // not delivered: retried below
+      }
+      if (!acked && transport.alive()) await transport.wait(retryDelayMs(attempt++));
+      if (pending) {
+        report = pending;
+        pending = null;
+        attempt = 0;
+      } else if (acked || !transport.alive()) report = null;
     }
     sending = false;
-    const next = pending;
-    pending = null;
-    if (next) void send(next);
   };
-  return (report) => {
-    if (sending) pending = report;
-    else void send(report);
+
+  return {
+    send(report) {
+      latest = report;
+      if (sending) pending = report;
+      else void deliver(report);
+    },
+    last: () => latest,
   };
 }

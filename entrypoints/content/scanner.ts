@@ -8,8 +8,10 @@
  * and is sliced into short tasks (see slices.ts). A newer full scan or a pause
  * bumps `generation`, and older work stops at its next slice.
  */
+
+import { retryDelayMs } from '../../lib/backoff';
 import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
-import { createExtraction } from '../../lib/dom/extract';
+import { createExtraction, type ExtractedText } from '../../lib/dom/extract';
 import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
 import { createAsyncWindowedScan } from '../../lib/dom/scan-windows';
@@ -39,8 +41,14 @@ export interface ScannerHost {
   frameKey: string;
   highlighter: Highlighter;
   options(): ScanOptions;
-  /** Runs the matcher on a piece of text (in the extension: in the background, see scan-text). */
+  /**
+   * Runs the matcher on a piece of text (in the extension: in the background, see scan-text). Rejects when
+   * no answer came (the worker stopped, the message port closed): the scanner retries, and never takes a
+   * failed request for "no matches".
+   */
   scan(text: string, options: ScanOptions): Promise<ScanReply>;
+  /** Waits before a retry (default: a timer). */
+  wait?(ms: number): Promise<void>;
   report(report: FrameReport): void;
   /** A shadow root the scan entered: to observe and to style. */
   shadowRoot(root: ShadowRoot): void;
@@ -59,6 +67,17 @@ export interface ScannerHost {
  */
 const WINDOW_CHARS = 64_000;
 
+/**
+ * Between the texts of several changed blocks scanned in one request: a line break (a window may cut there)
+ * and a run of Latin letters no quote of the speech can bridge, even as near-verbatim edits. A match that
+ * still crossed it would lie in no one block, and is dropped.
+ */
+const ROOT_SEPARATOR = `\n${'x'.repeat(64)}\n`;
+
+function joinParts(parts: readonly { extracted: ExtractedText }[]): string {
+  return parts.map((p) => p.extracted.text).join(ROOT_SEPARATOR);
+}
+
 export function highlightKind(m: Match): HighlightKind {
   if (m.kind === 'slogan') return 'slogan';
   return m.similarity < 1 || m.diff ? 'near' : 'passage';
@@ -71,6 +90,8 @@ export class FrameScanner {
   private seq = 0;
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** The re-scan queued and not yet started, which later re-scans join. */
+  private waiting: { generation: number; roots: Set<Node>; done: Promise<void> } | null = null;
   status: ScanStatus = 'scanning';
   timings: ScanTimings | undefined;
 
@@ -93,10 +114,22 @@ export class FrameScanner {
     return this.enqueue(() => this.run(generation, null));
   }
 
-  /** Re-reads these blocks (see lib/dom/blocks.ts dirtyRoot), replacing the matches inside them. */
+  /**
+   * Re-reads these blocks (see lib/dom/blocks.ts dirtyRoot), replacing the matches inside them. Re-scans
+   * asked for while one waits in the queue join it: a burst of changes is one pass, not one per change.
+   */
   rescan(roots: Node[]): Promise<void> {
-    const generation = this.generation;
-    return this.enqueue(() => this.run(generation, roots));
+    if (this.waiting && this.waiting.generation === this.generation) {
+      for (const r of roots) this.waiting.roots.add(r);
+      return this.waiting.done;
+    }
+    const waiting = { generation: this.generation, roots: new Set(roots), done: Promise.resolve() };
+    this.waiting = waiting;
+    waiting.done = this.enqueue(() => {
+      if (this.waiting === waiting) this.waiting = null;
+      return this.run(waiting.generation, outermost(waiting.roots));
+    });
+    return waiting.done;
   }
 
   /** Stops all work and removes every highlight; the frame reports `status`. */
@@ -124,6 +157,34 @@ export class FrameScanner {
       matches: this.list.map(toPageMatch),
       ...(this.timings && this.status === 'done' ? { timings: this.timings } : {}),
     });
+  }
+
+  /**
+   * The matcher's answer for one window. A request that fails is sent again after a backoff (the next
+   * message wakes a restarted worker) for as long as this pass is current; a newer pass or a stop ends it.
+   */
+  private async scanWindow(
+    slice: string,
+    options: ScanOptions,
+    slicer: Slicer,
+    t: { sendMs: number },
+    cancelled: () => boolean,
+    incomplete: () => void,
+  ): Promise<ScanReply> {
+    for (let attempt = 0; ; attempt++) {
+      const sent = performance.now();
+      const answer = this.host.scan(slice, options); // the browser serialises the message before this returns
+      t.sendMs += performance.now() - sent;
+      try {
+        return await slicer.wait(answer);
+      } catch (error) {
+        if (cancelled()) throw error;
+        incomplete();
+        const ms = retryDelayMs(attempt);
+        await slicer.wait(this.host.wait ? this.host.wait(ms) : new Promise<void>((ok) => setTimeout(ok, ms)));
+        if (cancelled()) throw error;
+      }
+    }
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -169,12 +230,23 @@ export class FrameScanner {
       await slicer.yield();
       return cancelled();
     };
+    // A request failed: until the retry answers, the frame's result is incomplete and says so ('scanning'),
+    // so neither badge nor popup takes the matches so far for the final count.
+    const incomplete = () => {
+      if (this.status === 'scanning' && toldScanning) return;
+      toldScanning = true;
+      this.status = 'scanning';
+      this.sendReport();
+    };
 
     const targets = full ? [doc.body ?? doc.documentElement].filter((n): n is HTMLElement => !!n) : roots;
     const found: Entry[] = [];
     // The matches a re-scan replaces stay painted until their replacements are ready: no flicker,
     // and the page never shows fewer highlights than the last report says.
     const stale = new Set<Entry>();
+    /** The roots' texts with Han characters, and where each starts in the joined text sent to the matcher. */
+    const parts: { extracted: ExtractedText; base: number }[] = [];
+    let joinedLength = 0;
     for (const root of targets) {
       if (!full) {
         for (const e of this.list) {
@@ -195,19 +267,22 @@ export class FrameScanner {
         if (changes() !== changesBefore) extraction.domChanged();
       }
       const extracted = extraction.result();
-      const { text, hasHan, shadowRoots } = extracted;
       t.extractMs += performance.now() - mark;
-      t.chars += text.length;
-      for (const sr of shadowRoots) this.host.shadowRoot(sr);
-      if (!hasHan) continue; // no Chinese: nothing the speech could match
+      t.chars += extracted.text.length;
+      for (const sr of extracted.shadowRoots) this.host.shadowRoot(sr);
+      if (!extracted.hasHan) continue; // no Chinese: nothing the speech could match
+      if (parts.length > 0) joinedLength += ROOT_SEPARATOR.length;
+      parts.push({ extracted, base: joinedLength });
+      joinedLength += extracted.text.length;
+    }
 
-      // 2. Scan it, a window at a time, in the background (see ScannerHost.scan).
+    if (parts.length > 0) {
+      // 2. Scan the texts, joined (a burst of changed blocks is one request, not one per block), a window at
+      // a time, in the background (see ScannerHost.scan).
+      const joined = parts.length === 1 ? (parts[0] as (typeof parts)[0]).extracted.text : joinParts(parts);
       const options = this.host.options();
-      const windows = createAsyncWindowedScan(text, async (slice) => {
-        const sent = performance.now();
-        const answer = this.host.scan(slice, options); // the browser serialises the message before this returns
-        t.sendMs += performance.now() - sent;
-        const reply = await slicer.wait(answer);
+      const windows = createAsyncWindowedScan(joined, async (slice) => {
+        const reply = await this.scanWindow(slice, options, slicer, t, cancelled, incomplete);
         t.scanMs += reply.ms;
         if (reply.initMs > 0) initMs = (initMs ?? 0) + reply.initMs;
         return reply.matches;
@@ -218,16 +293,21 @@ export class FrameScanner {
       }
       if (cancelled()) return;
 
-      // 3. Matches → visible Ranges.
-      mark = performance.now();
+      // 3. Matches → visible Ranges, each in the root whose text it lies in (none crosses a separator).
+      let mark = performance.now();
       const visibility = createVisibilityCache();
-      for (const match of windows.matches()) {
+      let k = 0;
+      for (const joinedMatch of windows.matches()) {
         if (this.list.length + found.length >= MAX_FRAME_MATCHES) break;
         if (slicer.expired()) {
           t.highlightMs += performance.now() - mark;
           if (await pause()) return;
           mark = performance.now();
         }
+        while (k + 1 < parts.length && (parts[k + 1] as (typeof parts)[0]).base <= joinedMatch.start) k++;
+        const { extracted, base } = parts[k] as (typeof parts)[0];
+        const match = { ...joinedMatch, start: joinedMatch.start - base, end: joinedMatch.end - base };
+        if (match.start < 0 || match.end > extracted.text.length) continue;
         const ranges = rangesForOffsets(extracted, match.start, match.end).filter((r) =>
           isTextRendered(r.startContainer as Text, visibility),
         );
@@ -235,7 +315,7 @@ export class FrameScanner {
         found.push({
           id: `${this.host.frameKey}:${++this.seq}`,
           match,
-          quote: displayQuote(text.slice(match.start, match.end)),
+          quote: displayQuote(extracted.text.slice(match.start, match.end)),
           kind: highlightKind(match),
           ranges,
         });
@@ -280,6 +360,12 @@ export class FrameScanner {
 /** Milliseconds as the reports carry them: to a hundredth. */
 export function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/** The roots not inside another of them (detached ones kept: their matches must go). */
+function outermost(roots: Set<Node>): Node[] {
+  const all = [...roots];
+  return all.filter((n) => !all.some((other) => other !== n && other.contains(n)));
 }
 
 /** Whether the match's text is still on the page: some Range not collapsed and still connected. */

@@ -14,6 +14,8 @@ export interface PopupStrings {
   pageOrder: string;
   bySection: string;
   scanning: string;
+  /** The tab's results could not be kept in the browser's storage (they are kept by the page). */
+  unstored: string;
   noMatches: string;
   noMatchesHint: string;
   cannotScan: string;
@@ -72,6 +74,7 @@ const zh: PopupStrings = {
   pageOrder: '按页面顺序',
   bySection: '按讲话部分',
   scanning: '正在查找本页引用的原文…',
+  unstored: '浏览器的存储空间已满，本页结果未能保存；页面仍保留这些结果，需要时会重新读取。',
   noMatches: '本页没有找到讲话的引文。',
   noMatchesHint: '可在设置中调整灵敏度。',
   cannotScan: '无法检查此页面',
@@ -147,6 +150,8 @@ const en: PopupStrings = {
   pageOrder: 'Page order',
   bySection: 'By section',
   scanning: 'Looking for quotes of the speech…',
+  unstored:
+    "The browser's storage is full: this page's results could not be saved. The page keeps them and they are read again when needed.",
   noMatches: 'No quotes of the speech on this page.',
   noMatchesHint: 'You can change the sensitivity in the settings.',
   cannotScan: 'This page cannot be checked',

@@ -1,7 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/messages';
-import { type FrameReport, isScanReply, type PageMatch, type ScanReply, type TabResults } from '../../lib/messages';
+import {
+  type FrameReport,
+  isReportAck,
+  isScanReply,
+  type PageMatch,
+  type ScanReply,
+  type TabResults,
+} from '../../lib/messages';
 import { badgeText } from '../../platform/badge';
 import {
   forgetMemory,
@@ -126,13 +133,14 @@ describe('navigation', () => {
 });
 
 describe('the message boundary', () => {
-  it('stores reports from content scripts and answers get-tab-results for extension pages', async () => {
-    expect(
-      handleMessage(
-        { type: 'frame-report', report: report('https://news.example/a', [m('a:1')]) },
-        contentSender(3, 0),
-      ),
-    ).toBeUndefined();
+  it('stores reports from content scripts, acknowledges them once stored, and answers get-tab-results', async () => {
+    const ack = await handleMessage(
+      { type: 'frame-report', report: report('https://news.example/a', [m('a:1')]) },
+      contentSender(3, 0),
+    );
+    expect(isReportAck(ack)).toBe(true);
+    forgetMemory(); // acknowledged means stored: a restart right after loses nothing
+
     const reply = (await handleMessage({ type: 'get-tab-results', tabId: 3 }, pageSender)) as TabResults;
     expect(reply.matches.map((x) => x.id)).toEqual(['a:1']);
     expect(await badge(3)).toBe('1');
@@ -172,5 +180,95 @@ describe('badgeText', () => {
     expect(badgeText(0)).toBe('');
     expect(badgeText(12)).toBe('12');
     expect(badgeText(1000)).toBe('999+');
+  });
+});
+
+describe('storage full, and state lost', () => {
+  /** storage.session with a quota of `bytes` (JSON of key and value), failing writes as Chrome does. */
+  function withQuota(bytes: number) {
+    const area = fakeBrowser.storage.session;
+    const realSet = area.set.bind(area);
+    const size = (o: Record<string, unknown>) =>
+      Object.entries(o).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+    const spy = vi.spyOn(area, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      const all = { ...(await area.get(null)), ...items };
+      if (size(all) > bytes) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+      return realSet(items);
+    });
+    return spy;
+  }
+  const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => m(`${prefix}:${i}`, '时时放心不下'));
+
+  it('drops the oldest other tab to make room, logs it, and tells the popup', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const quota = withQuota(3000);
+    try {
+      await recordFrameReport(1, 0, report('https://a.example/', many('a', 30)));
+      await recordFrameReport(2, 0, report('https://b.example/', many('b', 30)));
+      await recordFrameReport(3, 0, report('https://c.example/', many('c', 30)));
+      const stored = Object.keys(await fakeBrowser.storage.session.get(null));
+      expect(stored).toContain('yuanwen-tab-3');
+      expect(stored).not.toContain('yuanwen-tab-1'); // the oldest went first
+      expect(warn.mock.calls.some(([line]) => /could not store the results of tab/.test(String(line)))).toBe(true);
+      expect(warn.mock.calls.some(([line]) => /dropped the stored results of tab 1/.test(String(line)))).toBe(true);
+      // Tab 1 is still answered in full (memory), with the notice; its badge is right.
+      const one = await getTabResults(1);
+      expect(one.matches).toHaveLength(30);
+      expect(one.unstored).toBe(true);
+      expect(await badge(1)).toBe('30');
+      expect((await getTabResults(3)).unstored).toBeUndefined();
+    } finally {
+      quota.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it('a tab the restarted worker has no record of is rebuilt from what its frames hold', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const quota = withQuota(0); // nothing fits
+    try {
+      await recordFrameReport(4, 0, report('https://a.example/', many('a', 5)));
+      expect((await getTabResults(4)).unstored).toBe(true);
+      expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+      forgetMemory(); // the worker restarts
+      const asked: number[] = [];
+      const collect = async (tabId: number) => {
+        asked.push(tabId);
+        return [
+          { frameId: 0, report: report('https://a.example/', many('a', 5)) },
+          { frameId: 2, report: report('https://f.example/', many('f', 2)) },
+        ];
+      };
+      const r = await getTabResults(4, 'https://a.example/', 't', collect);
+      expect(asked).toEqual([4]);
+      expect(r.matches).toHaveLength(7);
+      expect(r.status).toBe('done');
+      expect(r.unstored).toBe(true);
+      expect(await badge(4)).toBe('7');
+      // Asked once: from then on memory answers.
+      await getTabResults(4, 'https://a.example/', 't', collect);
+      expect(asked).toEqual([4]);
+    } finally {
+      quota.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it('a tab whose results are in storage, or that navigated since, is not asked', async () => {
+    const collect = vi.fn(async () => []);
+    await recordFrameReport(5, 0, report('https://a.example/', [m('a:1')]));
+    forgetMemory();
+    expect((await getTabResults(5, 'https://a.example/', 't', collect)).matches).toHaveLength(1);
+    forgetMemory();
+    await forgetOnNavigation(6, 0, 'https://b.example/', 'document');
+    expect((await getTabResults(6, 'https://b.example/', 't', collect)).status).toBe('scanning');
+    expect(collect).not.toHaveBeenCalled();
+  });
+
+  it('reads older stored formats as lost, and asks the page', async () => {
+    await fakeBrowser.storage.session.set({ 'yuanwen-tab-7': { tabId: 7, frames: [] } });
+    const collect = vi.fn(async () => [{ frameId: 0, report: report('https://a.example/', [m('a:1')]) }]);
+    expect((await getTabResults(7, 'https://a.example/', 't', collect)).matches).toHaveLength(1);
+    expect(collect).toHaveBeenCalledOnce();
   });
 });

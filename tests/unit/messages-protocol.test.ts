@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type FrameReport,
   isJumpResult,
+  isReportAck,
   isScanReply,
   MAX_SCAN_TEXT,
   type PageMatch,
+  parseFrameReport,
   parseMessage,
 } from '../../lib/messages';
 
@@ -136,5 +138,18 @@ describe('scan-text', () => {
     expect(isScanReply({ matches: [{ ...m, distinctiveness: 2 }], ms: 1, initMs: 0 })).toBe(false);
     expect(isScanReply({ matches: [], ms: Number.NaN, initMs: 0 })).toBe(false);
     expect(isScanReply(null)).toBe(false);
+  });
+});
+
+describe('acknowledged and re-sent reports', () => {
+  const report = { url: 'https://a.example/', title: 't', status: 'done', matches: [], extra: 1 };
+  it('parses resend-report, checks a re-sent report field by field, and recognises an ack', () => {
+    expect(parseMessage({ type: 'resend-report', junk: 1 })).toEqual({ type: 'resend-report' });
+    expect(parseFrameReport(report)).toEqual({ url: 'https://a.example/', title: 't', status: 'done', matches: [] });
+    expect(parseFrameReport({ ...report, status: 'finished' })).toBeNull();
+    expect(parseFrameReport(undefined)).toBeNull();
+    expect(isReportAck({ ok: true })).toBe(true);
+    expect(isReportAck(undefined)).toBe(false);
+    expect(isReportAck({ ok: 'yes' })).toBe(false);
   });
 });
