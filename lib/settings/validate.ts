@@ -15,6 +15,8 @@ import type { ColourKind, Sensitivity, Settings, SettingsField, SettingsNotice, 
 const CITATION_FORMATS: Record<CitationFormatId, true> = {
   gbt7714: true,
   'gbt7714-web': true,
+  'gbt7714-2015': true,
+  'gbt7714-2015-web': true,
   apa: true,
   mla: true,
   chicago: true,

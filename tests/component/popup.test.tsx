@@ -213,7 +213,7 @@ describe('actions on a match', () => {
     expect(platform.loadCitations).not.toHaveBeenCalled();
     expect(within(items()[0] as HTMLElement).getByRole('button', { name: '复制引文' })).toBeTruthy();
     act(() => runIdle());
-    await within(items()[0] as HTMLElement).findByRole('button', { name: '复制引文（GB/T 7714）' });
+    await within(items()[0] as HTMLElement).findByRole('button', { name: '复制引文（GB/T 7714—2025）' });
     expect(platform.loadCitations).toHaveBeenCalledTimes(1);
   });
 });
