@@ -16,7 +16,6 @@ import {
   citationInput,
   groupBySection,
   hasReport,
-  joinCitations,
   NO_ANSWER_MS,
   type PopupItem,
   type PopupPhase,
@@ -181,9 +180,8 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     try {
       const api = await loadCitations();
       const now = platform.now();
-      const texts: string[] = [];
-      for (const item of items) texts.push(await api.format(defaultFormat, citationInput(item, page, now), { lang }));
-      await platform.copyText(joinCitations(defaultFormat, texts));
+      const inputs = items.map((item) => citationInput(item, page, now));
+      await platform.copyText(await api.formatAll(defaultFormat, inputs, { lang }));
       announce(strings.copiedAll(items.length));
     } catch {
       announce(strings.copyFailed);

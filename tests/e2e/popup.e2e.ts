@@ -14,11 +14,11 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCitation } from '../../lib/citations';
+import { formatCitation, formatCitations } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import type { Lang } from '../../lib/i18n';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
-import { citationInput, joinCitations } from '../../lib/popup-model';
+import { citationInput } from '../../lib/popup-model';
 import { type ExtensionSession, launchWithExtension } from './harness';
 
 interface ListedItem {
@@ -38,6 +38,16 @@ interface ListedItem {
   dropped: string[];
   inserted: string[];
 }
+
+const EMPTY_CONTEXT = {
+  before: '',
+  lead: '',
+  matched: '',
+  tail: '',
+  after: '',
+  clippedStart: false,
+  clippedEnd: false,
+};
 
 /** What the popup lists, read from its DOM (the visible text, without the screen-reader-only labels). */
 function listedItems(popup: Page): Promise<ListedItem[]> {
@@ -312,14 +322,14 @@ describe('popup: list, jump, open, copy', () => {
     await reader.close();
   });
 
-  it('copies the default citation (GB/T 7714) exactly', async () => {
+  it('copies the default citation (GB/T 7714—2025) exactly', async () => {
     const target = find('功成不必在我');
     await popup.bringToFront();
     const button = popup
       .locator(`li.match[data-match-id="${target.id}"]`)
-      .getByRole('button', { name: t.copyCitation('GB/T 7714') });
+      .getByRole('button', { name: t.copyCitation('GB/T 7714—2025') });
     await button.click();
-    await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copied('GB/T 7714'));
+    await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copied('GB/T 7714—2025'));
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     const page = { title: TITLE, url: session.server.baseUrl + newsPath };
     const expected = formatCitation('gbt7714', citationInput(target, page, new Date()), { lang: t.lang });
@@ -344,13 +354,19 @@ describe('popup: list, jump, open, copy', () => {
 
   it('copies all citations, in page order', async () => {
     await popup.bringToFront();
-    await popup.getByRole('button', { name: t.copyAll('GB/T 7714') }).click();
+    await popup.getByRole('button', { name: t.copyAll('GB/T 7714—2025') }).click();
     await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copiedAll(items.length));
     const page = { title: TITLE, url: session.server.baseUrl + newsPath };
-    const expected = joinCitations(
-      'gbt7714',
-      items.map((i) => formatCitation('gbt7714', citationInput(i, page, new Date()), { lang: t.lang })),
+    // A near-verbatim quote is cited in the speech's words (the marked span), not the page's.
+    const inputs = items.map((i) =>
+      citationInput(
+        { ...i, nearVerbatim: i.kind === t.kind.nearVerbatim, context: { ...EMPTY_CONTEXT, matched: i.marked } },
+        page,
+        new Date(),
+      ),
     );
+    const expected = formatCitations('gbt7714', inputs, { lang: t.lang });
+    expect(expected.match(/\[EB\/OL\]/g)).toHaveLength(1);
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(expected);
   });
 
