@@ -159,6 +159,7 @@ export function getTabResults(tabId: number, tabUrl?: string, tabTitle?: string)
       tabId,
       url: top?.url ?? tabUrl ?? '',
       title: top?.title ?? tabTitle ?? '',
+      ...(top?.author ? { author: top.author } : {}),
       status: tabStatus(frames, isScannable(tabUrl) || tabUrl === undefined ? 'scanning' : 'unsupported'),
       matches,
       frames: summaries,

@@ -161,7 +161,11 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
 
   const items = useMemo(() => (results ? buildItems(results.matches, getCorpus()) : []), [results]);
   const phase = popupPhase({ tab, settings, results, waitedMs });
-  const page = { title: results?.title || tab?.title || '', url: results?.url || tab?.url || '' };
+  const page = {
+    title: results?.title || tab?.title || '',
+    url: results?.url || tab?.url || '',
+    ...(results?.author ? { author: results.author } : {}),
+  };
   const defaultFormat: CitationFormatId = settings?.citationFormat ?? 'gbt7714';
   const formatLabel = (id: CitationFormatId) => citations?.formats.find((f) => f.id === id)?.label ?? id;
 

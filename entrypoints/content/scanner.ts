@@ -10,6 +10,7 @@
  */
 import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
 import { createExtraction } from '../../lib/dom/extract';
+import { pageAuthor } from '../../lib/dom/page-author';
 import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
 import { createAsyncWindowedScan } from '../../lib/dom/scan-windows';
@@ -120,6 +121,7 @@ export class FrameScanner {
     this.host.report({
       url: this.host.doc.location?.href ?? '',
       title: this.host.doc.title ?? '',
+      ...authorOf(this.host.doc),
       status: this.status,
       matches: this.list.map(toPageMatch),
       ...(this.timings && this.status === 'done' ? { timings: this.timings } : {}),
@@ -325,4 +327,14 @@ function toPageMatch(e: Entry): PageMatch {
     similarity: m.similarity,
     diff: m.diff,
   };
+}
+
+/** The page's author for the report, when it states one; a page that breaks the lookup just has none. */
+function authorOf(doc: Document): { author?: string } {
+  try {
+    const author = pageAuthor(doc);
+    return author ? { author } : {};
+  } catch {
+    return {};
+  }
 }

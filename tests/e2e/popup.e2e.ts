@@ -132,6 +132,8 @@ const HEADING_1 = '切实增强生态文明建设的政治自觉…';
 const HEADING_2 = '切实增强落实污染防治的思想自觉…';
 const HEADING_3 = '切实增强生态环境保护的行动自觉…';
 const TITLE = '我市召开生态环境保护工作推进会';
+/** The page's <meta name="author">: the [EB/OL] entry names it. */
+const AUTHOR = '本报记者 李明';
 
 describe('popup: list, jump, open, copy', () => {
   let session: ExtensionSession;
@@ -331,10 +333,11 @@ describe('popup: list, jump, open, copy', () => {
     await button.click();
     await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copied('GB/T 7714—2025'));
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
-    const page = { title: TITLE, url: session.server.baseUrl + newsPath };
+    const page = { title: TITLE, url: session.server.baseUrl + newsPath, author: AUTHOR };
     const expected = formatCitation('gbt7714', citationInput(target, page, new Date()), { lang: t.lang });
     expect(copied).toBe(expected);
     expect(copied).toContain('功成不必在我');
+    expect(copied).toContain(`${AUTHOR}. ${TITLE}[EB/OL].`);
   });
 
   it('copies another format from the menu, by keyboard', async () => {
@@ -348,7 +351,7 @@ describe('popup: list, jump, open, copy', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copied('APA 7'));
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
-    const page = { title: TITLE, url: session.server.baseUrl + newsPath };
+    const page = { title: TITLE, url: session.server.baseUrl + newsPath, author: AUTHOR };
     expect(copied).toBe(formatCitation('apa', citationInput(target, page, new Date()), { lang: t.lang }));
   });
 
@@ -356,7 +359,7 @@ describe('popup: list, jump, open, copy', () => {
     await popup.bringToFront();
     await popup.getByRole('button', { name: t.copyAll('GB/T 7714—2025') }).click();
     await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copiedAll(items.length));
-    const page = { title: TITLE, url: session.server.baseUrl + newsPath };
+    const page = { title: TITLE, url: session.server.baseUrl + newsPath, author: AUTHOR };
     // A near-verbatim quote is cited in the speech's words (the marked span), not the page's.
     const inputs = items.map((i) =>
       citationInput(
