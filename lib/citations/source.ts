@@ -62,19 +62,29 @@ export function stripMarkers(text: string): string {
   return text.replace(MARKERS, '');
 }
 
-// C0 and C1 controls, line and paragraph separators, and the italic markers: nothing that could end a line or a record.
+// C0 and C1 controls (line breaks, tabs), line and paragraph separators, and the italic markers:
+// nothing that could end a line or a record.
 const BREAKS = /[\p{Cc}\u2028\u2029\uE000\uE001]+/gu;
-// Han characters and CJK or full-width punctuation: no space belongs between two of them.
-const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2018-\\u201f\\u2014\\u2026';
-const SPACE_AT_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
+const BREAK = /[\p{Cc}\u2028\u2029\uE000\uE001]/u;
+const BLANK_RUN = /[\s\p{Cc}\u2028\u2029\uE000\uE001]+/gu;
+// Han characters and CJK or full-width punctuation: a line break between two of them joins without a space.
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026]/u;
 
 /**
- * One line, for any field: line breaks and control characters go; the text a
- * quote spans across paragraphs is joined without a space between Chinese
- * sentences, with one between Latin words.
+ * One line, for any field: line breaks and control characters go. Where a
+ * line break stood between Chinese characters (a quote across two
+ * paragraphs) the text joins without a space; elsewhere a run of blanks is
+ * one space, so Latin words and a page's own spaces (本报记者 李明) stay apart.
  */
 export function oneLine(text: string): string {
-  return text.replace(BREAKS, ' ').replace(SPACE_AT_CJK, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(BLANK_RUN, (run: string, at: number, whole: string) => {
+      if (!BREAK.test(run)) return ' ';
+      const before = whole[at - 1] ?? '';
+      const after = whole[at + run.length] ?? '';
+      return CJK.test(before) && CJK.test(after) ? '' : ' ';
+    })
+    .trim();
 }
 
 /** The cleaned quote. */

@@ -325,6 +325,8 @@ describe('awkward input', () => {
       `“${QUOTE}”——《${TITLE}》（2023），${PART2}，第4段。`,
     );
     expect(oneLine('see\nthis。\r\n下一段\u0007')).toBe('see this。下一段');
+    // A page's own space between Chinese words is not a line break: it stays.
+    expect(oneLine(' 本报记者  李明\t')).toBe('本报记者 李明');
   });
 
   it('describes a page without a title, never naming it by its URL', () => {
