@@ -47,6 +47,7 @@ import {
   stripMarkers,
 } from './source';
 import type { CitationFormat, CitationFormatId, CitationInput, CitationOptions } from './types';
+import { formatZhNote } from './zh-note';
 
 export { sectionHeading } from './location';
 export type * from './types';
@@ -109,6 +110,14 @@ export const CITATION_FORMATS: CitationFormat[] = [
       en: 'Chicago, notes and bibliography (the bracketed English title is a translation)',
     },
   },
+  {
+    id: 'zh-note',
+    label: '中文脚注（转引自）',
+    description: {
+      zh: '综合性期刊文献引证技术规范式脚注：在网页上见到时“转引自”该网页',
+      en: 'Chinese footnote (综合性期刊文献引证技术规范): seen on a page, “转引自” (quoted in) that page',
+    },
+  },
   { id: 'bibtex', label: 'BibTeX', description: { zh: 'BibTeX（LaTeX 文献库）', en: 'BibTeX (LaTeX bibliographies)' } },
   {
     id: 'ris',
@@ -149,6 +158,7 @@ const FORMATTERS: Record<CitationFormatId, Formatter> = {
   apa: formatApa,
   mla: formatMla,
   chicago: formatChicago,
+  'zh-note': formatZhNote,
   bibtex: formatBibtex,
   ris: formatRis,
   'csl-json': formatCslJson,

@@ -14,7 +14,7 @@ export function formatMarkdown(src: CitationSource, lang: Lang): string {
     source = `——《${escapeMarkdown(src.title)}》（${src.year}）`;
     if (src.location) source += `，${escapeMarkdown(locationZh(src.location))}`;
     if (src.seenAt) {
-      source += `；转引自${link(pageName(src.seenAt, '网页'), src.seenAt.url)}，${isoDate(src.seenAt.accessed)} 访问`;
+      source += `；见于${link(pageName(src.seenAt, '网页'), src.seenAt.url)}，${isoDate(src.seenAt.accessed)} 访问`;
     }
   } else {
     source = `— *${escapeMarkdown(src.title)}* (${src.year})`;

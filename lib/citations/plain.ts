@@ -14,7 +14,7 @@ export function formatPlain(src: CitationSource, lang: Lang): string {
     text += '。';
     if (seen) {
       const name = seen.title ? `《${seen.title}》` : (seen.site ?? '网页');
-      text += `转引自${seen.author ? `${seen.author}：` : ''}${name}（${seen.url}），${isoDate(seen.accessed)} 访问。`;
+      text += `见于${seen.author ? `${seen.author}：` : ''}${name}（${seen.url}），${isoDate(seen.accessed)} 访问。`;
     }
     return text;
   }

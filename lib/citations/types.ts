@@ -8,6 +8,7 @@ export type CitationFormatId =
   | 'apa'
   | 'mla'
   | 'chicago'
+  | 'zh-note'
   | 'bibtex'
   | 'ris'
   | 'csl-json'

@@ -20,6 +20,7 @@ const CITATION_FORMATS: Record<CitationFormatId, true> = {
   apa: true,
   mla: true,
   chicago: true,
+  'zh-note': true,
   bibtex: true,
   ris: true,
   'csl-json': true,

@@ -212,6 +212,7 @@ describe('copying citations', () => {
       'APA 7',
       'MLA 9',
       'Chicago',
+      '中文脚注（转引自）',
       'BibTeX',
       'RIS',
       'CSL-JSON',

@@ -189,6 +189,26 @@ Web page. news.example.cn/2023/eco.html. Accessed 28 Nov. 2026.`,
 
 “${TITLE}” [${EN_SENTENCE}]. Speech, ${OCCASION}, 2023. Quoted in “Say ‘no’ to {x} \\ 50% & ‘两山’ ER - TY - JOUR --人民网.” 人民网. Accessed November 28, 2026. https://x.cn/a?b=1&c=%20ER%20%20-%20TY%20%20-%20JOUR.`,
   },
+  'zh-note': {
+    speech: `“${QUOTE}”
+
+《${TITLE}》，2023年，第二部分“${H2}”，第4段。`,
+    titled: `“${QUOTE}”
+
+《${TITLE}》，2023年，第二部分“${H2}”，第4段；转引自《生态环境部：打好蓝天碧水净土保卫战--人民网》，人民网，https://news.example.cn/2023/eco.html，2026年11月28日访问。`,
+    untitled: `“${QUOTE}”
+
+《${TITLE}》，2023年，第二部分“${H2}”，第4段；转引自网页，https://news.example.cn/2023/eco.html，2026年11月28日访问。`,
+    byline: `“${QUOTE}”
+
+《${TITLE}》，2023年，第二部分“${H2}”，第4段；转引自李明：《打好蓝天碧水净土保卫战》，Example News，https://news.example.cn/2023/eco.html，2026年11月28日访问。`,
+    paragraphs: `“境质量贡献力量。第二，切实增”
+
+《${TITLE}》，2023年，第一部分“${H1}”至第二部分“${H2}”，第3至4段。`,
+    hostile: `“${QUOTE}”
+
+《${TITLE}》，2023年，第二部分“${H2}”，第4段；转引自《Say "no" to {x} \\ 50% & “两山” ER - TY - JOUR --人民网》，人民网，https://x.cn/a?b=1&c=%20ER%20%20-%20TY%20%20-%20JOUR，2026年11月28日访问。`,
+  },
   bibtex: {
     speech: `@misc{speech2023,
   title = {${TITLE}},
@@ -522,27 +542,27 @@ ER  - \r
 > ——《${TITLE}》（2023），第二部分“${H2}”，第4段`,
     titled: `> ${QUOTE}
 >
-> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；转引自[生态环境部：打好蓝天碧水净土保卫战--人民网](https://news.example.cn/2023/eco.html)，2026-11-28 访问`,
+> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；见于[生态环境部：打好蓝天碧水净土保卫战--人民网](https://news.example.cn/2023/eco.html)，2026-11-28 访问`,
     untitled: `> ${QUOTE}
 >
-> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；转引自[网页](https://news.example.cn/2023/eco.html)，2026-11-28 访问`,
+> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；见于[网页](https://news.example.cn/2023/eco.html)，2026-11-28 访问`,
     byline: `> ${QUOTE}
 >
-> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；转引自[打好蓝天碧水净土保卫战](https://news.example.cn/2023/eco.html)，2026-11-28 访问`,
+> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；见于[打好蓝天碧水净土保卫战](https://news.example.cn/2023/eco.html)，2026-11-28 访问`,
     paragraphs: `> 境质量贡献力量。第二，切实增
 >
 > ——《${TITLE}》（2023），第一部分“${H1}”至第二部分“${H2}”，第3至4段`,
     hostile: `> ${QUOTE}
 >
-> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；转引自[Say "no" to {x} \\\\ 50% & “两山” ER - TY - JOUR --人民网](https://x.cn/a?b=1&c=%20ER%20%20-%20TY%20%20-%20JOUR)，2026-11-28 访问`,
+> ——《${TITLE}》（2023），第二部分“${H2}”，第4段；见于[Say "no" to {x} \\\\ 50% & “两山” ER - TY - JOUR --人民网](https://x.cn/a?b=1&c=%20ER%20%20-%20TY%20%20-%20JOUR)，2026-11-28 访问`,
   },
   plain: {
     speech: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。`,
-    titled: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。转引自《生态环境部：打好蓝天碧水净土保卫战--人民网》（https://news.example.cn/2023/eco.html），2026-11-28 访问。`,
-    untitled: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。转引自网页（https://news.example.cn/2023/eco.html），2026-11-28 访问。`,
-    byline: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。转引自李明：《打好蓝天碧水净土保卫战》（https://news.example.cn/2023/eco.html），2026-11-28 访问。`,
+    titled: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。见于《生态环境部：打好蓝天碧水净土保卫战--人民网》（https://news.example.cn/2023/eco.html），2026-11-28 访问。`,
+    untitled: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。见于网页（https://news.example.cn/2023/eco.html），2026-11-28 访问。`,
+    byline: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。见于李明：《打好蓝天碧水净土保卫战》（https://news.example.cn/2023/eco.html），2026-11-28 访问。`,
     paragraphs: `“境质量贡献力量。第二，切实增”——《${TITLE}》（2023），第一部分“${H1}”至第二部分“${H2}”，第3至4段。`,
-    hostile: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。转引自《Say "no" to {x} \\ 50% & “两山” ER - TY - JOUR --人民网》（https://x.cn/a?b=1&c=%20ER%20%20-%20TY%20%20-%20JOUR），2026-11-28 访问。`,
+    hostile: `“${QUOTE}”——《${TITLE}》（2023），第二部分“${H2}”，第4段。见于《Say "no" to {x} \\ 50% & “两山” ER - TY - JOUR --人民网》（https://x.cn/a?b=1&c=%20ER%20%20-%20TY%20%20-%20JOUR），2026-11-28 访问。`,
   },
 };
 

@@ -100,6 +100,14 @@ describe('GB/T 7714: the standard’s own examples', () => {
   });
 });
 
+describe('转引自 (quoted in)', () => {
+  it('appears only in the note style that has it', () => {
+    for (const { id } of CITATION_FORMATS) {
+      expect(formatCitation(id, seen).includes('转引自'), id).toBe(id === 'zh-note');
+    }
+  });
+});
+
 describe('the default format', () => {
   it('is GB/T 7714—2025, and a stored gbt7714 stays valid and means it', () => {
     expect(DEFAULT_CITATION_FORMAT).toBe('gbt7714');
@@ -200,6 +208,7 @@ describe('rich text for the clipboard', () => {
       'gbt7714-2015-web',
       'mla',
       'chicago',
+      'zh-note',
       'bibtex',
       'ris',
       'csl-json',
@@ -293,7 +302,7 @@ describe('awkward input', () => {
       seenAt: { ...seenAt, title: '标题 [1]', url: 'https://x.cn/a_(b)' },
     });
     expect(text).toBe(
-      `> \\*强调\\* \\[链接\\]\n>\n> ——《${TITLE}》（2023），${PART2}，第4段；转引自[标题 \\[1\\]](https://x.cn/a_%28b%29)，2026-11-28 访问`,
+      `> \\*强调\\* \\[链接\\]\n>\n> ——《${TITLE}》（2023），${PART2}，第4段；见于[标题 \\[1\\]](https://x.cn/a_%28b%29)，2026-11-28 访问`,
     );
   });
 
