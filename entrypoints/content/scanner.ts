@@ -72,6 +72,8 @@ export class FrameScanner {
   private seq = 0;
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** The page's author, looked up once per URL (a report goes out after every scan). */
+  private author: { url: string; value: { author?: string } } | null = null;
   status: ScanStatus = 'scanning';
   timings: ScanTimings | undefined;
 
@@ -118,10 +120,12 @@ export class FrameScanner {
   }
 
   sendReport(): void {
+    const url = this.host.doc.location?.href ?? '';
+    if (this.author?.url !== url) this.author = { url, value: authorOf(this.host.doc) };
     this.host.report({
-      url: this.host.doc.location?.href ?? '',
+      url,
       title: this.host.doc.title ?? '',
-      ...authorOf(this.host.doc),
+      ...this.author.value,
       status: this.status,
       matches: this.list.map(toPageMatch),
       ...(this.timings && this.status === 'done' ? { timings: this.timings } : {}),
