@@ -7,7 +7,7 @@
  *   CITATION_FORMATS: CitationFormat[]        // menu order; ids are CitationFormatId
  *   formatCitation(id, input, options?): string   // synchronous, for one-click copy
  *     input:   { quote, speechStart, speechEnd,
- *                seenAt?: { title, url, accessed: Date, author?, site? } }
+ *                seenAt?: { title, url, accessed: Date, author?, site?, published?: Date } }
  *              (speechStart/End: the [start, end) span of speech.txt; section and
  *              paragraph are derived from it)
  *     options: { lang?: 'zh' | 'en' }  words of the markdown and plain formats (default 'zh')
@@ -18,11 +18,12 @@
  *     distinct source, unique keys and ids, each quote's place in the notes
  *     or in-text parts
  *   formatCitationHtml(id, input, options?): string | null
- *     the same citation as HTML for the clipboard's text/html (italics that
- *     APA requires survive a paste into a word processor); null when the format
+ *     the same citation as HTML for the clipboard's text/html (APA's and MLA's
+ *     italics survive a paste into a word processor); null when the format
  *     has no formatting (copy the text alone)
  *   isCitationFormatId(value): value is CitationFormatId   // for stored settings
  *   sectionHeading(section): '第二部分 · 切实增强落实污染防治的思想自觉…'
+ *     (a view's one-line label; citations carry the whole heading)
  *
  * Every format carries the quoted words, the speech's title, the section
  * (label and whole heading) and paragraph, and, when given, the page where the
