@@ -63,6 +63,8 @@ export interface ScanTimings {
 export interface FrameReport {
   url: string;
   title: string;
+  /** The page's author (`<meta name="author">` or a byline), when it states one: citations name it. */
+  author?: string;
   status: ScanStatus;
   matches: PageMatch[];
   /** Present once a scan has finished (status 'done'). */
@@ -137,6 +139,8 @@ export interface TabResults {
   tabId: number;
   url: string;
   title: string;
+  /** The top frame's author, when its page states one. */
+  author?: string;
   status: ScanStatus;
   matches: PageMatch[];
   frames?: FrameSummary[];
@@ -156,6 +160,8 @@ const STATUSES: readonly ScanStatus[] = ['scanning', 'done', 'paused', 'unsuppor
 const KINDS: readonly MatchKind[] = ['slogan', 'passage'];
 const OPS: readonly DiffOp['op'][] = ['equal', 'insert', 'delete', 'replace'];
 const MAX_MATCHES = 10_000;
+/** A page author longer than this is refused with the report (lib/dom/page-author.ts never reads one). */
+export const MAX_AUTHOR_LENGTH = 100;
 
 function isDiffOp(x: unknown): x is DiffOp {
   return isObject(x) && OPS.includes(x.op as DiffOp['op']) && isString(x.page) && isString(x.speech);
@@ -214,6 +220,7 @@ function isFrameReport(x: unknown): x is FrameReport {
     isObject(x) &&
     isString(x.url) &&
     isString(x.title) &&
+    (x.author === undefined || (isString(x.author) && x.author.length <= MAX_AUTHOR_LENGTH)) &&
     STATUSES.includes(x.status as ScanStatus) &&
     Array.isArray(x.matches) &&
     x.matches.length <= MAX_MATCHES &&
@@ -259,6 +266,7 @@ function copyReport(r: FrameReport): FrameReport {
   const report: FrameReport = {
     url: r.url,
     title: r.title,
+    ...(r.author ? { author: r.author } : {}),
     status: r.status,
     matches: r.matches.map((m) => ({
       id: m.id,

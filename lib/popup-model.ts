@@ -4,7 +4,7 @@
  * some context, the diff of a near-verbatim quote), in page order or grouped
  * by section. Pure: no browser APIs, so it is unit-tested in Node.
  */
-import type { CitationFormatId, CitationInput } from './citations/types';
+import type { CitationInput } from './citations/types';
 import type { Corpus, Section } from './corpus/types';
 import { type DiffOp, type MatchKind, type MatchRule, STOCK_BELOW } from './match/types';
 import type { PageMatch, TabResults } from './messages';
@@ -367,35 +367,30 @@ export function popupPhase({ tab, settings, results, waitedMs }: PhaseInput): Po
   return { phase: 'results', scanning: results.status === 'scanning' };
 }
 
-/** What a citation of a popup item needs: the page's words, the speech span, and the page as where it was seen. */
-export function citationInput(
-  item: Pick<PopupItem, 'quote' | 'speechStart' | 'speechEnd'>,
-  page: { title: string; url: string },
-  accessed: Date,
-): CitationInput {
-  return {
-    quote: item.quote,
-    speechStart: item.speechStart,
-    speechEnd: item.speechEnd,
-    seenAt: { title: page.title, url: page.url, accessed },
-  };
+/** The page as a citation names it: its title and URL, and its author when the page states one. */
+export interface CitedPageInfo {
+  title: string;
+  url: string;
+  author?: string;
 }
 
 /**
- * Several citations as one text: blank lines between them, except CSL-JSON,
- * whose arrays are merged into one so the result stays valid JSON.
+ * What a citation of a popup item needs: the quoted words, the speech span,
+ * and the page as where it was seen. A near-verbatim quote is cited in the
+ * speech's own words (its context's matched span): the page's wording differs
+ * from the speech, and quotation marks before the speech's reference would
+ * say the speech said it.
  */
-export function joinCitations(format: CitationFormatId, texts: readonly string[]): string {
-  if (format === 'csl-json') {
-    try {
-      const all = texts.flatMap((t) => {
-        const parsed: unknown = JSON.parse(t);
-        return Array.isArray(parsed) ? parsed : [parsed];
-      });
-      return JSON.stringify(all, null, 2);
-    } catch {
-      // not JSON after all: fall through to plain joining
-    }
-  }
-  return texts.map((t) => t.trim()).join('\n\n');
+export function citationInput(
+  item: Pick<PopupItem, 'quote' | 'speechStart' | 'speechEnd'> & Partial<Pick<PopupItem, 'nearVerbatim' | 'context'>>,
+  page: CitedPageInfo,
+  accessed: Date,
+): CitationInput {
+  const speechWords = item.nearVerbatim ? item.context?.matched : undefined;
+  return {
+    quote: speechWords || item.quote,
+    speechStart: item.speechStart,
+    speechEnd: item.speechEnd,
+    seenAt: { title: page.title, url: page.url, accessed, ...(page.author ? { author: page.author } : {}) },
+  };
 }

@@ -9,7 +9,7 @@
  *
  * Also the policy when storage is full: which tabs' stored results go first.
  */
-import type { DiffOp, MatchKind } from './match/types';
+import { type DiffOp, MATCH_RULES, type MatchKind } from './match/types';
 import type { FrameReport, PageMatch, ScanStatus, ScanTimings } from './messages';
 
 /** One frame's last report, and when it came (to tell reports of the new page from the old). */
@@ -27,8 +27,23 @@ const OPS: readonly DiffOp['op'][] = ['equal', 'insert', 'delete', 'replace'];
 
 /** [op, page, speech or 0 when it reads as the page]. */
 type CompactOp = [number, string, string | 0];
-/** [id after the frame's prefix, kind, start, end, speechStart, speechEnd, similarity, quote or 0, diff?]. */
-type CompactMatch = [string, number, number, number, number, number, number, string | 0, CompactOp[]?];
+/**
+ * [id after the frame's prefix, kind, start, end, speechStart, speechEnd, similarity, rule, distinctiveness,
+ * quote or 0, diff?].
+ */
+type CompactMatch = [
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  string | 0,
+  CompactOp[]?,
+];
 
 interface CompactFrame {
   f: number;
@@ -40,10 +55,12 @@ interface CompactFrame {
   k: string;
   m: CompactMatch[];
   tm?: ScanTimings;
+  /** The page's author, when it states one. */
+  a?: string;
 }
 
 export interface EncodedTab {
-  v: 1;
+  v: 2;
   frames: CompactFrame[];
 }
 
@@ -65,6 +82,8 @@ function encodeMatch(m: PageMatch, prefix: string, speech: string): CompactMatch
     m.speechStart,
     m.speechEnd,
     m.similarity,
+    MATCH_RULES.indexOf(m.rule),
+    m.distinctiveness,
     quote,
   ];
   if (m.diff) out.push(m.diff.map((d): CompactOp => [OPS.indexOf(d.op), d.page, d.speech === d.page ? 0 : d.speech]));
@@ -72,7 +91,7 @@ function encodeMatch(m: PageMatch, prefix: string, speech: string): CompactMatch
 }
 
 function decodeMatch(c: CompactMatch, prefix: string, speech: string): PageMatch {
-  const [id, kind, start, end, speechStart, speechEnd, similarity, quote, diff] = c;
+  const [id, kind, start, end, speechStart, speechEnd, similarity, rule, distinctiveness, quote, diff] = c;
   return {
     id: prefix + id,
     quote: quote === 0 ? speech.slice(speechStart, speechEnd) : quote,
@@ -82,6 +101,8 @@ function decodeMatch(c: CompactMatch, prefix: string, speech: string): PageMatch
     speechStart,
     speechEnd,
     similarity,
+    rule: MATCH_RULES[rule] ?? (KINDS[kind] === 'slogan' ? 'quoted-slogan' : 'verbatim'),
+    distinctiveness,
     diff: diff ? diff.map(([op, page, s]) => ({ op: OPS[op] ?? 'equal', page, speech: s === 0 ? page : s })) : null,
   };
 }
@@ -89,7 +110,7 @@ function decodeMatch(c: CompactMatch, prefix: string, speech: string): PageMatch
 /** A tab's frames as stored. `speech`: the speech's text (quotes that read as it are left out). */
 export function encodeTab(frames: readonly StoredFrame[], speech: string): EncodedTab {
   return {
-    v: 1,
+    v: 2,
     frames: frames.map(({ frameId, report, receivedAt }) => {
       const k = commonIdPrefix(report.matches);
       const frame: CompactFrame = {
@@ -102,6 +123,7 @@ export function encodeTab(frames: readonly StoredFrame[], speech: string): Encod
         m: report.matches.map((m) => encodeMatch(m, k, speech)),
       };
       if (report.timings) frame.tm = report.timings;
+      if (report.author) frame.a = report.author;
       return frame;
     }),
   };
@@ -109,7 +131,7 @@ export function encodeTab(frames: readonly StoredFrame[], speech: string): Encod
 
 /** The frames back from what encodeTab() stored; null for anything else (an older format, damage). */
 export function decodeTab(x: unknown, speech: string): StoredFrame[] | null {
-  if (typeof x !== 'object' || x === null || (x as EncodedTab).v !== 1) return null;
+  if (typeof x !== 'object' || x === null || (x as EncodedTab).v !== 2) return null;
   const frames = (x as EncodedTab).frames;
   if (!Array.isArray(frames)) return null;
   try {
@@ -121,6 +143,7 @@ export function decodeTab(x: unknown, speech: string): StoredFrame[] | null {
         matches: c.m.map((m) => decodeMatch(m, c.k, speech)),
       };
       if (c.tm) report.timings = c.tm;
+      if (c.a) report.author = c.a;
       return { frameId: c.f, report, receivedAt: c.at };
     });
   } catch {

@@ -285,6 +285,7 @@ export function getTabResults(
       tabId,
       url: top?.url ?? tabUrl ?? '',
       title: top?.title ?? tabTitle ?? '',
+      ...(top?.author ? { author: top.author } : {}),
       status: tabStatus(frames, isScannable(tabUrl) || tabUrl === undefined ? 'scanning' : 'unsupported'),
       matches,
       frames: summaries,

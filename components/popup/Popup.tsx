@@ -16,7 +16,6 @@ import {
   citationInput,
   groupBySection,
   hasReport,
-  joinCitations,
   NO_ANSWER_MS,
   type PopupItem,
   type PopupPhase,
@@ -162,7 +161,11 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
 
   const items = useMemo(() => (results ? buildItems(results.matches, getCorpus()) : []), [results]);
   const phase = popupPhase({ tab, settings, results, waitedMs });
-  const page = { title: results?.title || tab?.title || '', url: results?.url || tab?.url || '' };
+  const page = {
+    title: results?.title || tab?.title || '',
+    url: results?.url || tab?.url || '',
+    ...(results?.author ? { author: results.author } : {}),
+  };
   const defaultFormat: CitationFormatId = settings?.citationFormat ?? 'gbt7714';
   const formatLabel = (id: CitationFormatId) => citations?.formats.find((f) => f.id === id)?.label ?? id;
 
@@ -181,9 +184,8 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     try {
       const api = await loadCitations();
       const now = platform.now();
-      const texts: string[] = [];
-      for (const item of items) texts.push(await api.format(defaultFormat, citationInput(item, page, now), { lang }));
-      await platform.copyText(joinCitations(defaultFormat, texts));
+      const inputs = items.map((item) => citationInput(item, page, now));
+      await platform.copyText(await api.formatAll(defaultFormat, inputs, { lang }));
       announce(strings.copiedAll(items.length));
     } catch {
       announce(strings.copyFailed);

@@ -11,6 +11,12 @@ import type { Settings } from '../../lib/settings/types';
 export interface CitationApi {
   formats: readonly CitationFormat[];
   format(id: CitationFormatId, input: CitationInput, options?: CitationOptions): string | Promise<string>;
+  /** Several quotes as one text, each distinct source once (copy all). */
+  formatAll(
+    id: CitationFormatId,
+    inputs: readonly CitationInput[],
+    options?: CitationOptions,
+  ): string | Promise<string>;
 }
 
 /** 'gone': the match is no longer on the page; 'no-answer': no frame replied. */

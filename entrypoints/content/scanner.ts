@@ -12,6 +12,7 @@
 import { retryDelayMs } from '../../lib/backoff';
 import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
 import { createExtraction, type ExtractedText } from '../../lib/dom/extract';
+import { pageAuthor } from '../../lib/dom/page-author';
 import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
 import { createAsyncWindowedScan } from '../../lib/dom/scan-windows';
@@ -92,6 +93,8 @@ export class FrameScanner {
   private queue: Promise<void> = Promise.resolve();
   /** The re-scan queued and not yet started, which later re-scans join. */
   private waiting: { generation: number; roots: Set<Node>; done: Promise<void> } | null = null;
+  /** The page's author, looked up once per URL (a report goes out after every scan). */
+  private author: { url: string; value: { author?: string } } | null = null;
   status: ScanStatus = 'scanning';
   timings: ScanTimings | undefined;
 
@@ -150,9 +153,12 @@ export class FrameScanner {
   }
 
   sendReport(): void {
+    const url = this.host.doc.location?.href ?? '';
+    if (this.author?.url !== url) this.author = { url, value: authorOf(this.host.doc) };
     this.host.report({
-      url: this.host.doc.location?.href ?? '',
+      url,
       title: this.host.doc.title ?? '',
+      ...this.author.value,
       status: this.status,
       matches: this.list.map(toPageMatch),
       ...(this.timings && this.status === 'done' ? { timings: this.timings } : {}),
@@ -413,4 +419,14 @@ function toPageMatch(e: Entry): PageMatch {
     rule: m.rule,
     distinctiveness: m.distinctiveness,
   };
+}
+
+/** The page's author for the report, when it states one; a page that breaks the lookup just has none. */
+function authorOf(doc: Document): { author?: string } {
+  try {
+    const author = pageAuthor(doc);
+    return author ? { author } : {};
+  } catch {
+    return {};
+  }
 }

@@ -6,6 +6,6 @@
 import type { CitationApi } from '../../components/popup/platform';
 
 export async function loadCitationApi(): Promise<CitationApi> {
-  const { CITATION_FORMATS, formatCitation } = await import('../../lib/citations');
-  return { formats: CITATION_FORMATS, format: formatCitation };
+  const { CITATION_FORMATS, formatCitation, formatCitations } = await import('../../lib/citations');
+  return { formats: CITATION_FORMATS, format: formatCitation, formatAll: formatCitations };
 }

@@ -5,22 +5,27 @@
  *   in the in-text citation (kept in rich text; see formatCitationHtml).
  * - A talk at a meeting: Title [Description]. (Year). Conference Name.;
  *   a non-English title keeps its script and adds an English translation in
- *   brackets.
+ *   brackets, in sentence case.
  * - No page numbers: the locator is the section heading and paragraph
  *   number: (Title, 2023, Part 2, “Heading” section, para. 4).
  * - Seen in another work: the in-text citation says "as cited in" that
- *   work, and only that work goes in the reference list: a web page with no
- *   author and no date is "Title. (n.d.). Retrieved Month Day, Year, from URL"
- *   (the retrieval date because a news page can change), with no period after
- *   the URL.
+ *   work, and only that work goes in the reference list: a web page is
+ *   "Author. (n.d.). Title. Site. Retrieved Month Day, Year, from URL" (the
+ *   retrieval date because a news page can change; the site left out when it
+ *   is the author; no author: the title leads; no title: [Web page]), with no
+ *   period after the URL.
  */
+import { assemble } from './assemble';
 import { longDate } from './dates';
-import { withPeriod } from './english';
+import { UNTITLED_PAGE, withPeriod } from './english';
 import { englishSections, paragraphLocator } from './location';
-import { type CitationSource, italic, quoted } from './source';
+import { type CitationSource, type CitedPage, italic, quoted } from './source';
 
-export function formatApa(src: CitationSource): string {
-  // A work with no author is cited by its title, in italics for a standalone work.
+function pageTitle(page: CitedPage): string {
+  return page.title ? italic(page.title) : UNTITLED_PAGE;
+}
+
+function inText(src: CitationSource): string {
   const parts = [italic(src.title), String(src.year)];
   if (src.location) {
     parts.push(
@@ -32,10 +37,24 @@ export function formatApa(src: CitationSource): string {
       paragraphLocator(src.location, 'para.', 'paras.'),
     );
   }
-  if (src.seenAt) parts.push(`as cited in ${italic(src.seenAt.title)}, n.d.`);
-  const inText = `${quoted(src.quote)} (${parts.join(', ')})`;
-  const reference = src.seenAt
-    ? `${withPeriod(italic(src.seenAt.title))} (n.d.). Retrieved ${longDate(src.seenAt.accessed)}, from ${src.seenAt.url}`
-    : `${italic(src.title)}${src.titleEn ? ` [${src.titleEn}]` : ''} [Speech]. (${src.year}). ${withPeriod(src.occasion)}`;
-  return `${inText}\n\n${reference}`;
+  if (src.seenAt) parts.push(`as cited in ${src.seenAt.author ?? pageTitle(src.seenAt)}, n.d.`);
+  return `${quoted(src.quote)} (${parts.join(', ')})`;
+}
+
+function pageReference(page: CitedPage): string {
+  const site = page.site && page.site !== page.author ? `${withPeriod(page.site)} ` : '';
+  const lead = page.author
+    ? `${withPeriod(page.author)} (n.d.). ${withPeriod(pageTitle(page))}`
+    : `${withPeriod(pageTitle(page))} (n.d.).`;
+  return `${lead} ${site}Retrieved ${longDate(page.accessed)}, from ${page.url}`;
+}
+
+function reference(src: CitationSource): string {
+  if (src.seenAt) return pageReference(src.seenAt);
+  const translated = src.titleEn ? ` [${src.titleEn.sentenceCase}]` : '';
+  return `${italic(src.title)}${translated} [Speech]. (${src.year}). ${withPeriod(src.occasion)}`;
+}
+
+export function formatApa(srcs: CitationSource[]): string {
+  return assemble([srcs.map(inText).join('\n')], srcs.map(reference));
 }

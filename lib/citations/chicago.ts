@@ -2,38 +2,64 @@
  * Chicago Manual of Style, notes and bibliography.
  * - An unpublished speech: “Title” (speech, Meeting, Year) in the note;
  *   “Title.” Speech, Meeting, Year. in the bibliography. With no speaker the title leads.
- * - A non-English title keeps its script with a translation in brackets.
+ * - A non-English title keeps its script with a translation in brackets, in
+ *   sentence case.
  * - The locator: pt. 2, “Heading,” para. 4.
- * - Quoted from another source: the note adds "quoted in" that
- *   source; an undated web page gets its access date.
+ * - Quoted from another source (CMOS 14.260): the note adds "quoted in" that
+ *   source, and the bibliography cites the speech "Quoted in" it; an undated
+ *   web page gets its access date. The page: Author, “Title,” Site; a page
+ *   without a title is described, [Web page].
  * The output is the quote, the note (without its number: the word processor
  * numbers notes) and the bibliography entry.
  */
+import { assemble } from './assemble';
 import { longDate } from './dates';
-import { withPeriod } from './english';
-import { englishSections, paragraphLocator } from './location';
-import { type CitationSource, nestQuotes, quoted } from './source';
+import { UNTITLED_PAGE, withPeriod } from './english';
+import { englishLocator } from './location';
+import { type CitationSource, type CitedPage, nestQuotes, quoted } from './source';
 
-export function formatChicago(src: CitationSource): string {
-  const translated = src.titleEn ? ` [${src.titleEn}]` : '';
-  let note = `“${src.title}”${translated} (speech, ${src.occasion}, ${src.year})`;
-  if (src.location) {
-    const sections = englishSections(
-      src.location,
-      (i) => `pt. ${i}, `,
-      (h) => `“${h},”`,
-    );
-    note += `, ${sections}${sections.endsWith('”') ? ' ' : ', '}${paragraphLocator(src.location, 'para.', 'paras.')}`;
-  }
-  let bibliography: string;
-  if (src.seenAt) {
-    const accessed = longDate(src.seenAt.accessed);
-    note += `, quoted in “${nestQuotes(src.seenAt.title)},” accessed ${accessed}, ${src.seenAt.url}`;
-    bibliography = `“${nestQuotes(withPeriod(src.seenAt.title))}” Accessed ${accessed}. ${src.seenAt.url}.`;
-  } else {
-    bibliography = src.titleEn
-      ? `“${src.title}” [${src.titleEn}]. Speech, ${src.occasion}, ${src.year}.`
-      : `“${withPeriod(src.title)}” Speech, ${src.occasion}, ${src.year}.`;
-  }
-  return `${quoted(src.quote)}\n\n${note}.\n\n${bibliography}`;
+function translated(src: CitationSource): string {
+  return src.titleEn ? ` [${src.titleEn.sentenceCase}]` : '';
+}
+
+/** In a note: Author, “Title,” Site, accessed November 28, 2026, URL */
+function pageInNote(page: CitedPage): string {
+  const author = page.author ? `${page.author}, ` : '';
+  // American punctuation: the comma after a title sits inside its quotation marks.
+  const title = page.title ? `“${nestQuotes(page.title)},” ` : `${UNTITLED_PAGE}, `;
+  const site = page.site ? `${page.site}, ` : '';
+  return `${author}${title}${site}accessed ${longDate(page.accessed)}, ${page.url}`;
+}
+
+/** In the bibliography: Author. “Title.” Site. Accessed November 28, 2026. URL. */
+function pageInBibliography(page: CitedPage): string {
+  const parts = [
+    page.author ? withPeriod(page.author) : null,
+    page.title ? `“${nestQuotes(withPeriod(page.title))}”` : `${UNTITLED_PAGE}.`,
+    page.site ? withPeriod(page.site) : null,
+    `Accessed ${longDate(page.accessed)}.`,
+    `${page.url}.`,
+  ];
+  return parts.filter((p) => p !== null).join(' ');
+}
+
+function note(src: CitationSource): string {
+  let text = `“${src.title}”${translated(src)} (speech, ${src.occasion}, ${src.year})`;
+  if (src.location) text += `, ${englishLocator(src.location, ['para.', 'paras.'])}`;
+  if (src.seenAt) text += `, quoted in ${pageInNote(src.seenAt)}`;
+  return `${text}.`;
+}
+
+function bibliography(src: CitationSource): string {
+  const speech = src.titleEn
+    ? `“${src.title}”${translated(src)}. Speech, ${src.occasion}, ${src.year}.`
+    : `“${withPeriod(src.title)}” Speech, ${src.occasion}, ${src.year}.`;
+  return src.seenAt ? `${speech} Quoted in ${pageInBibliography(src.seenAt)}` : speech;
+}
+
+export function formatChicago(srcs: CitationSource[]): string {
+  return assemble(
+    srcs.map((s) => `${quoted(s.quote)}\n\n${note(s)}`),
+    srcs.map(bibliography),
+  );
 }

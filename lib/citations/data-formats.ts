@@ -8,12 +8,16 @@
  *
  * Records: the speech (no author field: none is known, and a reference
  * manager then sorts and cites it by title), and when the quote was seen on a
- * page, that page as a second record with its URL and access date. The quote
- * and its place in the speech go in the speech record's note.
+ * page, that page as a second record with its URL and access date (and its
+ * author and site when known; no title field when it has none). The quote and
+ * its place in the speech go in the speech record's note; for several quotes
+ * (copy all) each record appears once, under one key, with every quote and
+ * its place in the note. No field says the same thing twice.
  */
 import { dateParts, isoDate, risDate } from './dates';
 import { locationZh } from './location';
-import { type CitationSource, quoted } from './source';
+import type { CitationSource, CitedPage } from './source';
+import { quoted } from './source';
 
 export const SPEECH_KEY_PREFIX = 'speech';
 
@@ -25,9 +29,17 @@ function pageKey(accessed: Date): string {
   return `seen${isoDate(accessed).replaceAll('-', '')}`;
 }
 
-/** 第二部分 · …，第4段：“quote” */
-function speechNote(src: CitationSource): string {
-  return src.location ? `${locationZh(src.location)}：${quoted(src.quote)}` : `${quoted(src.quote)}`;
+/** 第二部分“…”，第4段：“quote”, for each quote, joined by ； */
+function speechNote(srcs: CitationSource[]): string {
+  const notes = srcs.map((s) => (s.location ? `${locationZh(s.location)}：${quoted(s.quote)}` : quoted(s.quote)));
+  return [...new Set(notes)].join('；');
+}
+
+/** The first source stands for the speech and the page; the others add their quotes to the note. */
+function first(srcs: CitationSource[]): CitationSource {
+  const src = srcs[0];
+  if (!src) throw new RangeError('no citation to format');
+  return src;
 }
 
 // ---------------------------------------------------------------- BibTeX
@@ -52,24 +64,28 @@ function bibtexEntry(type: string, key: string, fields: [string, string][]): str
   return `@${type}{${key},\n${body}\n}`;
 }
 
-export function formatBibtex(src: CitationSource): string {
+export function formatBibtex(srcs: CitationSource[]): string {
+  const src = first(srcs);
   const speech = bibtexEntry('misc', speechKey(src), [
     ['title', escapeBibtex(src.title)],
     ['howpublished', escapeBibtex(`Speech, ${src.occasion}`)],
     ['year', String(src.year)],
     ['language', 'chinese'],
-    ['note', escapeBibtex(speechNote(src))],
+    ['note', escapeBibtex(speechNote(srcs))],
   ]);
   if (!src.seenAt) return speech;
-  const date = isoDate(src.seenAt.accessed);
-  const page = bibtexEntry('misc', pageKey(src.seenAt.accessed), [
-    ['title', escapeBibtex(src.seenAt.title)],
-    ['howpublished', `\\url{${bibtexUrl(src.seenAt.url)}}`],
-    ['url', bibtexUrl(src.seenAt.url)],
-    ['urldate', date],
-    ['note', `[Online; accessed ${date}]`],
-  ]);
+  const page = bibtexEntry('misc', pageKey(src.seenAt.accessed), pageFields(src.seenAt));
   return `${speech}\n\n${page}`;
+}
+
+function pageFields(page: CitedPage): [string, string][] {
+  const fields: [string, string][] = [];
+  // Double braces: a name BibTeX must not split into first and last names.
+  if (page.author) fields.push(['author', `{${escapeBibtex(page.author)}}`]);
+  if (page.title) fields.push(['title', escapeBibtex(page.title)]);
+  if (page.site) fields.push(['howpublished', escapeBibtex(page.site)]);
+  fields.push(['url', bibtexUrl(page.url)], ['urldate', isoDate(page.accessed)]);
+  return fields;
 }
 
 // ---------------------------------------------------------------- RIS
@@ -79,7 +95,8 @@ function risRecord(tags: [string, string][]): string {
   return [...tags.map(([tag, value]) => `${tag}  - ${value}`), 'ER  - '].join('\r\n');
 }
 
-export function formatRis(src: CitationSource): string {
+export function formatRis(srcs: CitationSource[]): string {
+  const src = first(srcs);
   // RIS has no type for a speech: GEN (generic) with M3 (type of work) saying what it is.
   const speech = risRecord([
     ['TY', 'GEN'],
@@ -88,21 +105,22 @@ export function formatRis(src: CitationSource): string {
     ['PY', String(src.year)],
     ['M3', 'Speech'],
     ['LA', 'zh-CN'],
-    ['N1', speechNote(src)],
+    ['N1', speechNote(srcs)],
   ]);
   if (!src.seenAt) return `${speech}\r\n`;
-  const page = risRecord([
-    ['TY', 'ELEC'],
-    ['TI', src.seenAt.title],
-    ['UR', src.seenAt.url],
-    ['Y2', risDate(src.seenAt.accessed)],
-  ]);
-  return `${speech}\r\n${page}\r\n`;
+  const seen = src.seenAt;
+  const tags: [string, string][] = [['TY', 'ELEC']];
+  if (seen.author) tags.push(['AU', seen.author]);
+  if (seen.title) tags.push(['TI', seen.title]);
+  if (seen.site) tags.push(['T2', seen.site]);
+  tags.push(['UR', seen.url], ['Y2', risDate(seen.accessed)]);
+  return `${speech}\r\n${risRecord(tags)}\r\n`;
 }
 
 // ---------------------------------------------------------------- CSL-JSON
 
-export function cslItems(src: CitationSource): Record<string, unknown>[] {
+export function cslItems(srcs: CitationSource[]): Record<string, unknown>[] {
+  const src = first(srcs);
   const items: Record<string, unknown>[] = [
     {
       id: speechKey(src),
@@ -112,21 +130,25 @@ export function cslItems(src: CitationSource): Record<string, unknown>[] {
       'event-title': src.occasion,
       issued: { 'date-parts': [[src.year]] },
       language: 'zh-CN',
-      note: speechNote(src),
+      note: speechNote(srcs),
     },
   ];
-  if (src.seenAt) {
+  const seen = src.seenAt;
+  if (seen) {
     items.push({
-      id: pageKey(src.seenAt.accessed),
+      id: pageKey(seen.accessed),
       type: 'webpage',
-      title: src.seenAt.title,
-      URL: src.seenAt.url,
-      accessed: { 'date-parts': [dateParts(src.seenAt.accessed)] },
+      ...(seen.author ? { author: [{ literal: seen.author }] } : {}),
+      ...(seen.title ? { title: seen.title } : {}),
+      ...(seen.site ? { 'container-title': seen.site } : {}),
+      ...(seen.published ? { issued: { 'date-parts': [dateParts(seen.published)] } } : {}),
+      URL: seen.url,
+      accessed: { 'date-parts': [dateParts(seen.accessed)] },
     });
   }
   return items;
 }
 
-export function formatCslJson(src: CitationSource): string {
-  return JSON.stringify(cslItems(src), null, 2);
+export function formatCslJson(srcs: CitationSource[]): string {
+  return JSON.stringify(cslItems(srcs), null, 2);
 }

@@ -9,3 +9,6 @@ export function endsSentence(text: string): boolean {
 export function withPeriod(text: string): string {
   return endsSentence(text) ? text : `${text}.`;
 }
+
+/** What APA and Chicago put in a title's place when a page has none. */
+export const UNTITLED_PAGE = '[Web page]';

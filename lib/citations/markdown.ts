@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n';
 import { isoDate } from './dates';
 import { locationEn, locationZh } from './location';
-import type { CitationSource } from './source';
+import type { CitationSource, CitedPage } from './source';
 
 export function formatMarkdown(src: CitationSource, lang: Lang): string {
   let source: string;
@@ -14,16 +14,21 @@ export function formatMarkdown(src: CitationSource, lang: Lang): string {
     source = `——《${escapeMarkdown(src.title)}》（${src.year}）`;
     if (src.location) source += `，${escapeMarkdown(locationZh(src.location))}`;
     if (src.seenAt) {
-      source += `；转引自${link(src.seenAt.title, src.seenAt.url)}，${isoDate(src.seenAt.accessed)} 访问`;
+      source += `；见于${link(pageName(src.seenAt, '网页'), src.seenAt.url)}，${isoDate(src.seenAt.accessed)} 访问`;
     }
   } else {
     source = `— *${escapeMarkdown(src.title)}* (${src.year})`;
     if (src.location) source += `, ${escapeMarkdown(locationEn(src.location))}`;
     if (src.seenAt) {
-      source += `; quoted in ${link(src.seenAt.title, src.seenAt.url)}, accessed ${isoDate(src.seenAt.accessed)}`;
+      source += `; quoted in ${link(pageName(src.seenAt, 'a web page'), src.seenAt.url)}, accessed ${isoDate(src.seenAt.accessed)}`;
     }
   }
   return `> ${escapeMarkdown(src.quote)}\n>\n> ${source}`;
+}
+
+/** The page's title, else its site, else a description: never its URL twice. */
+export function pageName(page: CitedPage, description: string): string {
+  return page.title ?? page.site ?? description;
 }
 
 /** Characters that would turn page text into Markdown syntax. */

@@ -1,41 +1,52 @@
 /**
  * MLA 9.
  * - No author: the entry begins with the title, the title
- *   of a speech in quotation marks, a translation in brackets after it.
+ *   of a speech in quotation marks, a translation in brackets after it, in title case.
  * - A speech: “Title.” Event, Date. Speech. (the descriptor last).
- * - In-text: the (shortened) title in quotation marks and the locator with
+ * - In-text: the title in quotation marks and the locator with
  *   MLA's abbreviations: pt. for part, par. for paragraph.
  * - Seen in another source: "qtd. in" that source in the parenthesis, and that
- *   source in Works Cited: “Page Title.” URL without http(s)://. Accessed
- *   28 Nov. 2026. (months longer than four letters abbreviated).
+ *   source in Works Cited: Author. “Page Title.” *Site*, URL without
+ *   http(s)://. Accessed 28 Nov. 2026. (months longer than four letters
+ *   abbreviated). A page without a title is cited as its website (*Site*), or
+ *   described (Web page) when the site is not known either.
  */
+import { assemble } from './assemble';
 import { mlaDate } from './dates';
 import { withPeriod } from './english';
-import { englishSections, paragraphLocator } from './location';
-import { type CitationSource, nestQuotes, quoted } from './source';
+import { englishLocator } from './location';
+import { type CitationSource, type CitedPage, italic, nestQuotes, quoted } from './source';
 
-export function formatMla(src: CitationSource): string {
-  let paren = `“${src.title}”`;
-  if (src.location) {
-    const sections = englishSections(
-      src.location,
-      (i) => `pt. ${i}, `,
-      (h) => `“${h},”`,
-    );
-    // American punctuation: the comma after a title sits inside its quotation marks.
-    paren = `“${src.title},” ${sections}${sections.endsWith('”') ? ' ' : ', '}${paragraphLocator(src.location, 'par.', 'pars.')}`;
-  }
-  if (src.seenAt) paren += `; qtd. in ${quoted(src.seenAt.title)}`;
-  const inText = `${quoted(src.quote)} (${paren}).`;
-  const entry = src.seenAt
-    ? `“${nestQuotes(withPeriod(src.seenAt.title))}” ${withoutProtocol(src.seenAt.url)}. Accessed ${mlaDate(src.seenAt.accessed)}.`
-    : `${quotedTitle(src)} ${src.occasion}, ${src.year}. Speech.`;
-  return `${inText}\n\n${entry}`;
+/** How the page is named: its title in quotation marks, else its site in italics, else a description. */
+function pageName(page: CitedPage): string {
+  if (page.title) return quoted(page.title);
+  return page.site ? italic(page.site) : 'Web page';
 }
 
-/** “Title” [Translation]. or “Title.” */
-function quotedTitle(src: CitationSource): string {
-  return src.titleEn ? `“${src.title}” [${src.titleEn}].` : `“${withPeriod(src.title)}”`;
+function inText(src: CitationSource): string {
+  let paren = `“${src.title}”`;
+  // American punctuation: the comma after a title sits inside its quotation marks.
+  if (src.location) paren = `“${src.title},” ${englishLocator(src.location, ['par.', 'pars.'])}`;
+  if (src.seenAt) paren += `; qtd. in ${src.seenAt.author ?? pageName(src.seenAt)}`;
+  return `${quoted(src.quote)} (${paren}).`;
+}
+
+function pageEntry(page: CitedPage): string {
+  const author = page.author ? `${withPeriod(page.author)} ` : '';
+  const where = `${withoutProtocol(page.url)}. Accessed ${mlaDate(page.accessed)}.`;
+  if (!page.title) return `${author}${page.site ? `${italic(page.site)},` : 'Web page.'} ${where}`;
+  const title = `“${nestQuotes(withPeriod(page.title))}”`;
+  return `${author}${title} ${page.site ? `${italic(page.site)}, ` : ''}${where}`;
+}
+
+function entry(src: CitationSource): string {
+  if (src.seenAt) return pageEntry(src.seenAt);
+  const title = src.titleEn ? `“${src.title}” [${src.titleEn.titleCase}].` : `“${withPeriod(src.title)}”`;
+  return `${title} ${src.occasion}, ${src.year}. Speech.`;
+}
+
+export function formatMla(srcs: CitationSource[]): string {
+  return assemble([srcs.map(inText).join('\n')], srcs.map(entry));
 }
 
 /** MLA 9 recommends leaving out http:// and https://. */

@@ -3,21 +3,27 @@
 import type { Lang } from '../i18n';
 import { isoDate } from './dates';
 import { locationEn, locationZh } from './location';
+import { pageName } from './markdown';
 import { type CitationSource, quoted } from './source';
 
 export function formatPlain(src: CitationSource, lang: Lang): string {
+  const seen = src.seenAt;
   if (lang === 'zh') {
     let text = `${quoted(src.quote)}——《${src.title}》（${src.year}）`;
     if (src.location) text += `，${locationZh(src.location)}`;
     text += '。';
-    if (src.seenAt)
-      text += `转引自《${src.seenAt.title}》（${src.seenAt.url}），${isoDate(src.seenAt.accessed)} 访问。`;
+    if (seen) {
+      const name = seen.title ? `《${seen.title}》` : (seen.site ?? '网页');
+      text += `见于${seen.author ? `${seen.author}：` : ''}${name}（${seen.url}），${isoDate(seen.accessed)} 访问。`;
+    }
     return text;
   }
   let text = `${quoted(src.quote)} — ${src.title} (${src.year})`;
   if (src.location) text += `, ${locationEn(src.location)}`;
   text += '.';
-  if (src.seenAt)
-    text += ` Quoted in: ${src.seenAt.title}, ${src.seenAt.url}, accessed ${isoDate(src.seenAt.accessed)}.`;
+  if (seen) {
+    const author = seen.author ? `${seen.author}, ` : '';
+    text += ` Quoted in: ${author}${pageName(seen, 'a web page')}, ${seen.url}, accessed ${isoDate(seen.accessed)}.`;
+  }
   return text;
 }

@@ -5,7 +5,7 @@
  */
 import { getCorpus } from '../corpus';
 import type { Corpus, Section } from '../corpus/types';
-import { englishTitles } from './speech-en';
+import { type EnglishTitle, englishTitles } from './speech-en';
 import type { CitationInput, SeenAt } from './types';
 
 export class CitationInputError extends Error {
@@ -19,16 +19,30 @@ export interface CitedLocation {
   lastParagraph: number;
 }
 
+/** The page where the quote was seen, as the formats print it. */
+export interface CitedPage {
+  /** The page's title, site suffix included; null when the page has none (each style then describes it). */
+  title: string | null;
+  url: string;
+  accessed: Date;
+  /** The byline or <meta name="author">; null when unknown. */
+  author: string | null;
+  /** The site's name, given or read from the title's suffix; null when unknown. */
+  site: string | null;
+  /** The page's own date, when known. */
+  published: Date | null;
+}
+
 export interface CitationSource {
   quote: string;
   title: string;
   /** English translation of the title, for the English styles; null when not known. */
-  titleEn: string | null;
+  titleEn: EnglishTitle | null;
   year: number;
   occasion: string;
   /** Null when the span lies outside the numbered paragraphs (the title line). */
   location: CitedLocation | null;
-  seenAt: SeenAt | null;
+  seenAt: CitedPage | null;
 }
 
 /**
@@ -48,14 +62,50 @@ export function stripMarkers(text: string): string {
   return text.replace(MARKERS, '');
 }
 
-/** One line: selections that cross paragraphs carry line breaks, which no citation style wants. */
-export function cleanQuote(quote: string): string {
-  return stripMarkers(quote).replace(/\s+/g, ' ').trim();
+// C0 and C1 controls (line breaks, tabs), line and paragraph separators, and the italic markers:
+// nothing that could end a line or a record.
+const BREAKS = /[\p{Cc}\u2028\u2029\uE000\uE001]+/gu;
+const BREAK = /[\p{Cc}\u2028\u2029\uE000\uE001]/u;
+const BLANK_RUN = /[\s\p{Cc}\u2028\u2029\uE000\uE001]+/gu;
+// Han characters and CJK or full-width punctuation: a line break between two of them joins without a space.
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026]/u;
+
+/**
+ * One line, for any field: line breaks and control characters go. Where a
+ * line break stood between Chinese characters (a quote across two
+ * paragraphs) the text joins without a space; elsewhere a run of blanks is
+ * one space, so Latin words and a page's own spaces (本报记者 李明) stay apart.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(BLANK_RUN, (run: string, at: number, whole: string) => {
+      if (!BREAK.test(run)) return ' ';
+      const before = whole[at - 1] ?? '';
+      const after = whole[at + run.length] ?? '';
+      return CJK.test(before) && CJK.test(after) ? '' : ' ';
+    })
+    .trim();
 }
 
-/** Double quotation marks inside a quote become single ones (the rule in Chinese and American English alike). */
+/** The cleaned quote. */
+export function cleanQuote(quote: string): string {
+  return oneLine(quote);
+}
+
+/**
+ * Double quotation marks inside a quote become single ones (the rule in
+ * Chinese and American English alike); straight ones become curly singles in pairs.
+ */
 export function nestQuotes(text: string): string {
-  return text.replace(/“/g, '‘').replace(/”/g, '’');
+  let open = true;
+  return text
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')
+    .replace(/"/g, () => {
+      const mark = open ? '‘' : '’';
+      open = !open;
+      return mark;
+    });
 }
 
 /** “text”, with the quotation marks inside it turned to single ones. */
@@ -86,7 +136,7 @@ export function citationSource(input: CitationInput, corpus: Corpus = getCorpus(
   return {
     quote,
     title: corpus.meta.title,
-    titleEn: englishTitles(corpus.meta.title)?.title ?? null,
+    titleEn: englishTitles(corpus.meta.title),
     year: corpus.meta.year,
     occasion: corpus.meta.occasion,
     location,
@@ -94,16 +144,33 @@ export function citationSource(input: CitationInput, corpus: Corpus = getCorpus(
   };
 }
 
-function cleanSeenAt(seen: SeenAt): SeenAt {
-  const url = (seen.url ?? '').trim();
+// A site suffix of a title: 标题--人民网, 标题_新华网, 标题 | 澎湃新闻, 标题 - 新浪新闻.
+const SITE_SUFFIX = /^(.*\S)\s*(?:--|_|\s-\s|[|｜])\s*([^|｜_]{2,16}?)\s*$/u;
+
+/** The site named at the end of a page title, or null. */
+export function siteFromTitle(title: string): string | null {
+  const m = SITE_SUFFIX.exec(title);
+  return m?.[1] && m[2] && !m[2].includes('--') ? m[2] : null;
+}
+
+function validDate(d: unknown): d is Date {
+  return d instanceof Date && !Number.isNaN(d.getTime());
+}
+
+function cleanSeenAt(seen: SeenAt): CitedPage {
+  // A URL has no spaces: line breaks and controls go, spaces are percent-encoded.
+  const url = (seen.url ?? '').replace(BREAKS, '').trim().replace(/\s/g, '%20');
   if (url === '') throw new CitationInputError('the page where the quote was seen has no URL');
-  if (!(seen.accessed instanceof Date) || Number.isNaN(seen.accessed.getTime())) {
+  if (!validDate(seen.accessed)) {
     throw new CitationInputError('the access date is not a valid date');
   }
-  // A page without a <title> is still citable: its URL names it.
-  const title =
-    stripMarkers(seen.title ?? '')
-      .replace(/\s+/g, ' ')
-      .trim() || stripMarkers(url);
-  return { title, url: stripMarkers(url), accessed: seen.accessed };
+  const title = oneLine(seen.title ?? '') || null;
+  return {
+    title,
+    url,
+    accessed: seen.accessed,
+    author: oneLine(seen.author ?? '') || null,
+    site: oneLine(seen.site ?? '') || (title ? siteFromTitle(title) : null),
+    published: validDate(seen.published) ? seen.published : null,
+  };
 }

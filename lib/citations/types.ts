@@ -3,9 +3,12 @@ import type { Lang } from '../i18n';
 export type CitationFormatId =
   | 'gbt7714'
   | 'gbt7714-web'
+  | 'gbt7714-2015'
+  | 'gbt7714-2015-web'
   | 'apa'
   | 'mla'
   | 'chicago'
+  | 'zh-note'
   | 'bibtex'
   | 'ris'
   | 'csl-json'
@@ -14,10 +17,21 @@ export type CitationFormatId =
 
 /** Where the quote was seen: the page, as an electronic resource. */
 export interface SeenAt {
+  /** The page's title as it stands (a site suffix such as `--人民网` included); '' when it has none. */
   title: string;
   url: string;
   /** Access date (local calendar date of the user). */
   accessed: Date;
+  /** The page's byline or `<meta name="author">`, when it has one. */
+  author?: string;
+  /** The site's name (e.g. og:site_name); when absent, a site suffix of the title names it. */
+  site?: string;
+  /**
+   * The page's own date (published or last modified), when it states one:
+   * GB/T 7714's (创建或修改日期) and CSL-JSON's issued; the English styles
+   * keep n.d. and the access date.
+   */
+  published?: Date;
 }
 
 /** Everything a citation of a quote needs; the speech's metadata comes from the corpus. */

@@ -91,11 +91,14 @@ const SECTION_ZH = ['开篇', '第一部分', '第二部分', '第三部分', '�
 const SECTION_EN = ['Opening', 'Part 1', 'Part 2', 'Part 3', 'Closing'];
 
 const FORMAT_NAMES_ZH: Record<CitationFormatId, string> = {
-  gbt7714: 'GB/T 7714',
-  'gbt7714-web': 'GB/T 7714（含网页出处）',
+  gbt7714: 'GB/T 7714—2025',
+  'gbt7714-web': 'GB/T 7714—2025（网页在先 [EB/OL]）',
+  'gbt7714-2015': 'GB/T 7714—2015',
+  'gbt7714-2015-web': 'GB/T 7714—2015（网页在先 [EB/OL]）',
   apa: 'APA 第7版',
   mla: 'MLA 第9版',
   chicago: '芝加哥格式',
+  'zh-note': '中文脚注（转引自）',
   bibtex: 'BibTeX',
   ris: 'RIS',
   'csl-json': 'CSL-JSON',
@@ -103,11 +106,14 @@ const FORMAT_NAMES_ZH: Record<CitationFormatId, string> = {
   plain: '纯文本',
 };
 const FORMAT_NAMES_EN: Record<CitationFormatId, string> = {
-  gbt7714: 'GB/T 7714',
-  'gbt7714-web': 'GB/T 7714 (with web source)',
+  gbt7714: 'GB/T 7714—2025',
+  'gbt7714-web': 'GB/T 7714—2025 (web page first, [EB/OL])',
+  'gbt7714-2015': 'GB/T 7714—2015',
+  'gbt7714-2015-web': 'GB/T 7714—2015 (web page first, [EB/OL])',
   apa: 'APA 7',
   mla: 'MLA 9',
   chicago: 'Chicago',
+  'zh-note': 'Chinese footnote (转引自)',
   bibtex: 'BibTeX',
   ris: 'RIS',
   'csl-json': 'CSL-JSON',

@@ -8,6 +8,10 @@
  *      `sensitivity` as a level 0–2, hostnames with ports or full URLs.
  * v2 — the current `Settings` shape: `pausedSites` a deduplicated list of
  *      lower-case hostnames, `colours`, `sensitivity` a named level.
+ *      `citationFormat` ids stay valid across editions of a style: 'gbt7714'
+ *      (and 'gbt7714-web') name the current GB/T 7714, so a stored default
+ *      moved to the 2025 edition without a migration; the 2015 edition has
+ *      ids of its own ('gbt7714-2015', 'gbt7714-2015-web').
  *
  * Migrations never throw: what they cannot convert they leave in place, and
  * `sanitiseSettings` later resets it to the default with a notice.

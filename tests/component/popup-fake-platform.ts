@@ -5,7 +5,7 @@
  */
 import { vi } from 'vitest';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
-import { CITATION_FORMATS, formatCitation } from '../../lib/citations';
+import { CITATION_FORMATS, formatCitation, formatCitations } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import type { PageMatch, TabResults } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
@@ -72,7 +72,7 @@ export function fakePlatform(options: FakeOptions = {}) {
   const idleTasks: (() => void)[] = [];
   let clock = ACCESSED.getTime();
   let loading = options.loading ?? false;
-  const citationApi: CitationApi = { formats: CITATION_FORMATS, format: formatCitation };
+  const citationApi: CitationApi = { formats: CITATION_FORMATS, format: formatCitation, formatAll: formatCitations };
   const platform = {
     getTab: vi.fn(
       async (): Promise<TabInfo | null> => (options.tab === undefined ? { id: 7, ...PAGE, loading } : options.tab),

@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { similarityPercent } from '../../components/popup/MatchItem';
 import { Popup } from '../../components/popup/Popup';
-import { formatCitation } from '../../lib/citations';
+import { formatCitation, formatCitations } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
-import { citationInput } from '../../lib/popup-model';
+import { buildItems, citationInput } from '../../lib/popup-model';
 import { ACCESSED, fakePlatform, PAGE, speechMatch, tabResults } from './popup-fake-platform';
 
 afterEach(cleanup);
@@ -225,19 +225,28 @@ describe('actions on a match', () => {
     expect(platform.loadCitations).not.toHaveBeenCalled();
     expect(within(items()[0] as HTMLElement).getByRole('button', { name: '复制引文' })).toBeTruthy();
     act(() => runIdle());
-    await within(items()[0] as HTMLElement).findByRole('button', { name: '复制引文（GB/T 7714）' });
+    await within(items()[0] as HTMLElement).findByRole('button', { name: '复制引文（GB/T 7714—2025）' });
     expect(platform.loadCitations).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('page actions', () => {
-  it('copies all citations in the default format, in page order', async () => {
+  it('copies all citations in the default format, in page order, each source once', async () => {
     const { platform, user } = renderPopup();
     await user.click(await screen.findByRole('button', { name: /复制全部引文/ }));
-    const expected = [passage, slogan, near]
-      .map((m) => formatCitation('gbt7714', citationInput(m, PAGE, ACCESSED), { lang: 'zh' }).trim())
-      .join('\n\n');
+    const listed = buildItems([passage, slogan, near], getCorpus());
+    const expected = formatCitations(
+      'gbt7714',
+      listed.map((m) => citationInput(m, PAGE, ACCESSED)),
+      { lang: 'zh' },
+    );
     expect(platform.copyText).toHaveBeenCalledWith(expected);
+    const copied = platform.copyText.mock.calls[0]?.[0] ?? '';
+    expect(copied.match(/\[EB\/OL\]/g)).toHaveLength(1);
+    expect(copied.match(/\[Z\]/g)).toHaveLength(1);
+    // The near-verbatim quote is cited in the speech's words.
+    expect(copied).toContain(`“${listed[2]?.context.matched}”`);
+    expect(copied).not.toContain(`“${near.quote}”`);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('已复制 3 条引文'));
   });
 

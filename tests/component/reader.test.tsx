@@ -189,7 +189,7 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader();
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar', { name: `已选 ${QUOTE.length} 字` });
-    await user.click(within(toolbar).getByRole('button', { name: '复制引用 · GB/T 7714' }));
+    await user.click(within(toolbar).getByRole('button', { name: '复制引用 · GB/T 7714—2025' }));
     expect(copyText).toHaveBeenCalledWith(
       formatCitation('gbt7714', { quote: QUOTE, speechStart: START, speechEnd: END }),
       null,
@@ -205,11 +205,14 @@ describe('copying citations', () => {
     const menu = await screen.findByRole('menu');
     const items = within(menu).getAllByRole('menuitem');
     expect(items.map((i) => i.textContent)).toEqual([
-      'GB/T 7714',
-      'GB/T 7714 [EB/OL]',
+      'GB/T 7714—2025',
+      'GB/T 7714—2025 [EB/OL]',
+      'GB/T 7714—2015',
+      'GB/T 7714—2015 [EB/OL]',
       'APA 7',
       'MLA 9',
       'Chicago',
+      '中文脚注（转引自）',
       'BibTeX',
       'RIS',
       'CSL-JSON',
@@ -225,7 +228,7 @@ describe('copying citations', () => {
     expect(screen.getByRole('status').textContent).toBe('Copied the 纯文本 / Plain text citation');
   });
 
-  it('a selection across two paragraphs cites both, its line break as a space', async () => {
+  it('a selection across two paragraphs cites both, with no space put between the Chinese sentences', async () => {
     const p = corpus.paragraphs[2]!;
     const next = corpus.paragraphs[3]!;
     const { user, copyText } = renderReader({ defaultFormat: 'plain' });
@@ -233,7 +236,7 @@ describe('copying citations', () => {
     const toolbar = await screen.findByRole('toolbar', { name: '已选 7 字' });
     await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
     const text = copyText.mock.calls[0]![0];
-    expect(text).toContain(`“${corpus.text.slice(p.end - 4, p.end)} ${corpus.text.slice(next.start, next.start + 3)}”`);
+    expect(text).toContain(`“${corpus.text.slice(p.end - 4, p.end)}${corpus.text.slice(next.start, next.start + 3)}”`);
     expect(text).toContain('第3至4段');
   });
 

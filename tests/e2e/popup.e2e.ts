@@ -14,11 +14,11 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCitation } from '../../lib/citations';
+import { formatCitation, formatCitations } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import type { Lang } from '../../lib/i18n';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
-import { citationInput, joinCitations } from '../../lib/popup-model';
+import { citationInput } from '../../lib/popup-model';
 import { type ExtensionSession, launchWithExtension } from './harness';
 
 interface ListedItem {
@@ -38,6 +38,16 @@ interface ListedItem {
   dropped: string[];
   inserted: string[];
 }
+
+const EMPTY_CONTEXT = {
+  before: '',
+  lead: '',
+  matched: '',
+  tail: '',
+  after: '',
+  clippedStart: false,
+  clippedEnd: false,
+};
 
 /** What the popup lists, read from its DOM (the visible text, without the screen-reader-only labels). */
 function listedItems(popup: Page): Promise<ListedItem[]> {
@@ -122,6 +132,8 @@ const HEADING_1 = '切实增强生态文明建设的政治自觉…';
 const HEADING_2 = '切实增强落实污染防治的思想自觉…';
 const HEADING_3 = '切实增强生态环境保护的行动自觉…';
 const TITLE = '我市召开生态环境保护工作推进会';
+/** The page's <meta name="author">: the [EB/OL] entry names it. */
+const AUTHOR = '本报记者 李明';
 
 describe('popup: list, jump, open, copy', () => {
   let session: ExtensionSession;
@@ -312,19 +324,20 @@ describe('popup: list, jump, open, copy', () => {
     await reader.close();
   });
 
-  it('copies the default citation (GB/T 7714) exactly', async () => {
+  it('copies the default citation (GB/T 7714—2025) exactly', async () => {
     const target = find('功成不必在我');
     await popup.bringToFront();
     const button = popup
       .locator(`li.match[data-match-id="${target.id}"]`)
-      .getByRole('button', { name: t.copyCitation('GB/T 7714') });
+      .getByRole('button', { name: t.copyCitation('GB/T 7714—2025') });
     await button.click();
-    await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copied('GB/T 7714'));
+    await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copied('GB/T 7714—2025'));
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
-    const page = { title: TITLE, url: session.server.baseUrl + newsPath };
+    const page = { title: TITLE, url: session.server.baseUrl + newsPath, author: AUTHOR };
     const expected = formatCitation('gbt7714', citationInput(target, page, new Date()), { lang: t.lang });
     expect(copied).toBe(expected);
     expect(copied).toContain('功成不必在我');
+    expect(copied).toContain(`${AUTHOR}. ${TITLE}[EB/OL].`);
   });
 
   it('copies another format from the menu, by keyboard', async () => {
@@ -338,19 +351,25 @@ describe('popup: list, jump, open, copy', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copied('APA 7'));
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
-    const page = { title: TITLE, url: session.server.baseUrl + newsPath };
+    const page = { title: TITLE, url: session.server.baseUrl + newsPath, author: AUTHOR };
     expect(copied).toBe(formatCitation('apa', citationInput(target, page, new Date()), { lang: t.lang }));
   });
 
   it('copies all citations, in page order', async () => {
     await popup.bringToFront();
-    await popup.getByRole('button', { name: t.copyAll('GB/T 7714') }).click();
+    await popup.getByRole('button', { name: t.copyAll('GB/T 7714—2025') }).click();
     await expect.poll(() => popup.locator('output.toast').innerText()).toBe(t.copiedAll(items.length));
-    const page = { title: TITLE, url: session.server.baseUrl + newsPath };
-    const expected = joinCitations(
-      'gbt7714',
-      items.map((i) => formatCitation('gbt7714', citationInput(i, page, new Date()), { lang: t.lang })),
+    const page = { title: TITLE, url: session.server.baseUrl + newsPath, author: AUTHOR };
+    // A near-verbatim quote is cited in the speech's words (the marked span), not the page's.
+    const inputs = items.map((i) =>
+      citationInput(
+        { ...i, nearVerbatim: i.kind === t.kind.nearVerbatim, context: { ...EMPTY_CONTEXT, matched: i.marked } },
+        page,
+        new Date(),
+      ),
     );
+    const expected = formatCitations('gbt7714', inputs, { lang: t.lang });
+    expect(expected.match(/\[EB\/OL\]/g)).toHaveLength(1);
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(expected);
   });
 

@@ -67,6 +67,13 @@ describe('per-tab results', () => {
     expect(await badge(7)).toBe('3');
   });
 
+  it("gives the top frame's page author, not a frame's", async () => {
+    await recordFrameReport(6, 2, { ...report('https://ads.example/frame', []), author: 'Ad Co' });
+    expect((await getTabResults(6)).author).toBeUndefined();
+    await recordFrameReport(6, 0, { ...report('https://news.example/a', []), author: '李明' });
+    expect((await getTabResults(6)).author).toBe('李明');
+  });
+
   it("a frame's new report replaces its old one", async () => {
     await recordFrameReport(1, 0, report('https://news.example/a', [m('a:1'), m('a:2')]));
     await recordFrameReport(1, 0, report('https://news.example/a', [m('a:3')]));

@@ -47,6 +47,17 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'toggle-highlights' })).toEqual({ type: 'toggle-highlights' });
   });
 
+  it('carries the page author of a report, and refuses one that is not a short string', () => {
+    const withAuthor = { ...report, author: '李明' };
+    expect(parseMessage({ type: 'frame-report', report: withAuthor })).toEqual({
+      type: 'frame-report',
+      report: withAuthor,
+    });
+    for (const author of [3, 'x'.repeat(101)]) {
+      expect(parseMessage({ type: 'frame-report', report: { ...report, author } })).toBeNull();
+    }
+  });
+
   it('rejects malformed reports, ids and timings', () => {
     const bad: unknown[] = [
       null,

@@ -8,7 +8,6 @@ import {
   citationInput,
   diffSegments,
   groupBySection,
-  joinCitations,
   NO_ANSWER_MS,
   type PhaseInput,
   pageOrder,
@@ -315,10 +314,30 @@ describe('citations from the popup', () => {
     });
   });
 
-  it('joins citations with blank lines, and CSL-JSON into one array', () => {
-    expect(joinCitations('gbt7714', ['a\n', 'b'])).toBe('a\n\nb');
-    const joined = joinCitations('csl-json', ['[{"id":"a"}]', '[{"id":"b"}]']);
-    expect(JSON.parse(joined)).toEqual([{ id: 'a' }, { id: 'b' }]);
+  it('cites a near-verbatim quote in the speech’s own words, not the page’s', () => {
+    const accessed = new Date(2026, 10, 28);
+    const near = { quote: '红色底线', speechStart: 5, speechEnd: 7, nearVerbatim: true, context: { matched: '红线' } };
+    const input = citationInput(
+      near as Parameters<typeof citationInput>[0],
+      { title: 'T', url: 'https://x/' },
+      accessed,
+    );
+    expect(input.quote).toBe('红线');
+    const exact = { ...near, nearVerbatim: false };
+    expect(
+      citationInput(exact as Parameters<typeof citationInput>[0], { title: 'T', url: 'https://x/' }, accessed).quote,
+    ).toBe('红色底线');
+  });
+
+  it('carries the page’s author when it states one', () => {
+    const accessed = new Date(2026, 10, 28);
+    expect(
+      citationInput(
+        { quote: '红线', speechStart: 5, speechEnd: 7 },
+        { title: 'T', url: 'https://x/', author: '李明' },
+        accessed,
+      ).seenAt,
+    ).toEqual({ title: 'T', url: 'https://x/', accessed, author: '李明' });
   });
 
   it('shortens a heading at its first comma', () => {

@@ -17,6 +17,8 @@ function verbatim(id: string, at: number, length: number): PageMatch {
     speechEnd: at + length,
     similarity: 1,
     diff: null,
+    rule: 'verbatim',
+    distinctiveness: 0.4,
   };
 }
 
@@ -29,6 +31,8 @@ const near: PageMatch = {
   speechStart: 100,
   speechEnd: 110,
   similarity: 0.91,
+  rule: 'misquoted-slogan',
+  distinctiveness: 1,
   diff: [
     { op: 'equal', page: '绿水青山', speech: '绿水青山' },
     { op: 'replace', page: '就是', speech: '便是' },
@@ -46,6 +50,7 @@ const frames = (matches: PageMatch[]): StoredFrame[] => [
       title: '标题',
       status: 'done',
       matches,
+      author: '本报记者 李明',
       timings: { extractMs: 1, scanMs: 2, highlightMs: 3, totalMs: 4, elapsedMs: 5, chars: 6, slices: 1 },
     },
   },
@@ -53,7 +58,7 @@ const frames = (matches: PageMatch[]): StoredFrame[] => [
 ];
 
 describe('stored results', () => {
-  it('decode gives back exactly what was encoded: quotes, diffs, ids, timings, frames', () => {
+  it('decode gives back exactly what was encoded: quotes, diffs, ids, rules, timings, authors, frames', () => {
     const original = frames([verbatim('abc:1', 200, 30), near, { ...verbatim('other:2', 50, 12), kind: 'slogan' }]);
     const decoded = decodeTab(JSON.parse(JSON.stringify(encodeTab(original, speech))), speech);
     expect(decoded).toEqual(original);
@@ -71,6 +76,7 @@ describe('stored results', () => {
     expect(decodeTab(null, speech)).toBeNull();
     expect(decodeTab({ tabId: 1, frames: [] }, speech)).toBeNull();
     expect(decodeTab({ v: 1, frames: [{ m: 3 }] }, speech)).toBeNull();
+    expect(decodeTab({ ...encodeTab(frames([near]), speech), v: 1 }, speech)).toBeNull();
   });
 });
 
