@@ -31,19 +31,7 @@ type CompactOp = [number, string, string | 0];
  * [id after the frame's prefix, kind, start, end, speechStart, speechEnd, similarity, rule, distinctiveness,
  * quote or 0, diff?].
  */
-type CompactMatch = [
-  string,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  string | 0,
-  CompactOp[]?,
-];
+type CompactMatch = [string, number, number, number, number, number, number, number, number, string | 0, CompactOp[]?];
 
 interface CompactFrame {
   f: number;

@@ -32,7 +32,8 @@ import {
   MISQUOTED_SLOGAN_MIN,
   NEAR_MIN_SPEECH,
   STOCK_RUN,
-  verbatimAccepted,
+  stockRunAccepted,
+  verbatimVerdict,
   WHOLE_PHRASE_SIMILARITY,
 } from './rules';
 import { PHRASE_BREAK, type SpeechIndex } from './speech-index';
@@ -45,6 +46,8 @@ import { type Match, type MatchRule, STOCK_BELOW } from './types';
 const alignSeedOf = alignSeed;
 const onDiagonal = onOneDiagonal;
 const alignGapsOf = alignGaps;
+const verdictOf = verbatimVerdict;
+const distinctivenessFrom = distinctivenessOf;
 const similarityFrom = similarityOf;
 const diffOpsOf = diffOps;
 
@@ -860,11 +863,16 @@ function outsideWholeSlogans(index: SpeechIndex, ss: number, se: number): number
   return se - ss - inside;
 }
 
-/** The slogan (of MISQUOTED_SLOGAN_MIN or more characters) that speech [ss, se) mostly covers, or −1. */
+/**
+ * The slogan (of MISQUOTED_SLOGAN_MIN or more characters) that speech [ss, se) mostly covers, reaching at
+ * most two characters past either of its ends, or −1.
+ */
 function misquotedSlogan(index: SpeechIndex, ss: number, se: number): number {
-  const from = Math.max(0, ss - 32);
-  if (index.sloganStartsBefore[se] === index.sloganStartsBefore[from]) return -1;
-  for (let pos = from; pos < se; pos++) {
+  if (se - ss > index.longestSlogan + 4) return -1;
+  const from = Math.max(0, se - 2 - index.longestSlogan);
+  const to = Math.min(se, ss + 3);
+  if (index.sloganStartsBefore[to] === index.sloganStartsBefore[from]) return -1;
+  for (let pos = from; pos < to; pos++) {
     for (const k of index.slogansAt[pos] ?? []) {
       const slogan = index.slogans[k];
       if (slogan?.standing !== 'slogan' || slogan.codes.length < MISQUOTED_SLOGAN_MIN) continue;
@@ -932,9 +940,11 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
   const plain = (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number);
   let rule: MatchRule;
   let kind: Match['kind'] = 'passage';
-  let distinctiveness = distinctivenessOf(substance, speechLength, similarity >= CLOSE_SIMILARITY ? plain : 0);
+  let distinctiveness = distinctivenessFrom(substance, speechLength, similarity >= CLOSE_SIMILARITY ? plain : 0);
   if (similarity === 1) {
-    if (!verbatimAccepted(substance, c.matched, plain, outsideWholeSlogans(index, c.ss, c.se), minPassage)) return null;
+    const verdict = verdictOf(substance, c.matched, plain, minPassage);
+    if (verdict === null) return null;
+    if (verdict === 'stock' && !stockRunAccepted(outsideWholeSlogans(index, c.ss, c.se))) return null;
     rule = 'verbatim';
   } else if (misquotedSlogan(index, c.ss, c.se) >= 0) {
     rule = 'misquoted-slogan';

@@ -64,19 +64,24 @@ export function distinctivenessOf(substance: number, length: number, plainLength
 }
 
 /**
- * Whether an exact run is a verbatim passage: by its substance (substance.ts), or as STOCK_RUN characters of
- * the speech in its order (`outsideSlogans`: its characters not inside a whole slogan it holds).
+ * Whether an exact run is a verbatim passage: 'substance' when its words make it one (substance.ts), 'stock'
+ * when only its length can (STOCK_RUN characters of the speech in its order: stockRunAccepted decides, from
+ * the characters outside the whole slogans it holds), null when neither can.
  */
-export function verbatimAccepted(
+export function verbatimVerdict(
   substance: number,
   length: number,
   plainLength: number,
-  outsideSlogans: number,
   minPassage: number,
-): boolean {
-  if (length < minPassage) return false;
-  if (hasSubstance(substance, length, plainLength)) return true;
-  return length >= Math.max(STOCK_RUN, minPassage) && outsideSlogans >= SLOGAN_MARGIN;
+): 'substance' | 'stock' | null {
+  if (length < minPassage) return null;
+  if (hasSubstance(substance, length, plainLength)) return 'substance';
+  return length >= Math.max(STOCK_RUN, minPassage) ? 'stock' : null;
+}
+
+/** A stock run is the speech's sentence when this many of its characters lie outside the whole slogans it holds. */
+export function stockRunAccepted(outsideSlogans: number): boolean {
+  return outsideSlogans >= SLOGAN_MARGIN;
 }
 
 /** Characters before 两个/四个 that make it a plain quantity: 这两个, 那两个, 以下两个, 上述两个, 其余两个, 有两个… */

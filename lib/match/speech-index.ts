@@ -58,6 +58,8 @@ export interface SpeechIndex {
   /** plainPrefix[i] = how many of normalised speech characters [0, i) lie outside every slogan. */
   plainPrefix: Int32Array;
   slogans: SloganEntry[];
+  /** The longest slogan's length in normalised characters. */
+  longestSlogan: number;
   /** For each code, the slogans (index into `slogans`) that start with it, or undefined. */
   slogansByFirst: (number[] | undefined)[];
   /** sloganFirst[code] = 1 if some slogan starts with that code: the pass keeps only quotation marks before one. */
@@ -234,6 +236,7 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
     substancePrefix,
     plainPrefix,
     slogans,
+    longestSlogan: Math.max(0, ...slogans.map((s) => s.codes.length)),
     slogansByFirst,
     sloganFirst,
     slogansAt,
