@@ -7,7 +7,9 @@
  * Texts (generated deterministically from a seeded mix of news-style
  * sentences that are not the speech, ≥ 1 M characters each):
  *   - news:  environment, economy and local news sharing much of the speech's
- *            vocabulary (生态环境, 高质量发展 …) without quoting it;
+ *            vocabulary (生态环境, 高质量发展 …) without quoting it, but for
+ *            stock phrasing that runs ten characters in the speech's order
+ *            (以习近平生态文明思想为…), which counts as a stock match;
  *   - dense: the same with a sentence or clause of the speech every few hundred
  *            characters (a third of them with an edit).
  * Measured on each: the full scan (getMatcher().scan), and (a) the floor: a
