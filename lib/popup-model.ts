@@ -206,9 +206,11 @@ function frameKeyOf(id: string): string {
 
 /**
  * Page order: frames in the order the background lists them, and within a
- * frame by position (offsets of different frames are not comparable).
+ * frame in the order the frame reports its matches, which is document order.
+ * Offsets cannot order them: a block re-scanned after load (text appended
+ * later) counts its offsets from its own start, and frames are not comparable.
  */
-export function pageOrder<T extends Pick<PageMatch, 'id' | 'start' | 'end'>>(matches: readonly T[]): T[] {
+export function pageOrder<T extends Pick<PageMatch, 'id'>>(matches: readonly T[]): T[] {
   const frameRank = new Map<string, number>();
   for (const m of matches) {
     const key = frameKeyOf(m.id);
@@ -216,7 +218,7 @@ export function pageOrder<T extends Pick<PageMatch, 'id' | 'start' | 'end'>>(mat
   }
   return matches
     .map((m, i) => ({ m, i, rank: frameRank.get(frameKeyOf(m.id)) ?? 0 }))
-    .sort((a, b) => a.rank - b.rank || a.m.start - b.m.start || a.m.end - b.m.end || a.i - b.i)
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.m);
 }
 

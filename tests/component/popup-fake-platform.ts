@@ -34,13 +34,14 @@ export function speechMatch(phrase: string, start: number, extra: Partial<PageMa
   };
 }
 
+/** The background's answer. A frame reports its matches in document order: here, by `start`. */
 export function tabResults(matches: PageMatch[], over: Partial<TabResults> = {}): TabResults {
   return {
     tabId: 7,
     url: PAGE.url,
     title: PAGE.title,
     status: 'done',
-    matches,
+    matches: [...matches].sort((a, b) => a.start - b.start),
     frames: [{ frameId: 0, url: PAGE.url, status: 'done', count: matches.length }],
     ...over,
   };

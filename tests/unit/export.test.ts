@@ -24,7 +24,6 @@ function match(phrase: string, start: number, extra: Partial<PageMatch> = {}): P
 
 const items = buildItems(
   [
-    match('绿水青山就是金山银山', 40, { kind: 'slogan' }),
     match('牢固树立和践行绿水青山就是金山银山的理念', 5, {
       quote: '牢固树立并践行绿水青山就是金山银山的理念',
       similarity: 0.95,
@@ -34,6 +33,7 @@ const items = buildItems(
         { op: 'equal', page: '践行绿水青山就是金山银山的理念', speech: '践行绿水青山就是金山银山的理念' },
       ],
     }),
+    match('绿水青山就是金山银山', 40, { kind: 'slogan' }),
   ],
   corpus,
 );
