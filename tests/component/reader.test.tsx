@@ -160,6 +160,66 @@ describe('deep links', () => {
     expect(document.querySelector('.para--target')!.id).toBe('p-4');
   });
 
+  it('opens where a plain anchor of the reader points (a reload of #section-3 or #text)', () => {
+    for (const id of ['section-3', 'text', 'section-0']) {
+      scrolled = [];
+      window.location.hash = `#${id}`;
+      renderReader();
+      expect(
+        scrolled.map((el) => el.id),
+        id,
+      ).toEqual([id]);
+      expect(screen.queryByRole('alert')).toBeNull();
+      cleanup();
+    }
+    // Every anchor the reader links to exists and is followed on load.
+    window.location.hash = '';
+    renderReader();
+    const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => a.getAttribute('href')!);
+    cleanup();
+    expect(hrefs.length).toBeGreaterThan(5);
+    for (const href of hrefs) {
+      scrolled = [];
+      window.location.hash = href;
+      renderReader();
+      expect(scrolled.length, href).toBe(1);
+      cleanup();
+    }
+  });
+
+  it('says what was wrong with a bad link and where the reader is instead', () => {
+    const n = corpus.paragraphs.length;
+    const len = corpus.text.length;
+    const cases: [string, string][] = [
+      ['#p=99', `The link points at paragraph 99, but the speech has ${n} paragraphs.`],
+      ['#p=0', `The link points at paragraph 0, but the speech has ${n} paragraphs.`],
+      ['#span=99999-100000', `The link points at characters 99999–100000, but the speech has ${len}.`],
+      ['#span=50-10', 'empty: its end must come after its start.'],
+      ['#span=abc', 'The link #span=abc cannot be read'],
+    ];
+    for (const [hash, said] of cases) {
+      window.location.hash = hash;
+      renderReader({ lang: 'en' });
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent, hash).toContain(said);
+      expect(alert.textContent, hash).toContain('Showing the start of the speech.');
+      cleanup();
+    }
+    // In Chinese too, and a bad link after a good one says the passage is still shown.
+    window.location.hash = '#p=4';
+    renderReader();
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => {
+      window.location.hash = '#p=99';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByRole('alert').textContent).toContain(`链接指向第99段，但讲话只有${n}段。`);
+    expect(screen.getByRole('alert').textContent).toContain('仍显示：');
+    expect(screen.getByRole('alert').textContent).toContain('第4段');
+    fireEvent.click(screen.getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('clears the highlight and the hash on request', async () => {
     window.location.hash = `#span=${START}-${END}`;
     const { user } = renderReader();
