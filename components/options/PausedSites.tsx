@@ -8,6 +8,8 @@ export function PausedSites(props: {
   t: OptionsStrings;
   onPause: (host: string) => Promise<void>;
   onResume: (host: string) => Promise<void>;
+  /** A hostname was refused (nothing stored). */
+  onRefused?: () => void;
 }) {
   const { sites, t } = props;
   const [input, setInput] = useState('');
@@ -20,6 +22,7 @@ export function PausedSites(props: {
     const host = normaliseHostname(input);
     if (host === null) {
       setError(t.badHostname(input));
+      props.onRefused?.();
       return;
     }
     setError(null);

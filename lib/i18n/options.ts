@@ -32,6 +32,8 @@ export interface OptionsStrings {
   sensitivity: Record<Sensitivity, { label: string; hint: string }>;
   minPassageLength: string;
   minPassageLengthHint: (min: number, max: number) => string;
+  /** Shown instead of the hint while the field holds a value that is not stored. */
+  minPassageLengthInvalid: (min: number, max: number) => string;
   traditional: string;
   traditionalHint: string;
   // colours
@@ -152,6 +154,7 @@ const zh: OptionsStrings = {
   },
   minPassageLength: '最短段落长度（字）',
   minPassageLengthHint: (min, max) => `单独报告的段落至少这么多字（${min}–${max}）。`,
+  minPassageLengthInvalid: (min, max) => `未保存：请输入 ${min} 到 ${max} 之间的整数。`,
   traditional: '匹配繁体字页面',
   traditionalHint: '把繁体字当作对应的简体字来比较。',
   coloursHeading: '高亮颜色',
@@ -240,6 +243,7 @@ const en: OptionsStrings = {
   },
   minPassageLength: 'Minimum passage length (characters)',
   minPassageLengthHint: (min, max) => `A passage is reported on its own from this many characters (${min}–${max}).`,
+  minPassageLengthInvalid: (min, max) => `Not saved: enter a whole number from ${min} to ${max}.`,
   traditional: 'Match pages in traditional script',
   traditionalHint: 'Compare traditional characters as their simplified forms.',
   coloursHeading: 'Highlight colours',

@@ -94,6 +94,32 @@ describe('OptionsPage', () => {
     await waitFor(async () => expect((await getSettings()).minPassageLength).toBe(12));
   });
 
+  it('says "Saved" only after a save: input refused where typed clears it and stores nothing', async () => {
+    const user = await renderOptions('en-US');
+    const status = () => screen.getByRole('status').textContent;
+    expect(status()).toBe('');
+    const length = screen.getByLabelText('Minimum passage length (characters)');
+    fireEvent.change(length, { target: { value: '12' } });
+    await waitFor(async () => expect((await getSettings()).minPassageLength).toBe(12));
+    await waitFor(() => expect(status()).toContain('Saved'));
+    for (const bad of ['3', '', '41', '4.5']) {
+      fireEvent.change(length, { target: { value: bad } });
+      expect(status(), bad).toBe('');
+      expect(length.getAttribute('aria-invalid'), bad).toBe('true');
+      expect(screen.getByRole('alert').textContent, bad).toBe('Not saved: enter a whole number from 4 to 40.');
+      expect((await getSettings()).minPassageLength, bad).toBe(12);
+    }
+    fireEvent.change(length, { target: { value: '8' } });
+    await waitFor(() => expect(status()).toContain('Saved'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // An invalid hostname: the error at the field, no "Saved", nothing stored.
+    await user.type(screen.getByLabelText('Site hostname or URL'), 'not a host');
+    await user.click(screen.getByRole('button', { name: 'Pause this site' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('is not a valid hostname');
+    expect(status()).toBe('');
+    expect((await getSettings()).pausedSites).toEqual([]);
+  });
+
   it('changes a colour’s opacity and warns when text becomes hard to read', async () => {
     await renderOptions();
     const warnings = () => screen.queryAllByText(/对比度低于 4\.5:1/);
