@@ -79,6 +79,8 @@ export interface OptionsStrings {
   lookupNoHits: string;
   lookupWords: (words: string[]) => string;
   lookupCount: (n: number) => string;
+  /** The folded list of passages that only share a word or two. */
+  lookupWeakHits: (n: number) => string;
   hitKind: Record<'exact' | 'near-verbatim' | 'slogan' | 'words', string>;
   similarity: (percent: number) => string;
   section: (index: number, title: string) => string;
@@ -196,6 +198,7 @@ const zh: OptionsStrings = {
   lookupNoHits: '讲话中没有找到相关段落。',
   lookupWords: (w) => (w.length ? `关键词：${w.join('、')}` : '没有可用于查找的关键词'),
   lookupCount: (n) => `找到 ${n} 个段落`,
+  lookupWeakHits: (n) => `另有 ${n} 个段落只有个别词语相同`,
   hitKind: { exact: '原文引用', 'near-verbatim': '近似引用', slogan: '含同一标语', words: '用词相关' },
   similarity: (p) => `相似度 ${p}%`,
   section: (i, t) => `${SECTION_ZH[i] ?? ''}${t && t !== SECTION_ZH[i] ? ` · ${t}` : ''}`,
@@ -289,6 +292,7 @@ const en: OptionsStrings = {
   lookupNoHits: 'No related passage in the speech.',
   lookupWords: (w) => (w.length ? `Keywords: ${w.join(', ')}` : 'No keywords to look up'),
   lookupCount: (n) => `${n} passage${n === 1 ? '' : 's'} found`,
+  lookupWeakHits: (n) => `${n} more passage${n === 1 ? '' : 's'} sharing only a word or two`,
   hitKind: { exact: 'Quoted verbatim', 'near-verbatim': 'Near-verbatim', slogan: 'Same slogan', words: 'Shared words' },
   similarity: (p) => `${p}% similar`,
   section: (i, t) => `${SECTION_EN[i] ?? ''}${t && t !== SECTION_ZH[i] ? ` · ${t}` : ''}`,
