@@ -72,7 +72,7 @@ export type DiffSegment =
   | { type: 'changed'; from: string; to: string };
 
 export interface DiffSummary {
-  /** Counts of characters. */
+  /** Counts of edits (runs of characters added, dropped or changed), not of characters. */
   inserted: number;
   dropped: number;
   changed: number;
@@ -133,9 +133,9 @@ export function diffSegments(ops: readonly DiffOp[]): DiffSegment[] {
 export function summariseDiff(segments: readonly DiffSegment[]): DiffSummary {
   const sum: DiffSummary = { inserted: 0, dropped: 0, changed: 0 };
   for (const s of segments) {
-    if (s.type === 'inserted') sum.inserted += [...s.text].length;
-    else if (s.type === 'dropped') sum.dropped += [...s.text].length;
-    else if (s.type === 'changed') sum.changed += Math.max([...s.from].length, [...s.to].length);
+    if (s.type === 'inserted') sum.inserted++;
+    else if (s.type === 'dropped') sum.dropped++;
+    else if (s.type === 'changed') sum.changed++;
   }
   return sum;
 }
@@ -261,7 +261,14 @@ export function groupBySection(items: readonly PopupItem[]): SectionGroup[] {
     .map(([, g]) => ({ section: g.section, items: [...g.items].sort((a, b) => a.order - b.order) }));
 }
 
-export type UnscannableUrlReason = 'browser-page' | 'pdf-viewer' | 'web-store' | 'extension-page' | 'local-file';
+export type UnscannableUrlReason =
+  | 'browser-page'
+  | 'pdf-viewer'
+  | 'web-store'
+  | 'extension-page'
+  /** One of Yuanwen's own pages (the reader, lookup, settings): the speech itself, nothing to check. */
+  | 'own-page'
+  | 'local-file';
 /** Why the popup cannot show matches: the URL, the content script never answering, or the page's content. */
 export type CannotScanReason = UnscannableUrlReason | 'no-answer' | 'unreadable';
 
@@ -276,7 +283,7 @@ const PDF_VIEWER_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
  * their own pages, the extension stores, other extensions' pages and the PDF
  * viewer; a PDF served over http shows the tab's URL but renders in the viewer.
  */
-export function pageSupport(url: string): PageSupport {
+export function pageSupport(url: string, ownOrigin?: string): PageSupport {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -285,6 +292,7 @@ export function pageSupport(url: string): PageSupport {
   }
   const scheme = parsed.protocol;
   if (scheme === 'chrome-extension:' || scheme === 'moz-extension:' || scheme === 'extension:') {
+    if (ownOrigin && sameExtension(parsed, ownOrigin)) return { scannable: false, reason: 'own-page' };
     return { scannable: false, reason: parsed.host === PDF_VIEWER_ID ? 'pdf-viewer' : 'extension-page' };
   }
   if (scheme === 'file:') return { scannable: false, reason: 'local-file' };
@@ -295,6 +303,16 @@ export function pageSupport(url: string): PageSupport {
   }
   if (/\.pdf$/i.test(parsed.pathname)) return { scannable: false, reason: 'pdf-viewer' };
   return { scannable: true };
+}
+
+/** Whether an extension URL belongs to the extension at `origin` (URL.origin is "null" for these schemes). */
+function sameExtension(url: URL, origin: string): boolean {
+  try {
+    const own = new URL(origin);
+    return url.protocol === own.protocol && url.host === own.host;
+  } catch {
+    return false;
+  }
 }
 
 /** The hostname the pause toggle applies to (as the settings store it), or null for URLs without one. */
@@ -329,6 +347,8 @@ export interface PhaseInput {
   results: TabResults | null | undefined;
   /** Time since the popup started asking. */
   waitedMs: number;
+  /** The extension's own origin (chrome-extension://id/), to recognise its own pages. */
+  ownOrigin?: string;
 }
 
 /**
@@ -343,10 +363,10 @@ export function hasReport(results: TabResults): boolean {
 }
 
 /** Which state the popup is in; pure so each state is unit-tested. */
-export function popupPhase({ tab, settings, results, waitedMs }: PhaseInput): PopupPhase {
+export function popupPhase({ tab, settings, results, waitedMs, ownOrigin }: PhaseInput): PopupPhase {
   if (tab === null) return { phase: 'no-tab' };
   if (tab === undefined || settings === undefined) return { phase: 'loading' };
-  const support = pageSupport(results?.url || tab.url);
+  const support = pageSupport(results?.url || tab.url, ownOrigin);
   if (!support.scannable) return { phase: 'cannot-scan', reason: support.reason };
   const host = siteOf(results?.url || tab.url);
   if (!settings.enabled || (host !== null && settings.pausedSites.includes(host))) {
@@ -361,6 +381,12 @@ export function popupPhase({ tab, settings, results, waitedMs }: PhaseInput): Po
   }
   if (results.status === 'scanning' && results.matches.length === 0) return { phase: 'scanning' };
   return { phase: 'results', scanning: results.status === 'scanning' };
+}
+
+/** Whether the page has no Chinese text at all (every frame that reported says so): no quote could be there. */
+export function pageHasNoChinese(results: TabResults | null | undefined): boolean {
+  const frames = results?.frames;
+  return !!frames && frames.length > 0 && frames.every((f) => f.noChinese === true);
 }
 
 /** What a citation of a popup item needs: the page's words, the speech span, and the page as where it was seen. */

@@ -153,6 +153,7 @@ export function getTabResults(tabId: number, tabUrl?: string, tabTitle?: string)
         status: f.report.status,
         count: f.report.matches.length,
         ...(f.report.timings ? { timings: f.report.timings } : {}),
+        ...(f.report.noChinese ? { noChinese: true as const } : {}),
       });
     }
     return {

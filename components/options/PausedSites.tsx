@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { OptionsStrings } from '../../lib/i18n/options';
-import { normaliseHostname } from '../../lib/settings/hostname';
+import { displayHostname, normaliseHostname } from '../../lib/settings/hostname';
 
 /** The list of paused hostnames, with a field to add one (hostname or pasted URL). */
 export function PausedSites(props: {
@@ -38,11 +38,11 @@ export function PausedSites(props: {
         <ul className="yw-sites">
           {sites.map((host) => (
             <li key={host}>
-              <span>{host}</span>
+              <span>{displayHostname(host)}</span>
               <button
                 type="button"
-                aria-label={t.removeSite(host)}
-                title={t.removeSite(host)}
+                aria-label={t.removeSite(displayHostname(host))}
+                title={t.removeSite(displayHostname(host))}
                 onClick={() => props.onResume(host)}
               >
                 ×

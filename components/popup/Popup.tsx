@@ -20,10 +20,12 @@ import {
   NO_ANSWER_MS,
   type PopupItem,
   type PopupPhase,
+  pageHasNoChinese,
   popupPhase,
   type SectionGroup,
   siteOf,
 } from '../../lib/popup-model';
+import { displayHostname } from '../../lib/settings/hostname';
 import type { Settings } from '../../lib/settings/types';
 import { MatchItem, sectionText } from './MatchItem';
 import type { CitationApi, PopupPlatform, TabInfo } from './platform';
@@ -161,7 +163,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   };
 
   const items = useMemo(() => (results ? buildItems(results.matches, getCorpus()) : []), [results]);
-  const phase = popupPhase({ tab, settings, results, waitedMs });
+  const phase = popupPhase({ tab, settings, results, waitedMs, ownOrigin: platform.ownOrigin });
   const page = { title: results?.title || tab?.title || '', url: results?.url || tab?.url || '' };
   const defaultFormat: CitationFormatId = settings?.citationFormat ?? 'gbt7714';
   const formatLabel = (id: CitationFormatId) => citations?.formats.find((f) => f.id === id)?.label ?? id;
@@ -239,6 +241,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
       </header>
       <main className="popup__main">
         <PhaseBody
+          noChinese={pageHasNoChinese(results)}
           phase={phase}
           strings={strings}
           items={items}
@@ -316,7 +319,7 @@ function PauseSwitch(props: {
       <span className="switch__track" aria-hidden="true">
         <span className="switch__thumb" />
       </span>
-      <span className="switch__label">{strings.pauseOnSite(host)}</span>
+      <span className="switch__label">{strings.pauseOnSite(displayHostname(host))}</span>
     </button>
   );
 }
@@ -335,11 +338,14 @@ interface PhaseBodyProps {
   onReload: () => void;
   renderItem: (item: PopupItem) => React.ReactNode;
   pageActions: React.ReactNode;
+  /** The page has no Chinese text (nothing to suggest about sensitivity). */
+  noChinese: boolean;
 }
 
 function PhaseBody(props: PhaseBodyProps) {
   const { phase, strings, items, view, onView, shown, onShowMore, host, onResume, onReload, renderItem, pageActions } =
     props;
+  const { noChinese } = props;
   switch (phase.phase) {
     case 'loading':
       return <p className="state state--loading" aria-busy="true" />;
@@ -382,8 +388,8 @@ function PhaseBody(props: PhaseBodyProps) {
       if (items.length === 0) {
         return (
           <section className="state state--none" aria-labelledby="state-title">
-            <h2 id="state-title">{strings.noMatches}</h2>
-            <p>{strings.noMatchesHint}</p>
+            <h2 id="state-title">{noChinese ? strings.noChinese : strings.noMatches}</h2>
+            <p>{noChinese ? strings.noChineseHint : strings.noMatchesHint}</p>
           </section>
         );
       }

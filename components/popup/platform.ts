@@ -44,6 +44,8 @@ export interface PopupPlatform {
   loadCitations(): Promise<CitationApi>;
   /** The browser's UI language (navigator.language). */
   browserLanguage: string;
+  /** The extension's own origin (its pages are not checked: they show the speech itself). */
+  ownOrigin?: string;
   now(): Date;
   /** The list order the reader chose last time (kept per browser profile), and saving it. */
   loadView(): 'page' | 'section' | null;

@@ -139,6 +139,7 @@ export function createBrowserPlatform(search: string): PopupPlatform {
       }
     },
     browserLanguage: navigator.language,
+    ownOrigin: browser.runtime.getURL('/'),
     now: () => new Date(),
     whenIdle(task) {
       if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 800 });

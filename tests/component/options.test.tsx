@@ -74,6 +74,16 @@ describe('OptionsPage', () => {
     expect(screen.getByText('没有暂停的网站。')).toBeTruthy();
   });
 
+  it('lists an internationalised hostname in its own script', async () => {
+    const user = await renderOptions();
+    await user.type(screen.getByLabelText('网站主机名或网址'), 'https://例子.中国/新闻');
+    await user.click(screen.getByRole('button', { name: '暂停此网站' }));
+    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual(['xn--fsqu00a.xn--fiqs8s']));
+    expect(screen.getByText('例子.中国')).toBeTruthy();
+    expect(screen.queryByText(/xn--/)).toBeNull();
+    expect(screen.getByRole('button', { name: '在 例子.中国 上恢复' })).toBeTruthy();
+  });
+
   it('refuses a bad hostname with a message and stores nothing', async () => {
     const user = await renderOptions();
     await user.type(screen.getByLabelText('网站主机名或网址'), 'not a host');

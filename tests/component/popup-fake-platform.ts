@@ -12,6 +12,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
 
 export const PAGE = { url: 'https://news.example.cn/2023/07/eco.html', title: '生态文明建设工作会议召开' };
+/** The extension's own origin in the fake. */
+export const OWN_ORIGIN = 'chrome-extension://yuanwenyuanwenyuanwenyuanwenyu/';
 export const ACCESSED = new Date(2026, 10, 28, 10, 0, 0);
 
 /** A match of `phrase` as the speech has it (n-th occurrence), at page offset `start`. */
@@ -94,6 +96,7 @@ export function fakePlatform(options: FakeOptions = {}) {
     loadView: vi.fn(() => options.view ?? null),
     saveView: vi.fn((_view: 'page' | 'section') => {}),
     browserLanguage: options.browserLanguage ?? 'zh-CN',
+    ownOrigin: OWN_ORIGIN,
     now: () => {
       const d = new Date(clock);
       clock += options.clockStep ?? 0;

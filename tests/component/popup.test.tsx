@@ -7,7 +7,7 @@ import { Popup } from '../../components/popup/Popup';
 import { formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import { citationInput } from '../../lib/popup-model';
-import { ACCESSED, fakePlatform, PAGE, speechMatch, tabResults } from './popup-fake-platform';
+import { ACCESSED, fakePlatform, OWN_ORIGIN, PAGE, speechMatch, tabResults } from './popup-fake-platform';
 
 afterEach(cleanup);
 
@@ -47,7 +47,9 @@ describe('the match list', () => {
     const first = list[0] as HTMLElement;
     expect(within(first).getByText('第二部分 · 切实增强落实污染防治的思想自觉…')).toBeTruthy();
     expect(within(first).getByText('第 4 段')).toBeTruthy();
-    expect(within(first).getByText('原文')).toBeTruthy();
+    // The kind is not called 原文, the product's name.
+    expect(within(first).getByText('逐字引用')).toBeTruthy();
+    expect(within(first).queryByText('原文')).toBeNull();
     // The original sentence, with the matched span marked.
     const mark = first.querySelector('blockquote mark');
     expect(mark?.textContent).toBe('持续深入打好蓝天、碧水、净土保卫战');
@@ -65,9 +67,10 @@ describe('the match list', () => {
     expect(within(item).getByText('相似度 92%')).toBeTruthy();
     const del = item.querySelector('.diff del');
     const ins = item.querySelector('.diff ins');
-    expect(del?.textContent).toBe('[原文：一样');
+    expect(del?.textContent).toBe('[讲话作：一样');
     expect(ins?.textContent).toBe('，页面改为：那样]');
-    expect(within(item).getByText('改 2 字')).toBeTruthy();
+    // One edit of two characters: counted as one change.
+    expect(within(item).getByText('改动 1 处')).toBeTruthy();
     // Verbatim quotes have no diff.
     expect((items()[0] as HTMLElement).querySelector('.diff')).toBeNull();
   });
@@ -258,6 +261,23 @@ describe('states', () => {
   it('says when there are no matches', async () => {
     renderPopup({ results: tabResults([]) });
     await screen.findByRole('heading', { name: '本页没有找到讲话的引文。' });
+    expect(screen.getByText('可在设置中调整灵敏度。')).toBeTruthy();
+  });
+
+  it('says a page has no Chinese instead of suggesting the sensitivity', async () => {
+    const frames = [{ frameId: 0, url: PAGE.url, status: 'done' as const, count: 0, noChinese: true as const }];
+    renderPopup({ results: tabResults([], { frames }), browserLanguage: 'en-US' });
+    await screen.findByRole('heading', { name: 'This page has no Chinese text.' });
+    expect(screen.queryByText(/sensitivity/)).toBeNull();
+  });
+
+  it('says its own reader is the speech itself, not "another extension"', async () => {
+    const url = `${OWN_ORIGIN}reader.html#p=3`;
+    renderPopup({ tab: { id: 3, url, title: '' }, results: null, browserLanguage: 'en-US' });
+    await screen.findByText(
+      "This is one of Yuanwen's own pages: it shows the speech itself, so there is nothing to check.",
+    );
+    expect(screen.queryByText(/other extensions/)).toBeNull();
   });
 
   it.each([

@@ -115,9 +115,9 @@ describe('settings reach open tabs at once', () => {
 
   it('the global switch turns every page off and on', async () => {
     const before = await total(page);
-    await options.getByLabel('Yuanwen is on for all sites').uncheck();
+    await options.getByLabel('Run Yuanwen on all sites').uncheck();
     await expect.poll(() => total(page), { timeout: 5_000 }).toBe(0);
-    await options.getByLabel('Yuanwen is on for all sites').check();
+    await options.getByLabel('Run Yuanwen on all sites').check();
     await expect.poll(() => total(page), { timeout: 10_000 }).toBe(before);
   });
 

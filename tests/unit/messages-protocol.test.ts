@@ -41,6 +41,8 @@ describe('parseMessage', () => {
       matchId: 'abc123:1',
     });
     expect(parseMessage({ type: 'toggle-highlights' })).toEqual({ type: 'toggle-highlights' });
+    const hanless = { ...report, matches: [], noChinese: true };
+    expect(parseMessage({ type: 'frame-report', report: hanless })).toEqual({ type: 'frame-report', report: hanless });
   });
 
   it('rejects malformed reports, ids and timings', () => {
@@ -49,6 +51,7 @@ describe('parseMessage', () => {
       'frame-report',
       { type: 'frame-report' },
       { type: 'frame-report', report: { ...report, status: 'finished' } },
+      { type: 'frame-report', report: { ...report, noChinese: 'yes' } },
       { type: 'frame-report', report: { ...report, matches: [{ ...match, end: 2 }] } },
       { type: 'frame-report', report: { ...report, matches: [{ ...match, similarity: 2 }] } },
       { type: 'frame-report', report: { ...report, matches: [{ ...match, kind: 'other' }] } },

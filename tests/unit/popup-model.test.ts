@@ -93,7 +93,8 @@ describe('buildItems', () => {
     });
     const [item] = buildItems([m], corpus);
     expect(item?.nearVerbatim).toBe(true);
-    expect(item?.diffSummary).toEqual({ inserted: 1, dropped: 2, changed: 2 });
+    // Edits, not characters: one insertion (并), one change (就是→是), one omission (理念).
+    expect(item?.diffSummary).toEqual({ inserted: 1, dropped: 1, changed: 1 });
     expect(item?.diff?.map((s) => s.type)).toEqual(['same', 'inserted', 'same', 'changed', 'same', 'dropped']);
   });
 
@@ -212,7 +213,7 @@ describe('diffSegments', () => {
       { type: 'changed', from: '丙丁', to: 'xy' },
       { type: 'dropped', text: '戊' },
     ]);
-    expect(summariseDiff(segs)).toEqual({ inserted: 0, dropped: 1, changed: 2 });
+    expect(summariseDiff(segs)).toEqual({ inserted: 0, dropped: 1, changed: 1 });
   });
 });
 
@@ -233,6 +234,15 @@ describe('pageSupport', () => {
     ['file:///home/me/a.html', 'local-file'],
   ])('%s cannot be scanned (%s)', (url, reason) => {
     expect(pageSupport(url)).toEqual({ scannable: false, reason });
+  });
+
+  it('tells its own pages from other extensions', () => {
+    const own = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+    expect(pageSupport(`${own}reader.html#p=3`, own)).toEqual({ scannable: false, reason: 'own-page' });
+    expect(pageSupport('chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html', own)).toEqual({
+      scannable: false,
+      reason: 'extension-page',
+    });
   });
 
   it.each(['https://news.example.cn/2023/07/a.html', 'http://127.0.0.1:8080/x', 'https://chrome.google.com/search'])(
