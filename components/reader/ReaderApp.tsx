@@ -277,7 +277,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
             formats={CITATION_FORMATS}
             defaultFormat={defaultFormat}
             onCopy={(format) => void copy(selection.span, format)}
-            strings={menuStrings}
+            strings={{ ...menuStrings, copyCitation: strings.copySelection, moreFormats: strings.moreFormatsSelection }}
             describedBy="selection-count"
             formatTitle={formatTitle}
           />

@@ -39,6 +39,9 @@ export interface PopupStrings {
   changedFrom: string;
   changedTo: string;
   jump: string;
+  /** Accessible names of a card's buttons: which quote they act on. */
+  jumpTo: (quote: string) => string;
+  openPassageOf: (quote: string) => string;
   jumpFailed: Record<'paused' | 'gone' | 'no-answer', string>;
   openPassage: string;
   copyCitation: (format: string) => string;
@@ -107,6 +110,8 @@ const zh: PopupStrings = {
   changedFrom: '讲话作：',
   changedTo: '，页面改为：',
   jump: '定位',
+  jumpTo: (q) => `定位“${q}”`,
+  openPassageOf: (q) => `阅读全文：“${q}”`,
   jumpFailed: {
     paused: '此网站已暂停，无法定位。',
     gone: '这处引用已不在页面上。',
@@ -182,6 +187,8 @@ const en: PopupStrings = {
   changedFrom: 'the speech has ',
   changedTo: ', the page has ',
   jump: 'Jump',
+  jumpTo: (q) => `Jump to “${q}”`,
+  openPassageOf: (q) => `Full passage of “${q}”`,
   jumpFailed: {
     paused: 'Yuanwen is paused on this site; cannot jump.',
     gone: 'This quote is no longer on the page.',

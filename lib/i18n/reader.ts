@@ -22,6 +22,9 @@ export interface ReaderStrings {
   shortcutHint: string;
   copyCitation: (format: string) => string;
   moreFormats: string;
+  /** The selection toolbar's buttons: named apart from the linked passage's. */
+  copySelection: (format: string) => string;
+  moreFormatsSelection: string;
   loading: string;
   copied: (format: string) => string;
   copyFailed: string;
@@ -51,6 +54,8 @@ const zh: ReaderStrings = {
   shortcutHint: '按 Alt+C 用键盘到达“复制引用”',
   copyCitation: (format) => (format ? `复制引用 · ${format}` : '复制引用'),
   moreFormats: '其他引用格式',
+  copySelection: (format) => (format ? `复制所选文字的引用 · ${format}` : '复制所选文字的引用'),
+  moreFormatsSelection: '所选文字的其他引用格式',
   loading: '正在载入…',
   copied: (format) => `已复制 ${format} 引用`,
   copyFailed: '复制失败：浏览器未允许写入剪贴板',
@@ -85,6 +90,9 @@ const en: ReaderStrings = {
   shortcutHint: 'Press Alt+C to reach "Copy citation" from the keyboard',
   copyCitation: (format) => (format ? `Copy citation · ${format}` : 'Copy citation'),
   moreFormats: 'Other citation formats',
+  copySelection: (format) =>
+    format ? `Copy the selection as a citation · ${format}` : 'Copy the selection as a citation',
+  moreFormatsSelection: 'Other citation formats for the selection',
   loading: 'Loading…',
   copied: (format) => `Copied the ${format} citation`,
   copyFailed: 'Copy failed: the browser did not allow writing to the clipboard',

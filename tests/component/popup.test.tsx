@@ -59,6 +59,19 @@ describe('the match list', () => {
     expect(screen.getByText(PAGE.title)).toBeTruthy();
   });
 
+  it('names each card and its buttons by the quote they act on', async () => {
+    renderPopup({ browserLanguage: 'en-US' });
+    await screen.findByRole('heading', { name: '3 quotes on this page' });
+    const [first, second] = items() as HTMLElement[];
+    expect(first?.getAttribute('aria-label')).toBe('Passage: 持续深入打好蓝天、碧水、净土保卫战');
+    expect(second?.getAttribute('aria-label')).toBe('Slogan: 绿水青山就是金山银山');
+    expect(within(first!).getByRole('button', { name: 'Jump to “持续深入打好蓝天、碧水、净土保卫…”' })).toBeTruthy();
+    expect(within(second!).getByRole('button', { name: 'Full passage of “绿水青山就是金山银山”' })).toBeTruthy();
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    const jumps = names.filter((n) => n?.startsWith('Jump'));
+    expect(new Set(jumps).size).toBe(jumps.length);
+  });
+
   it('shows the similarity and a character diff for a near-verbatim quote, not by colour alone', async () => {
     renderPopup();
     await screen.findByRole('heading', { name: '本页引用 3 处' });
@@ -147,7 +160,7 @@ describe('actions on a match', () => {
   it('jumps to the match in the tab, and says so when the page does not answer', async () => {
     const { platform, user } = renderPopup({ jumpOutcome: 'no-answer' });
     await screen.findByRole('heading', { name: '本页引用 3 处' });
-    await user.click(within(items()[1] as HTMLElement).getByRole('button', { name: '定位' }));
+    await user.click(within(items()[1] as HTMLElement).getByRole('button', { name: /^定位“/ }));
     expect(platform.jump).toHaveBeenCalledWith(7, slogan.id);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('页面没有响应，无法定位。'));
   });
@@ -155,7 +168,7 @@ describe('actions on a match', () => {
   it('opens the full passage at the span of the speech', async () => {
     const { platform, user } = renderPopup();
     await screen.findByRole('heading', { name: '本页引用 3 处' });
-    await user.click(within(items()[0] as HTMLElement).getByRole('button', { name: '阅读全文' }));
+    await user.click(within(items()[0] as HTMLElement).getByRole('button', { name: /^阅读全文：/ }));
     expect(platform.openReader).toHaveBeenCalledWith({ start: passage.speechStart, end: passage.speechEnd });
   });
 

@@ -249,7 +249,7 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader();
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar', { name: `已选 ${QUOTE.length} 字` });
-    await user.click(within(toolbar).getByRole('button', { name: '复制引用 · GB/T 7714' }));
+    await user.click(within(toolbar).getByRole('button', { name: '复制所选文字的引用 · GB/T 7714' }));
     expect(copyText).toHaveBeenCalledWith(
       formatCitation('gbt7714', { quote: QUOTE, speechStart: START, speechEnd: END }),
       null,
@@ -260,7 +260,7 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader({ lang: 'en' });
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar');
-    within(toolbar).getByRole('button', { name: 'Other citation formats' }).focus();
+    within(toolbar).getByRole('button', { name: 'Other citation formats for the selection' }).focus();
     await user.keyboard('{ArrowDown}');
     const menu = await screen.findByRole('menu');
     const items = within(menu).getAllByRole('menuitem');
@@ -291,7 +291,7 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader({ defaultFormat: 'plain' });
     selectSpeech(p.end - 4, next.start + 3);
     const toolbar = await screen.findByRole('toolbar', { name: '已选 7 字' });
-    await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    await user.click(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
     const text = copyText.mock.calls[0]![0];
     expect(text).toContain(`“${corpus.text.slice(p.end - 4, p.end)} ${corpus.text.slice(next.start, next.start + 3)}”`);
     expect(text).toContain('第3至4段');
@@ -308,7 +308,7 @@ describe('copying citations', () => {
       document.dispatchEvent(new Event('selectionchange'));
     });
     const toolbar = await screen.findByRole('toolbar');
-    await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    await user.click(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
     const p4 = corpus.paragraphs[3]!;
     expect(copyText).toHaveBeenCalledWith(
       formatCitation('csl-json', { quote: p4.text, speechStart: p4.start, speechEnd: p4.end }),
@@ -357,12 +357,30 @@ describe('copying citations', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('复制失败：浏览器未允许写入剪贴板'));
   });
 
+  it('names the selection toolbar’s buttons apart from the linked passage’s', async () => {
+    window.location.hash = `#span=${START}-${END}`;
+    renderReader({ lang: 'en' });
+    selectSpeech(START, END);
+    await screen.findByRole('toolbar');
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');
+    const copies = names.filter((n) => /^Copy/.test(n) || /^Other citation formats/.test(n));
+    expect(copies).toEqual(
+      expect.arrayContaining([
+        'Copy citation · GB/T 7714',
+        'Copy the selection as a citation · GB/T 7714',
+        'Other citation formats',
+        'Other citation formats for the selection',
+      ]),
+    );
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('Alt+C moves focus to the toolbar for keyboard users', async () => {
     renderReader();
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar');
     fireEvent.keyDown(document.body, { key: 'c', code: 'KeyC', altKey: true });
-    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
   });
 
   it('Escape hides the selection toolbar', async () => {
