@@ -293,7 +293,8 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
               <summary>{strings.settings}</summary>
               {settingsOpen && (
                 <Suspense fallback={<p className="state">{strings.loadingFormats}</p>}>
-                  <Panel lang={lang} hostname={host} />
+                  {/* No second per-site control: the popup's own switch is the one. */}
+                  <Panel lang={lang} hostname={null} />
                 </Suspense>
               )}
             </details>

@@ -352,14 +352,15 @@ describe('states', () => {
     );
   });
 
-  it('opens the quick settings panel on demand, with the language and the site', async () => {
+  it('opens the quick settings panel on demand, in its language, without a second per-site switch', async () => {
     const fake = fakePlatform({ results: tabResults([slogan]) });
     const user = userEvent.setup();
     render(<Popup platform={fake.platform} settingsPanel={Panel} />);
     await screen.findByRole('heading', { name: '本页引用 1 处' });
     expect(screen.queryByText(/^panel/)).toBeNull();
     await user.click(screen.getByText('设置'));
-    expect(await screen.findByText('panel zh news.example.cn')).toBeTruthy();
+    expect(await screen.findByText('panel zh null')).toBeTruthy();
+    expect(screen.getAllByRole('switch', { name: '在 news.example.cn 上暂停' })).toHaveLength(1);
   });
 
   it('says when there is no tab to show', async () => {
