@@ -242,6 +242,8 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
       <main className="popup__main">
         <PhaseBody
           noChinese={pageHasNoChinese(results)}
+          onOpenSpeech={() => platform.openReader(null)}
+          onOpenLookup={() => platform.openLookup()}
           phase={phase}
           strings={strings}
           items={items}
@@ -341,12 +343,15 @@ interface PhaseBodyProps {
   pageActions: React.ReactNode;
   /** The page has no Chinese text (nothing to suggest about sensitivity). */
   noChinese: boolean;
+  /** The empty state's ways on: the whole speech, and a search of it. */
+  onOpenSpeech: () => void;
+  onOpenLookup: () => void;
 }
 
 function PhaseBody(props: PhaseBodyProps) {
   const { phase, strings, items, view, onView, shown, onShowMore, host, onResume, onReload, renderItem, pageActions } =
     props;
-  const { noChinese } = props;
+  const { noChinese, onOpenSpeech, onOpenLookup } = props;
   switch (phase.phase) {
     case 'loading':
       return <p className="state state--loading" aria-busy="true" />;
@@ -391,6 +396,14 @@ function PhaseBody(props: PhaseBodyProps) {
           <section className="state state--none" aria-labelledby="state-title">
             <h2 id="state-title">{noChinese ? strings.noChinese : strings.noMatches}</h2>
             <p>{noChinese ? strings.noChineseHint : strings.noMatchesHint}</p>
+            <p className="state__actions">
+              <button type="button" onClick={onOpenSpeech}>
+                {strings.openSpeech}
+              </button>
+              <button type="button" onClick={onOpenLookup}>
+                {strings.openLookup}
+              </button>
+            </p>
           </section>
         );
       }

@@ -17,6 +17,9 @@ export interface PopupStrings {
   /** The page has no Chinese text: the sensitivity would change nothing. */
   noChinese: string;
   noChineseHint: string;
+  /** The empty state's ways on. */
+  openSpeech: string;
+  openLookup: string;
   cannotScan: string;
   cannotScanReason: Record<CannotScanReason, string>;
   reloadPage: string;
@@ -76,6 +79,8 @@ const zh: PopupStrings = {
   noMatchesHint: '可在设置中调整灵敏度。',
   noChinese: '本页没有中文。',
   noChineseHint: '原文只在中文文字中查找讲话的引文。',
+  openSpeech: '阅读讲话全文',
+  openLookup: '在讲话中查找',
   cannotScan: '无法检查此页面',
   cannotScanReason: {
     'browser-page': '浏览器自带的页面不允许扩展读取。',
@@ -148,6 +153,8 @@ const en: PopupStrings = {
   noMatchesHint: 'You can change the sensitivity in the settings.',
   noChinese: 'This page has no Chinese text.',
   noChineseHint: 'Yuanwen looks for quotes of the speech in Chinese text only.',
+  openSpeech: 'Read the whole speech',
+  openLookup: 'Find in the speech',
   cannotScan: 'This page cannot be checked',
   cannotScanReason: {
     'browser-page': 'The browser does not let extensions read its own pages.',

@@ -89,6 +89,7 @@ export function fakePlatform(options: FakeOptions = {}) {
     }),
     jump: vi.fn(async (_tabId: number, _matchId: string) => options.jumpOutcome ?? ('ok' as JumpOutcome)),
     openReader: vi.fn(),
+    openLookup: vi.fn(),
     reloadTab: vi.fn(),
     copyText: vi.fn(async (_text: string) => {}),
     download: vi.fn((_name: string, _mime: string, _text: string) => {}),

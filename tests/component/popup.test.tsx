@@ -277,6 +277,15 @@ describe('states', () => {
     expect(screen.getByText('可在设置中调整灵敏度。')).toBeTruthy();
   });
 
+  it('offers the whole speech and a search of it when the page quotes nothing', async () => {
+    const { platform, user } = renderPopup({ results: tabResults([]), browserLanguage: 'en-US' });
+    await screen.findByRole('heading', { name: 'No quotes of the speech on this page.' });
+    await user.click(screen.getByRole('button', { name: 'Read the whole speech' }));
+    expect(platform.openReader).toHaveBeenCalledWith(null);
+    await user.click(screen.getByRole('button', { name: 'Find in the speech' }));
+    expect(platform.openLookup).toHaveBeenCalledTimes(1);
+  });
+
   it('says a page has no Chinese instead of suggesting the sensitivity', async () => {
     const frames = [{ frameId: 0, url: PAGE.url, status: 'done' as const, count: 0, noChinese: true as const }];
     renderPopup({ results: tabResults([], { frames }), browserLanguage: 'en-US' });

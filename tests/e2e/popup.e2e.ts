@@ -426,7 +426,7 @@ describe('popup: list, jump, open, copy', () => {
     await english.goto(`${session.server.baseUrl}/english.html`);
     const view = await popupOf('/english.html');
     await expect.poll(() => view.locator('.state--none h2').innerText(), { timeout: 10_000 }).toBe(t.noChinese);
-    expect(await view.locator('.state--none p').innerText()).toBe(t.noChineseHint);
+    expect(await view.locator('.state--none h2 + p').innerText()).toBe(t.noChineseHint);
     await view.close();
     await english.close();
   });
