@@ -69,6 +69,8 @@ export interface FrameReport {
   matches: PageMatch[];
   /** Present once a scan has finished (status 'done'). */
   timings?: ScanTimings;
+  /** The frame has no Chinese text (so nothing to compare with the speech, whatever the settings). */
+  noChinese?: true;
 }
 
 /** One frame's part of a tab's results. */
@@ -78,6 +80,7 @@ export interface FrameSummary {
   status: ScanStatus;
   count: number;
   timings?: ScanTimings;
+  noChinese?: true;
 }
 
 /** The reply to jump-to-match. */
@@ -225,7 +228,8 @@ function isFrameReport(x: unknown): x is FrameReport {
     Array.isArray(x.matches) &&
     x.matches.length <= MAX_MATCHES &&
     x.matches.every(isPageMatch) &&
-    (x.timings === undefined || isScanTimings(x.timings))
+    (x.timings === undefined || isScanTimings(x.timings)) &&
+    (x.noChinese === undefined || x.noChinese === true)
   );
 }
 
@@ -297,6 +301,7 @@ function copyReport(r: FrameReport): FrameReport {
     if (t.matcherInitMs !== undefined) report.timings.matcherInitMs = t.matcherInitMs;
     if (t.sendMs !== undefined) report.timings.sendMs = t.sendMs;
   }
+  if (r.noChinese) report.noChinese = true;
   return report;
 }
 

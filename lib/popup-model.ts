@@ -76,7 +76,7 @@ export type DiffSegment =
   | { type: 'changed'; from: string; to: string };
 
 export interface DiffSummary {
-  /** Counts of characters. */
+  /** Counts of edits (runs of characters added, dropped or changed), not of characters. */
   inserted: number;
   dropped: number;
   changed: number;
@@ -137,9 +137,9 @@ export function diffSegments(ops: readonly DiffOp[]): DiffSegment[] {
 export function summariseDiff(segments: readonly DiffSegment[]): DiffSummary {
   const sum: DiffSummary = { inserted: 0, dropped: 0, changed: 0 };
   for (const s of segments) {
-    if (s.type === 'inserted') sum.inserted += [...s.text].length;
-    else if (s.type === 'dropped') sum.dropped += [...s.text].length;
-    else if (s.type === 'changed') sum.changed += Math.max([...s.from].length, [...s.to].length);
+    if (s.type === 'inserted') sum.inserted++;
+    else if (s.type === 'dropped') sum.dropped++;
+    else if (s.type === 'changed') sum.changed++;
   }
   return sum;
 }
@@ -210,9 +210,11 @@ function frameKeyOf(id: string): string {
 
 /**
  * Page order: frames in the order the background lists them, and within a
- * frame by position (offsets of different frames are not comparable).
+ * frame in the order the frame reports its matches, which is document order.
+ * Offsets cannot order them: a block re-scanned after load (text appended
+ * later) counts its offsets from its own start, and frames are not comparable.
  */
-export function pageOrder<T extends Pick<PageMatch, 'id' | 'start' | 'end'>>(matches: readonly T[]): T[] {
+export function pageOrder<T extends Pick<PageMatch, 'id'>>(matches: readonly T[]): T[] {
   const frameRank = new Map<string, number>();
   for (const m of matches) {
     const key = frameKeyOf(m.id);
@@ -220,7 +222,7 @@ export function pageOrder<T extends Pick<PageMatch, 'id' | 'start' | 'end'>>(mat
   }
   return matches
     .map((m, i) => ({ m, i, rank: frameRank.get(frameKeyOf(m.id)) ?? 0 }))
-    .sort((a, b) => a.rank - b.rank || a.m.start - b.m.start || a.m.end - b.m.end || a.i - b.i)
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.m);
 }
 
@@ -265,7 +267,14 @@ export function groupBySection(items: readonly PopupItem[]): SectionGroup[] {
     .map(([, g]) => ({ section: g.section, items: [...g.items].sort((a, b) => a.order - b.order) }));
 }
 
-export type UnscannableUrlReason = 'browser-page' | 'pdf-viewer' | 'web-store' | 'extension-page' | 'local-file';
+export type UnscannableUrlReason =
+  | 'browser-page'
+  | 'pdf-viewer'
+  | 'web-store'
+  | 'extension-page'
+  /** One of Yuanwen's own pages (the reader, lookup, settings): the speech itself, nothing to check. */
+  | 'own-page'
+  | 'local-file';
 /** Why the popup cannot show matches: the URL, the content script never answering, or the page's content. */
 export type CannotScanReason = UnscannableUrlReason | 'no-answer' | 'unreadable';
 
@@ -280,7 +289,7 @@ const PDF_VIEWER_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
  * their own pages, the extension stores, other extensions' pages and the PDF
  * viewer; a PDF served over http shows the tab's URL but renders in the viewer.
  */
-export function pageSupport(url: string): PageSupport {
+export function pageSupport(url: string, ownOrigin?: string): PageSupport {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -289,6 +298,7 @@ export function pageSupport(url: string): PageSupport {
   }
   const scheme = parsed.protocol;
   if (scheme === 'chrome-extension:' || scheme === 'moz-extension:' || scheme === 'extension:') {
+    if (ownOrigin && sameExtension(parsed, ownOrigin)) return { scannable: false, reason: 'own-page' };
     return { scannable: false, reason: parsed.host === PDF_VIEWER_ID ? 'pdf-viewer' : 'extension-page' };
   }
   if (scheme === 'file:') return { scannable: false, reason: 'local-file' };
@@ -299,6 +309,16 @@ export function pageSupport(url: string): PageSupport {
   }
   if (/\.pdf$/i.test(parsed.pathname)) return { scannable: false, reason: 'pdf-viewer' };
   return { scannable: true };
+}
+
+/** Whether an extension URL belongs to the extension at `origin` (URL.origin is "null" for these schemes). */
+function sameExtension(url: URL, origin: string): boolean {
+  try {
+    const own = new URL(origin);
+    return url.protocol === own.protocol && url.host === own.host;
+  } catch {
+    return false;
+  }
 }
 
 /** The hostname the pause toggle applies to (as the settings store it), or null for URLs without one. */
@@ -333,6 +353,8 @@ export interface PhaseInput {
   results: TabResults | null | undefined;
   /** Time since the popup started asking. */
   waitedMs: number;
+  /** The extension's own origin (chrome-extension://id/), to recognise its own pages. */
+  ownOrigin?: string;
 }
 
 /**
@@ -347,10 +369,10 @@ export function hasReport(results: TabResults): boolean {
 }
 
 /** Which state the popup is in; pure so each state is unit-tested. */
-export function popupPhase({ tab, settings, results, waitedMs }: PhaseInput): PopupPhase {
+export function popupPhase({ tab, settings, results, waitedMs, ownOrigin }: PhaseInput): PopupPhase {
   if (tab === null) return { phase: 'no-tab' };
   if (tab === undefined || settings === undefined) return { phase: 'loading' };
-  const support = pageSupport(results?.url || tab.url);
+  const support = pageSupport(results?.url || tab.url, ownOrigin);
   if (!support.scannable) return { phase: 'cannot-scan', reason: support.reason };
   const host = siteOf(results?.url || tab.url);
   if (!settings.enabled || (host !== null && settings.pausedSites.includes(host))) {
@@ -365,6 +387,12 @@ export function popupPhase({ tab, settings, results, waitedMs }: PhaseInput): Po
   }
   if (results.status === 'scanning' && results.matches.length === 0) return { phase: 'scanning' };
   return { phase: 'results', scanning: results.status === 'scanning' };
+}
+
+/** Whether the page has no Chinese text at all (every frame that reported says so): no quote could be there. */
+export function pageHasNoChinese(results: TabResults | null | undefined): boolean {
+  const frames = results?.frames;
+  return !!frames && frames.length > 0 && frames.every((f) => f.noChinese === true);
 }
 
 /** The page as a citation names it: its title and URL, and its author when the page states one. */

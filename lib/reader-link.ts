@@ -1,25 +1,73 @@
 /**
  * Deep links into the reader page: `reader.html#span=START-END` highlights a
  * character span of speech.txt, `reader.html#p=N` a paragraph. The popup
- * builds them; the reader parses them.
+ * builds them; the reader parses them. Any other hash is a plain anchor of
+ * the page (#section-2, #text), which the reader scrolls to itself.
  */
 import type { Span } from './corpus/types';
 
 export type ReaderTarget = { kind: 'span'; span: Span } | { kind: 'paragraph'; number: number };
 
+/** Why a reader link cannot be followed: what the reader tells the user. */
+export type LinkProblem =
+  /** #p=N with no paragraph N (0 or beyond the last). */
+  | { reason: 'no-paragraph'; number: number; paragraphs: number }
+  /** #span=S-E past the end of the speech. */
+  | { reason: 'span-outside'; start: number; end: number; length: number }
+  /** #span=S-E with E not after S. */
+  | { reason: 'span-empty'; start: number; end: number }
+  /** #span=… or #p=… that is not numbers. */
+  | { reason: 'malformed'; hash: string };
+
+export type ReaderHash =
+  | { kind: 'target'; target: ReaderTarget }
+  /** An element id of the reader (no # in it), or '' for no hash at all. */
+  | { kind: 'anchor'; id: string }
+  | { kind: 'invalid'; problem: LinkProblem };
+
 export function readerHash(target: ReaderTarget): string {
   return target.kind === 'span' ? `#span=${target.span.start}-${target.span.end}` : `#p=${target.number}`;
 }
 
-/** Parses a reader hash; null for anything malformed (a hand-edited URL must not break the page). */
-export function parseReaderHash(hash: string, textLength: number): ReaderTarget | null {
-  const span = /^#span=(\d{1,7})-(\d{1,7})$/.exec(hash);
+/** What a reader hash asks for; a hand-edited link gets the reason it cannot be followed, never an exception. */
+export function readReaderHash(hash: string, speech: { textLength: number; paragraphs: number }): ReaderHash {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!/^(span|p)=/.test(body)) {
+    let id = body;
+    try {
+      id = decodeURIComponent(body);
+    } catch {
+      // a stray % stays as typed
+    }
+    return { kind: 'anchor', id };
+  }
+  const span = /^span=(\d{1,7})-(\d{1,7})$/.exec(body);
   if (span) {
     const start = Number(span[1]);
     const end = Number(span[2]);
-    return start < end && end <= textLength ? { kind: 'span', span: { start, end } } : null;
+    if (end <= start) return { kind: 'invalid', problem: { reason: 'span-empty', start, end } };
+    if (end > speech.textLength) {
+      return { kind: 'invalid', problem: { reason: 'span-outside', start, end, length: speech.textLength } };
+    }
+    return { kind: 'target', target: { kind: 'span', span: { start, end } } };
   }
-  const p = /^#p=(\d{1,4})$/.exec(hash);
-  if (p) return Number(p[1]) >= 1 ? { kind: 'paragraph', number: Number(p[1]) } : null;
-  return null;
+  const p = /^p=(\d{1,7})$/.exec(body);
+  if (p) {
+    const number = Number(p[1]);
+    if (number < 1 || number > speech.paragraphs) {
+      return { kind: 'invalid', problem: { reason: 'no-paragraph', number, paragraphs: speech.paragraphs } };
+    }
+    return { kind: 'target', target: { kind: 'paragraph', number } };
+  }
+  return { kind: 'invalid', problem: { reason: 'malformed', hash: `#${body}` } };
+}
+
+/** The target of a reader hash; null for anything else (a plain anchor, or a link that cannot be followed). */
+export function parseReaderHash(
+  hash: string,
+  textLength: number,
+  paragraphs = Number.MAX_SAFE_INTEGER,
+): ReaderTarget | null {
+  const read = readReaderHash(hash, { textLength, paragraphs });
+  return read.kind === 'target' ? read.target : null;
 }

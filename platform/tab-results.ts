@@ -279,6 +279,7 @@ export function getTabResults(
         status: f.report.status,
         count: f.report.matches.length,
         ...(f.report.timings ? { timings: f.report.timings } : {}),
+        ...(f.report.noChinese ? { noChinese: true as const } : {}),
       });
     }
     return {

@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import stringWidth from 'string-width';
 import { getCorpus } from '../lib/corpus';
 import type { TabResults } from '../lib/messages';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../tests/e2e/browser';
@@ -29,6 +30,20 @@ const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const browserArg = args.indexOf('--browser');
 const BROWSER = browserArg >= 0 ? args[browserArg + 1] : 'chromium';
 
+/** What a newcomer does next: the headless demo ran in a browser of its own. */
+const LOAD_BY_HAND = `
+To use Yuanwen in your own browser:
+  Chrome, Chromium, Edge: open chrome://extensions, turn on Developer mode, click "Load unpacked"
+                          and choose ${EXTENSION_DIR}
+  Firefox (140+):         run \`npm run build\`, open about:debugging#/runtime/this-firefox,
+                          click "Load Temporary Add-on…" and choose ${join(ROOT, '.output/firefox-mv3/manifest.json')}`;
+
+/** Terminal control sequences (colours, cursor moves) removed. */
+function stripAnsi(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC is what is being removed
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+}
+
 async function main(): Promise<number> {
   if (BROWSER === 'firefox') return firefoxDemo({ root: ROOT, headless, outDir: OUT_DIR, printFindings });
   if (BROWSER !== 'chromium') {
@@ -41,7 +56,13 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log('Building the extension (wxt build)…');
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // wxt's progress spinner ("- Preparing...", cursor codes) goes to stderr: kept back, shown only on failure.
+  try {
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`wxt build failed:\n${stripAnsi(stderr)}`);
+  }
   console.log(`Built: ${EXTENSION_DIR}`);
 
   const server = await startPageServer(join(ROOT, 'demo'));
@@ -106,18 +127,25 @@ async function headlessDemo(page: Page, extensionId: string, demoUrl: string): P
     await reader.screenshot({ path: join(OUT_DIR, 'reader.png') });
   }
   console.log(`\nScreenshots of the page, the popup and the reader: ${OUT_DIR}/{page,popup,reader}.png`);
+  console.log(LOAD_BY_HAND);
   return 0;
 }
 
 /** The findings, one line each (shared by the Chromium and Firefox demos). */
 function printFindings(results: TabResults, demoUrl: string): void {
   const corpus = getCorpus();
+  const rows: [string, string, string, string][] = [];
   console.log(`\n${results.matches.length} quotes of 《${corpus.meta.title}》 found on ${demoUrl}:\n`);
   for (const m of results.matches) {
     const where = corpus.locate(m.speechStart);
     const section = where ? `${where.section.label} ¶${where.paragraph.number}` : '?';
     const kind = m.kind === 'slogan' ? 'slogan ' : m.similarity < 1 ? 'near   ' : 'passage';
-    console.log(`  ${kind}  ${(m.similarity * 100).toFixed(0).padStart(3)}%  ${section.padEnd(10)}  ${m.quote}`);
+    rows.push([kind, `${(m.similarity * 100).toFixed(0).padStart(3)}%`, section, m.quote]);
+  }
+  // Columns padded by display width: a Chinese character takes two columns of a terminal.
+  const sectionWidth = Math.max(0, ...rows.map((r) => stringWidth(r[2])));
+  for (const [kind, similarity, section, quote] of rows) {
+    console.log(`  ${kind}  ${similarity}  ${section}${' '.repeat(sectionWidth - stringWidth(section))}  ${quote}`);
   }
 }
 

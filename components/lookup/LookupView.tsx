@@ -1,16 +1,20 @@
 /**
  * Search the speech: a text box and the ranked passages (quotes first, then
- * shared words). Used by the lookup page (context menu) and mountable in the
- * reader page. jieba is loaded lazily through `loadSegmenter`, so the view
- * renders at once and the first search waits for the dictionary.
+ * shared words), searched as the user types (debounced) and on Enter. Used by
+ * the lookup page (context menu) and mountable in the reader page. jieba is
+ * loaded lazily through `loadSegmenter`, so the view renders at once and the
+ * first search waits for the dictionary. A near-verbatim passage shows its
+ * differences with the popup's diff view.
  */
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getCorpus } from '../../lib/corpus';
 import type { Span } from '../../lib/corpus/types';
 import type { Lang } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
+import { popupStrings } from '../../lib/i18n/popup';
 import {
   getLookupIndex,
+  getOccurrenceFinder,
   getSimplifier,
   type LookupHit,
   type LookupResult,
@@ -18,6 +22,13 @@ import {
   type Segmenter,
 } from '../../lib/lookup';
 import { getMatcher } from '../../lib/match';
+import { diffSegments, summariseDiff } from '../../lib/popup-model';
+import { DiffView } from '../popup/DiffView';
+
+/** Typing pauses this long before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 250;
+/** Word-only hits shown before the rest are folded, when nothing is quoted. */
+export const SHOWN_WORD_HITS = 3;
 
 export interface LookupViewProps {
   lang: Lang;
@@ -32,6 +43,8 @@ export interface LookupViewProps {
   autoFocus?: boolean;
   /** A heading level for the view's title; omit for no title (when the host page has one). */
   headingLevel?: 1 | 2;
+  /** Delay of search-as-you-type (tests shorten it). */
+  debounceMs?: number;
 }
 
 type State =
@@ -64,6 +77,7 @@ export function LookupView(props: LookupViewProps) {
           matcher: getMatcher(),
           segment,
           simplify: getSimplifier(),
+          occurrences: getOccurrenceFinder(),
         });
         if (ticket === run.current) setState({ kind: 'done', result });
       } catch (error) {
@@ -80,14 +94,26 @@ export function LookupView(props: LookupViewProps) {
     if (initial.current?.trim()) void search(initial.current);
   }, [search]);
 
+  // Search as you type: each change restarts the wait; an IME's composition waits for its end.
+  const debounceMs = props.debounceMs ?? SEARCH_DEBOUNCE_MS;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const cancelPending = () => clearTimeout(timer.current);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const searchSoon = (text: string) => {
+    cancelPending();
+    timer.current = setTimeout(() => void search(text), debounceMs);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    cancelPending();
     void search(query);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Enter searches; Shift+Enter adds a line; IME composition keeps its Enter.
+    // Enter searches at once; Shift+Enter adds a line; IME composition keeps its Enter.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
+      cancelPending();
       void search(query);
     }
   };
@@ -104,7 +130,11 @@ export function LookupView(props: LookupViewProps) {
             rows={3}
             value={query}
             placeholder={t.lookupPlaceholder}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              if (!(e.nativeEvent as InputEvent).isComposing) searchSoon(e.target.value);
+            }}
+            onCompositionEnd={(e) => searchSoon(e.currentTarget.value)}
             onKeyDown={onKeyDown}
             // biome-ignore lint/a11y/noAutofocus: the lookup page exists to take this input
             autoFocus={props.autoFocus}
@@ -113,7 +143,7 @@ export function LookupView(props: LookupViewProps) {
         </form>
       </search>
       <div className="yw-lookup-results" aria-live="polite" aria-busy={state.kind === 'loading'}>
-        {state.kind === 'idle' && <p className="yw-muted">{t.lookupEmpty}</p>}
+        {state.kind === 'idle' && !query.trim() && <p className="yw-muted">{t.lookupEmpty}</p>}
         {state.kind === 'loading' && <p className="yw-muted">{t.lookupLoading}</p>}
         {state.kind === 'error' && (
           <p className="yw-error" role="alert">
@@ -126,19 +156,41 @@ export function LookupView(props: LookupViewProps) {
   );
 }
 
+/**
+ * The hits worth reading first: every quote and slogan hit, and the best few word hits only when
+ * nothing is quoted; the rest (passages sharing a word or two) are folded.
+ */
+export function splitHits(hits: readonly LookupHit[]): { strong: LookupHit[]; weak: LookupHit[] } {
+  const quoted = hits.filter((h) => h.kind !== 'words');
+  const words = hits.filter((h) => h.kind === 'words');
+  if (quoted.length > 0) return { strong: quoted, weak: words };
+  return { strong: words.slice(0, SHOWN_WORD_HITS), weak: words.slice(SHOWN_WORD_HITS) };
+}
+
 function Results(props: LookupViewProps & { result: LookupResult }) {
   const t = optionsStrings(props.lang);
   const { result } = props;
+  const { strong, weak } = splitHits(result.hits);
   return (
     <>
       <p className="yw-muted yw-lookup-summary">
         {result.hits.length ? t.lookupCount(result.hits.length) : t.lookupNoHits} · {t.lookupWords(result.words)}
       </p>
       <ol className="yw-hits">
-        {result.hits.map((hit) => (
+        {strong.map((hit) => (
           <HitItem key={hit.sentence.index} hit={hit} {...props} />
         ))}
       </ol>
+      {weak.length > 0 && (
+        <details className="yw-weak-hits">
+          <summary>{t.lookupWeakHits(weak.length)}</summary>
+          <ol className="yw-hits">
+            {weak.map((hit) => (
+              <HitItem key={hit.sentence.index} hit={hit} {...props} />
+            ))}
+          </ol>
+        </details>
+      )}
     </>
   );
 }
@@ -170,7 +222,10 @@ function HitItem(props: LookupViewProps & { hit: LookupHit }) {
       <p className="yw-hit-text">
         <MarkedText text={hit.sentence.text} offset={hit.sentence.start} marks={hit.marks} />
       </p>
-      {hit.kind !== 'exact' && hit.words.length > 0 && <p className="yw-muted">{t.sharedWords(hit.words)}</p>}
+      {hit.kind === 'near-verbatim' && <HitDiff hit={hit} lang={props.lang} />}
+      {hit.kind !== 'exact' && hit.kind !== 'near-verbatim' && hit.words.length > 0 && (
+        <p className="yw-muted">{t.sharedWords(hit.words)}</p>
+      )}
       {props.onOpenPassage ? (
         <button type="button" className="yw-link" onClick={() => props.onOpenPassage?.(span)}>
           {t.openInReader}
@@ -182,6 +237,13 @@ function HitItem(props: LookupViewProps & { hit: LookupHit }) {
       ) : null}
     </li>
   );
+}
+
+/** What a near-verbatim selection changes in the passage: the popup's diff view on the popup's view model. */
+function HitDiff({ hit, lang }: { hit: LookupHit; lang: Lang }) {
+  const segments = hit.diff?.some((op) => op.op !== 'equal') ? diffSegments(hit.diff) : null;
+  if (!segments) return null;
+  return <DiffView segments={segments} summary={summariseDiff(segments)} strings={popupStrings(lang)} />;
 }
 
 /** `text` (which starts at `offset` in the speech) with the given speech spans in <mark>. */

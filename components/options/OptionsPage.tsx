@@ -32,7 +32,7 @@ export interface OptionsPageProps {
 const LANGS: UiLanguage[] = ['auto', 'zh', 'en'];
 
 export function OptionsPage(props: OptionsPageProps) {
-  const { settings, notice, status, update, run } = useSettings(props.store);
+  const { settings, notice, status, update, run, refused } = useSettings(props.store);
   const lang: Lang = resolveLanguage(settings?.language ?? 'auto', props.browserLanguage);
   const t = optionsStrings(lang);
   const ids = {
@@ -91,6 +91,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <PausedSites
           sites={settings.pausedSites}
           t={t}
+          onRefused={refused}
           onPause={(host) =>
             run((s) => s.setSitePaused(host, true), {
               pausedSites: [...settings.pausedSites.filter((h) => h !== host), host],
@@ -131,7 +132,9 @@ export function OptionsPage(props: OptionsPageProps) {
           settings={settings}
           label={t.minPassageLength}
           hint={t.minPassageLengthHint(MIN_PASSAGE_LENGTH.min, MIN_PASSAGE_LENGTH.max)}
+          invalid={t.minPassageLengthInvalid(MIN_PASSAGE_LENGTH.min, MIN_PASSAGE_LENGTH.max)}
           onCommit={(n) => update({ minPassageLength: n })}
+          onRefused={refused}
         />
         <div className="yw-check">
           <input
@@ -238,18 +241,22 @@ export function OptionsPage(props: OptionsPageProps) {
   );
 }
 
-/** A number field that commits only valid lengths and says when a value is out of range. */
+/**
+ * A number field that stores only valid lengths. Anything else (3, an empty box) is refused here:
+ * it stays in the field with an error beside it, nothing is stored, and no "Saved" is shown.
+ */
 function MinLengthField(props: {
   id: string;
   settings: Settings;
   label: string;
   hint: string;
+  invalid: string;
   onCommit: (n: number) => void;
+  onRefused: () => void;
 }) {
   const [text, setText] = useState(String(props.settings.minPassageLength));
   useEffect(() => setText(String(props.settings.minPassageLength)), [props.settings.minPassageLength]);
-  const n = Number(text);
-  const valid = Number.isInteger(n) && n >= MIN_PASSAGE_LENGTH.min && n <= MIN_PASSAGE_LENGTH.max;
+  const valid = isValidLength(text);
   return (
     <div className="yw-row">
       <label htmlFor={props.id}>{props.label}</label>
@@ -264,13 +271,19 @@ function MinLengthField(props: {
         aria-describedby={`${props.id}-hint`}
         onChange={(e) => {
           setText(e.target.value);
-          const v = Number(e.target.value);
-          if (Number.isInteger(v) && v >= MIN_PASSAGE_LENGTH.min && v <= MIN_PASSAGE_LENGTH.max) props.onCommit(v);
+          if (isValidLength(e.target.value)) props.onCommit(Number(e.target.value));
+          else props.onRefused();
         }}
       />
-      <span id={`${props.id}-hint`} className={valid ? 'yw-muted' : 'yw-error'}>
-        {props.hint}
+      <span id={`${props.id}-hint`} className={valid ? 'yw-muted' : 'yw-error'} role={valid ? undefined : 'alert'}>
+        {valid ? props.hint : props.invalid}
       </span>
     </div>
   );
+}
+
+function isValidLength(text: string): boolean {
+  if (text.trim() === '') return false;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= MIN_PASSAGE_LENGTH.min && n <= MIN_PASSAGE_LENGTH.max;
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { OptionsStrings } from '../../lib/i18n/options';
-import { normaliseHostname } from '../../lib/settings/hostname';
+import { displayHostname, normaliseHostname } from '../../lib/settings/hostname';
 
 /** The list of paused hostnames, with a field to add one (hostname or pasted URL). */
 export function PausedSites(props: {
@@ -8,6 +8,8 @@ export function PausedSites(props: {
   t: OptionsStrings;
   onPause: (host: string) => Promise<void>;
   onResume: (host: string) => Promise<void>;
+  /** A hostname was refused (nothing stored). */
+  onRefused?: () => void;
 }) {
   const { sites, t } = props;
   const [input, setInput] = useState('');
@@ -20,6 +22,7 @@ export function PausedSites(props: {
     const host = normaliseHostname(input);
     if (host === null) {
       setError(t.badHostname(input));
+      props.onRefused?.();
       return;
     }
     setError(null);
@@ -35,11 +38,11 @@ export function PausedSites(props: {
         <ul className="yw-sites">
           {sites.map((host) => (
             <li key={host}>
-              <span>{host}</span>
+              <span>{displayHostname(host)}</span>
               <button
                 type="button"
-                aria-label={t.removeSite(host)}
-                title={t.removeSite(host)}
+                aria-label={t.removeSite(displayHostname(host))}
+                title={t.removeSite(displayHostname(host))}
                 onClick={() => props.onResume(host)}
               >
                 ×

@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import type { Lang } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
-import { normaliseHostname } from '../../lib/settings/hostname';
+import { displayHostname, normaliseHostname } from '../../lib/settings/hostname';
 import type { Sensitivity, SettingsStore } from '../../lib/settings/types';
 import { SENSITIVITY_LEVELS } from '../../lib/settings/validate';
 import { SettingsNoticeBanner } from './SettingsNoticeBanner';
@@ -61,7 +61,7 @@ export function QuickSettings(props: QuickSettingsProps) {
               void run((s) => s.setSitePaused(host, paused), { pausedSites: paused ? [...others, host] : others });
             }}
           />
-          <label htmlFor={siteId}>{t.pauseThisSite(host)}</label>
+          <label htmlFor={siteId}>{t.pauseThisSite(displayHostname(host))}</label>
         </div>
       )}
       <div className="yw-row">

@@ -14,6 +14,8 @@ export interface SettingsState {
   status: SaveStatus;
   update(patch: Partial<Settings>): Promise<void>;
   run(action: (store: SettingsStore) => Promise<Settings>, optimistic?: Partial<Settings>): Promise<void>;
+  /** Input was refused where it was typed: an earlier "Saved" no longer describes the page. */
+  refused(): void;
 }
 
 export function useSettings(store: SettingsStore): SettingsState {
@@ -50,6 +52,7 @@ export function useSettings(store: SettingsStore): SettingsState {
   const run = useCallback(
     async (action: (store: SettingsStore) => Promise<Settings>, optimistic?: Partial<Settings>) => {
       if (optimistic) setSettings((current) => (current ? { ...current, ...optimistic } : current));
+      setStatus({ kind: 'idle' }); // "Saved" only once this write is stored
       try {
         const next = await action(store);
         if (!alive.current) return;
@@ -68,5 +71,7 @@ export function useSettings(store: SettingsStore): SettingsState {
 
   const update = useCallback((patch: Partial<Settings>) => run((s) => s.update(patch), patch), [run]);
 
-  return { settings, notice, status, update, run };
+  const refused = useCallback(() => setStatus({ kind: 'idle' }), []);
+
+  return { settings, notice, status, update, run, refused };
 }

@@ -6,6 +6,7 @@
  */
 import type { PopupStrings } from '../../lib/i18n/popup';
 import type { DiffSegment, DiffSummary } from '../../lib/popup-model';
+import './diff.css';
 
 export interface DiffViewProps {
   segments: readonly DiffSegment[];

@@ -26,6 +26,12 @@ export function sectionText(item: PopupItem, strings: PopupStrings): string {
   return item.section.shortHeading ? `${label} · ${item.section.shortHeading}` : label;
 }
 
+/** The quote as a button's name says it: its first characters, enough to tell cards apart. */
+export function shortQuote(quote: string, max = 16): string {
+  const chars = [...quote];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : quote;
+}
+
 /** Rounded down, so a near-verbatim quote never reads 100%. */
 export function similarityPercent(similarity: number): number {
   return Math.floor(similarity * 100 + 1e-9);
@@ -44,10 +50,12 @@ export function MatchItem({
   const quoteId = `quote-${item.order}`;
   const kind = item.nearVerbatim ? 'nearVerbatim' : item.kind;
   const { context: c } = item;
+  const short = shortQuote(item.quote);
   return (
     <li
       className={`match match--${kind}${item.stock ? ' match--stock' : ''}`}
-      aria-labelledby={quoteId}
+      // Named by its kind and the page's words (not by the quote's paragraph, whose decorative “ would lead).
+      aria-label={`${strings.kind[kind]}${strings.colon}${item.quote}`}
       data-match-id={item.id}
       data-speech-span={`${item.speechStart}-${item.speechEnd}`}
     >
@@ -84,10 +92,10 @@ export function MatchItem({
         </div>
       )}
       <div className="match__actions">
-        <button type="button" aria-describedby={quoteId} onClick={() => onJump(item)}>
+        <button type="button" aria-label={strings.jumpTo(short)} onClick={() => onJump(item)}>
           {strings.jump}
         </button>
-        <button type="button" aria-describedby={quoteId} onClick={() => onOpen(item)}>
+        <button type="button" aria-label={strings.openPassageOf(short)} onClick={() => onOpen(item)}>
           {strings.openPassage}
         </button>
         <CitationMenu

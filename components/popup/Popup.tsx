@@ -19,10 +19,12 @@ import {
   NO_ANSWER_MS,
   type PopupItem,
   type PopupPhase,
+  pageHasNoChinese,
   popupPhase,
   type SectionGroup,
   siteOf,
 } from '../../lib/popup-model';
+import { displayHostname } from '../../lib/settings/hostname';
 import type { Settings } from '../../lib/settings/types';
 import { MatchItem, sectionText } from './MatchItem';
 import type { CitationApi, PopupPlatform, TabInfo } from './platform';
@@ -160,7 +162,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   };
 
   const items = useMemo(() => (results ? buildItems(results.matches, getCorpus()) : []), [results]);
-  const phase = popupPhase({ tab, settings, results, waitedMs });
+  const phase = popupPhase({ tab, settings, results, waitedMs, ownOrigin: platform.ownOrigin });
   const page = {
     title: results?.title || tab?.title || '',
     url: results?.url || tab?.url || '',
@@ -246,6 +248,9 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
           </p>
         )}
         <PhaseBody
+          noChinese={pageHasNoChinese(results)}
+          onOpenSpeech={() => platform.openReader(null)}
+          onOpenLookup={() => platform.openLookup()}
           phase={phase}
           strings={strings}
           items={items}
@@ -297,7 +302,8 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
               <summary>{strings.settings}</summary>
               {settingsOpen && (
                 <Suspense fallback={<p className="state">{strings.loadingFormats}</p>}>
-                  <Panel lang={lang} hostname={host} />
+                  {/* No second per-site control: the popup's own switch is the one. */}
+                  <Panel lang={lang} hostname={null} />
                 </Suspense>
               )}
             </details>
@@ -323,7 +329,7 @@ function PauseSwitch(props: {
       <span className="switch__track" aria-hidden="true">
         <span className="switch__thumb" />
       </span>
-      <span className="switch__label">{strings.pauseOnSite(host)}</span>
+      <span className="switch__label">{strings.pauseOnSite(displayHostname(host))}</span>
     </button>
   );
 }
@@ -342,11 +348,17 @@ interface PhaseBodyProps {
   onReload: () => void;
   renderItem: (item: PopupItem) => React.ReactNode;
   pageActions: React.ReactNode;
+  /** The page has no Chinese text (nothing to suggest about sensitivity). */
+  noChinese: boolean;
+  /** The empty state's ways on: the whole speech, and a search of it. */
+  onOpenSpeech: () => void;
+  onOpenLookup: () => void;
 }
 
 function PhaseBody(props: PhaseBodyProps) {
   const { phase, strings, items, view, onView, shown, onShowMore, host, onResume, onReload, renderItem, pageActions } =
     props;
+  const { noChinese, onOpenSpeech, onOpenLookup } = props;
   switch (phase.phase) {
     case 'loading':
       return <p className="state state--loading" aria-busy="true" />;
@@ -389,8 +401,16 @@ function PhaseBody(props: PhaseBodyProps) {
       if (items.length === 0) {
         return (
           <section className="state state--none" aria-labelledby="state-title">
-            <h2 id="state-title">{strings.noMatches}</h2>
-            <p>{strings.noMatchesHint}</p>
+            <h2 id="state-title">{noChinese ? strings.noChinese : strings.noMatches}</h2>
+            <p>{noChinese ? strings.noChineseHint : strings.noMatchesHint}</p>
+            <p className="state__actions">
+              <button type="button" onClick={onOpenSpeech}>
+                {strings.openSpeech}
+              </button>
+              <button type="button" onClick={onOpenLookup}>
+                {strings.openLookup}
+              </button>
+            </p>
           </section>
         );
       }

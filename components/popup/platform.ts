@@ -41,8 +41,10 @@ export interface PopupPlatform {
   setSitePaused(hostname: string, paused: boolean): Promise<void>;
   /** Asks the page to scroll to the match and flash it. */
   jump(tabId: number, matchId: string): Promise<JumpOutcome>;
-  /** Opens the reader page at a span of the speech. */
-  openReader(span: Span): void;
+  /** Opens the reader page at a span of the speech, or at its start (null). */
+  openReader(span: Span | null): void;
+  /** Opens the lookup page (search the speech). */
+  openLookup(): void;
   reloadTab(tabId: number): void;
   copyText(text: string): Promise<void>;
   /** Saves `text` as a file (a blob URL download; nothing goes over the network). */
@@ -50,6 +52,8 @@ export interface PopupPlatform {
   loadCitations(): Promise<CitationApi>;
   /** The browser's UI language (navigator.language). */
   browserLanguage: string;
+  /** The extension's own origin (its pages are not checked: they show the speech itself). */
+  ownOrigin?: string;
   now(): Date;
   /** The list order the reader chose last time (kept per browser profile), and saving it. */
   loadView(): 'page' | 'section' | null;

@@ -15,7 +15,7 @@ import { copyToClipboard } from './copy';
 import { paragraphId, SpeechBody, SpeechTitle } from './SpeechText';
 import { selectionToSpan } from './selection';
 import { TableOfContents } from './TableOfContents';
-import { targetSpan, useReaderTarget } from './useReaderTarget';
+import { targetSpan, useReaderLocation } from './useReaderTarget';
 import './reader.css';
 
 export interface ReaderAppProps {
@@ -54,7 +54,8 @@ function describeSpan(corpus: Corpus, span: Span, strings: ReaderStrings): strin
 
 export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipboard, search }: ReaderAppProps) {
   const strings = READER_STRINGS[lang];
-  const [target, setTarget] = useReaderTarget(corpus);
+  const { target, setTarget, problem, anchor } = useReaderLocation(corpus);
+  const [problemShown, setProblemShown] = useState(true);
   // What the target covers (for the contents and "copy citation"); only a span is marked
   // character by character: a whole paragraph is shown by its background instead.
   const targetRange = target ? targetSpan(target, corpus) : null;
@@ -85,6 +86,20 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
     const focusable = el.closest<HTMLElement>('.para, h1');
     focusable?.focus({ preventScroll: true });
   }, [target]);
+
+  // A plain anchor (#section-2, #text) opened by a reload or a typed URL: the browser looked for it
+  // before the page was rendered, so the reader goes there itself.
+  useEffect(() => {
+    if (!anchor) return;
+    const el = document.getElementById(anchor.id);
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+  }, [anchor]);
+
+  // A new bad link shows its notice again, even after the last one was dismissed.
+  useEffect(() => {
+    if (problem) setProblemShown(true);
+  }, [problem]);
 
   // The floating "cite" toolbar follows the selection inside the speech.
   useEffect(() => {
@@ -201,6 +216,17 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
       <div className="layout">
         <TableOfContents corpus={corpus} strings={strings} current={currentSection} />
         <main id="text" tabIndex={-1}>
+          {problem && problemShown && (
+            <div className="link-problem" role="alert">
+              <p>
+                {strings.linkProblem(problem)}{' '}
+                {strings.linkInstead(targetRange ? describeSpan(corpus, targetRange, strings) : null)}
+              </p>
+              <button type="button" className="button-quiet" onClick={() => setProblemShown(false)}>
+                {strings.dismiss}
+              </button>
+            </div>
+          )}
           {search /* lookup search box (settings/lookup work) */}
           {targetRange && (
             <section className="target-bar" aria-labelledby="target-bar-h">
@@ -251,7 +277,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
             formats={CITATION_FORMATS}
             defaultFormat={defaultFormat}
             onCopy={(format) => void copy(selection.span, format)}
-            strings={menuStrings}
+            strings={{ ...menuStrings, copyCitation: strings.copySelection, moreFormats: strings.moreFormatsSelection }}
             describedBy="selection-count"
             formatTitle={formatTitle}
           />

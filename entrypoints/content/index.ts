@@ -199,6 +199,7 @@ function hanArrivesInTopFrame(
         ? { status: 'paused' as const }
         : {
             status: 'done' as const,
+            noChinese: true as const,
             timings: {
               extractMs: ms,
               scanMs: 0,

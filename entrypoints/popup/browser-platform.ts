@@ -112,7 +112,11 @@ export function createBrowserPlatform(search: string): PopupPlatform {
       }
     },
     openReader(span) {
-      void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + readerHash({ kind: 'span', span }) });
+      const hash = span ? readerHash({ kind: 'span', span }) : '';
+      void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
+    },
+    openLookup() {
+      void browser.tabs.create({ url: browser.runtime.getURL('/lookup.html') });
     },
     reloadTab(tabId) {
       void browser.tabs.reload(tabId);
@@ -139,6 +143,7 @@ export function createBrowserPlatform(search: string): PopupPlatform {
       }
     },
     browserLanguage: navigator.language,
+    ownOrigin: browser.runtime.getURL('/'),
     now: () => new Date(),
     whenIdle(task) {
       if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 800 });

@@ -32,6 +32,8 @@ export interface OptionsStrings {
   sensitivity: Record<Sensitivity, { label: string; hint: string }>;
   minPassageLength: string;
   minPassageLengthHint: (min: number, max: number) => string;
+  /** Shown instead of the hint while the field holds a value that is not stored. */
+  minPassageLengthInvalid: (min: number, max: number) => string;
   traditional: string;
   traditionalHint: string;
   stockPhrases: string;
@@ -79,6 +81,8 @@ export interface OptionsStrings {
   lookupNoHits: string;
   lookupWords: (words: string[]) => string;
   lookupCount: (n: number) => string;
+  /** The folded list of passages that only share a word or two. */
+  lookupWeakHits: (n: number) => string;
   hitKind: Record<'exact' | 'near-verbatim' | 'slogan' | 'words', string>;
   similarity: (percent: number) => string;
   section: (index: number, title: string) => string;
@@ -161,6 +165,7 @@ const zh: OptionsStrings = {
   },
   minPassageLength: '最短段落长度（字）',
   minPassageLengthHint: (min, max) => `单独报告的段落至少这么多字（${min}–${max}）。`,
+  minPassageLengthInvalid: (min, max) => `未保存：请输入 ${min} 到 ${max} 之间的整数。`,
   traditional: '匹配繁体字页面',
   traditionalHint: '把繁体字当作对应的简体字来比较。',
   stockPhrases: '也显示按讲话语序出现的常用套话',
@@ -204,7 +209,8 @@ const zh: OptionsStrings = {
   lookupNoHits: '讲话中没有找到相关段落。',
   lookupWords: (w) => (w.length ? `关键词：${w.join('、')}` : '没有可用于查找的关键词'),
   lookupCount: (n) => `找到 ${n} 个段落`,
-  hitKind: { exact: '原文引用', 'near-verbatim': '近似引用', slogan: '含同一标语', words: '用词相关' },
+  lookupWeakHits: (n) => `另有 ${n} 个段落只有个别词语相同`,
+  hitKind: { exact: '逐字引用', 'near-verbatim': '近似引用', slogan: '含同一标语', words: '用词相关' },
   similarity: (p) => `相似度 ${p}%`,
   section: (i, t) => `${SECTION_ZH[i] ?? ''}${t && t !== SECTION_ZH[i] ? ` · ${t}` : ''}`,
   paragraph: (n) => `第 ${n} 段`,
@@ -235,7 +241,7 @@ const en: OptionsStrings = {
     language: 'Language',
   },
   generalHeading: 'On/off',
-  enabled: 'Yuanwen is on for all sites',
+  enabled: 'Run Yuanwen on all sites',
   enabledHint: 'When off, no page is scanned and existing highlights go away at once.',
   sitesHeading: 'Paused sites',
   sitesHint: 'Yuanwen neither scans nor highlights on these sites (by hostname).',
@@ -252,6 +258,7 @@ const en: OptionsStrings = {
   },
   minPassageLength: 'Minimum passage length (characters)',
   minPassageLengthHint: (min, max) => `A passage is reported on its own from this many characters (${min}–${max}).`,
+  minPassageLengthInvalid: (min, max) => `Not saved: enter a whole number from ${min} to ${max}.`,
   traditional: 'Match pages in traditional script',
   traditionalHint: 'Compare traditional characters as their simplified forms.',
   stockPhrases: 'Also show stock phrasing in the speech’s order',
@@ -300,6 +307,7 @@ const en: OptionsStrings = {
   lookupNoHits: 'No related passage in the speech.',
   lookupWords: (w) => (w.length ? `Keywords: ${w.join(', ')}` : 'No keywords to look up'),
   lookupCount: (n) => `${n} passage${n === 1 ? '' : 's'} found`,
+  lookupWeakHits: (n) => `${n} more passage${n === 1 ? '' : 's'} sharing only a word or two`,
   hitKind: { exact: 'Quoted verbatim', 'near-verbatim': 'Near-verbatim', slogan: 'Same slogan', words: 'Shared words' },
   similarity: (p) => `${p}% similar`,
   section: (i, t) => `${SECTION_EN[i] ?? ''}${t && t !== SECTION_ZH[i] ? ` · ${t}` : ''}`,

@@ -18,6 +18,12 @@ export interface PopupStrings {
   unstored: string;
   noMatches: string;
   noMatchesHint: string;
+  /** The page has no Chinese text: the sensitivity would change nothing. */
+  noChinese: string;
+  noChineseHint: string;
+  /** The empty state's ways on. */
+  openSpeech: string;
+  openLookup: string;
   cannotScan: string;
   cannotScanReason: Record<CannotScanReason, string>;
   reloadPage: string;
@@ -44,6 +50,9 @@ export interface PopupStrings {
   changedFrom: string;
   changedTo: string;
   jump: string;
+  /** Accessible names of a card's buttons: which quote they act on. */
+  jumpTo: (quote: string) => string;
+  openPassageOf: (quote: string) => string;
   jumpFailed: Record<'paused' | 'gone' | 'no-answer', string>;
   openPassage: string;
   copyCitation: (format: string) => string;
@@ -77,12 +86,17 @@ const zh: PopupStrings = {
   unstored: '浏览器的存储空间已满，本页结果未能保存；页面仍保留这些结果，需要时会重新读取。',
   noMatches: '本页没有找到讲话的引文。',
   noMatchesHint: '可在设置中调整灵敏度。',
+  noChinese: '本页没有中文。',
+  noChineseHint: '原文只在中文文字中查找讲话的引文。',
+  openSpeech: '阅读讲话全文',
+  openLookup: '在讲话中查找',
   cannotScan: '无法检查此页面',
   cannotScanReason: {
     'browser-page': '浏览器自带的页面不允许扩展读取。',
     'pdf-viewer': 'PDF 查看器中的文档无法检查。',
     'web-store': '扩展商店的页面不允许扩展读取。',
     'extension-page': '其他扩展的页面无法检查。',
+    'own-page': '这是原文自己的页面，显示的就是讲话本身，无需检查。',
     'local-file': '本地文件无法检查。',
     'no-answer': '页面没有响应。它可能在安装原文之前就已打开，重新加载后再试。',
     unreadable: '此页面的内容无法读取。',
@@ -96,7 +110,7 @@ const zh: PopupStrings = {
   section: (i) => DIGITS[i] ?? `第${i}部分`,
   titleLine: '标题',
   paragraph: (n) => `第 ${n} 段`,
-  kind: { slogan: '提法', passage: '原文', nearVerbatim: '近似引用' },
+  kind: { slogan: '提法', passage: '逐字引用', nearVerbatim: '近似引用' },
   rule: {
     'quoted-slogan': '页面用引号引用了讲话中的提法。',
     'bare-slogan': '页面未加引号，但完整使用了讲话中的提法。',
@@ -108,16 +122,18 @@ const zh: PopupStrings = {
   pageWords: '页面原话',
   original: '讲话原文',
   similarity: (p) => `相似度 ${p}%`,
-  diffLabel: '与原文的差异',
+  diffLabel: '与讲话的差异',
   diffSummary: ({ inserted, dropped, changed }) =>
-    [inserted && `多 ${inserted} 字`, dropped && `少 ${dropped} 字`, changed && `改 ${changed} 字`]
+    [inserted && `多出 ${inserted} 处`, dropped && `缺少 ${dropped} 处`, changed && `改动 ${changed} 处`]
       .filter(Boolean)
       .join('，'),
   inserted: '页面多出：',
   dropped: '页面缺少：',
-  changedFrom: '原文：',
+  changedFrom: '讲话作：',
   changedTo: '，页面改为：',
   jump: '定位',
+  jumpTo: (q) => `定位“${q}”`,
+  openPassageOf: (q) => `阅读全文：“${q}”`,
   jumpFailed: {
     paused: '此网站已暂停，无法定位。',
     gone: '这处引用已不在页面上。',
@@ -154,12 +170,17 @@ const en: PopupStrings = {
     "The browser's storage is full: this page's results could not be saved. The page keeps them and they are read again when needed.",
   noMatches: 'No quotes of the speech on this page.',
   noMatchesHint: 'You can change the sensitivity in the settings.',
+  noChinese: 'This page has no Chinese text.',
+  noChineseHint: 'Yuanwen looks for quotes of the speech in Chinese text only.',
+  openSpeech: 'Read the whole speech',
+  openLookup: 'Find in the speech',
   cannotScan: 'This page cannot be checked',
   cannotScanReason: {
     'browser-page': 'The browser does not let extensions read its own pages.',
     'pdf-viewer': 'Documents in the PDF viewer cannot be checked.',
     'web-store': 'The extension store does not let extensions read its pages.',
     'extension-page': 'Pages of other extensions cannot be checked.',
+    'own-page': "This is one of Yuanwen's own pages: it shows the speech itself, so there is nothing to check.",
     'local-file': 'Local files cannot be checked.',
     'no-answer':
       'The page did not answer. It may have been open before Yuanwen was installed: reload it and try again.',
@@ -188,7 +209,11 @@ const en: PopupStrings = {
   similarity: (p) => `${p}% similar`,
   diffLabel: 'Differences from the speech',
   diffSummary: ({ inserted, dropped, changed }) =>
-    [inserted && `${inserted} added`, dropped && `${dropped} dropped`, changed && `${changed} changed`]
+    [
+      inserted && `${inserted} ${inserted === 1 ? 'addition' : 'additions'}`,
+      dropped && `${dropped} ${dropped === 1 ? 'omission' : 'omissions'}`,
+      changed && `${changed} ${changed === 1 ? 'change' : 'changes'}`,
+    ]
       .filter(Boolean)
       .join(', '),
   inserted: 'added on the page: ',
@@ -196,6 +221,8 @@ const en: PopupStrings = {
   changedFrom: 'the speech has ',
   changedTo: ', the page has ',
   jump: 'Jump',
+  jumpTo: (q) => `Jump to “${q}”`,
+  openPassageOf: (q) => `Full passage of “${q}”`,
   jumpFailed: {
     paused: 'Yuanwen is paused on this site; cannot jump.',
     gone: 'This quote is no longer on the page.',

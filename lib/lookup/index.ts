@@ -5,16 +5,19 @@
 import { getCorpus } from '../corpus';
 import { speechData } from '../corpus/speech-data';
 import { matchData } from '../match/derived';
+import { createOccurrenceFinder, type OccurrenceFinder } from './occurrences';
 import { createSimplifier, type Simplifier } from './simplify';
 import { buildSpeechIndex, type SpeechIndex } from './speech-index';
 
 export { rankByWords, type WordScore } from './bm25';
+export { createOccurrenceFinder, MIN_OCCURRENCE_CHARS, type OccurrenceFinder } from './occurrences';
 export {
   type LookupHit,
   type LookupHitKind,
   type LookupOptions,
   type LookupResult,
   lookupSelection,
+  MAX_EXACT_HITS,
   MAX_SELECTION,
   type Segmenter,
   WORD_SCORE_FLOOR,
@@ -36,4 +39,12 @@ let simplifier: Simplifier | undefined;
 export function getSimplifier(): Simplifier {
   simplifier ??= createSimplifier(matchData.t2s);
   return simplifier;
+}
+
+let occurrenceFinder: OccurrenceFinder | undefined;
+
+/** Word-for-word search of the bundled speech, with the matcher's normalisation. */
+export function getOccurrenceFinder(): OccurrenceFinder {
+  occurrenceFinder ??= createOccurrenceFinder(getCorpus().text, matchData.t2s);
+  return occurrenceFinder;
 }

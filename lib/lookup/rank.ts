@@ -1,8 +1,9 @@
 /**
  * Selection lookup: the best passages of the speech for a piece of text.
  *
- *   1. quotes   — the matching engine's passages in the selection (exact, then
- *                 near-verbatim), strongest first: the selection quotes them;
+ *   1. quotes   — where the speech says the selection word for word (in speech
+ *                 order), then the matching engine's passages in it (verbatim,
+ *                 then near-verbatim, strongest first): the selection quotes them;
  *   2. slogans  — sentences that use a slogan the selection contains;
  *   3. words    — sentences sharing the most meaningful words (BM25).
  *
@@ -12,6 +13,7 @@
 import type { Sentence, Span } from '../corpus/types';
 import type { DiffOp, Matcher, ScanOptions } from '../match';
 import { rankByWords } from './bm25';
+import type { OccurrenceFinder } from './occurrences';
 import type { SpeechIndex } from './speech-index';
 import { meaningfulWords } from './terms';
 
@@ -43,8 +45,11 @@ export interface LookupResult {
 }
 
 export interface LookupOptions {
+  /** At most this many hits besides the word-for-word ones (of which there are at most MAX_EXACT_HITS). */
   limit?: number;
 }
+
+export const MAX_EXACT_HITS = 50;
 
 /** Longer selections are cut: nobody means a whole page by "this passage". */
 export const MAX_SELECTION = 4000;
@@ -66,13 +71,46 @@ const KIND_ORDER: Record<LookupHitKind, number> = { exact: 0, 'near-verbatim': 1
 
 export function lookupSelection(
   selection: string,
-  deps: { index: SpeechIndex; matcher: Matcher; segment: Segmenter; simplify?: (text: string) => string },
+  deps: {
+    index: SpeechIndex;
+    matcher: Matcher;
+    segment: Segmenter;
+    simplify?: (text: string) => string;
+    /** Where the speech has the selection word for word (lib/lookup getOccurrenceFinder). */
+    occurrences?: OccurrenceFinder;
+  },
   options: LookupOptions = {},
 ): LookupResult {
   const query = selection.trim().slice(0, MAX_SELECTION);
-  const { index, matcher, segment, simplify = (t: string) => t } = deps;
+  const { index, matcher, segment, simplify = (t: string) => t, occurrences = () => [] } = deps;
   const { corpus } = index;
   const hits = new Map<number, LookupHit>();
+
+  // 0. The selection word for word: these sentences are verbatim whatever the matcher says of them.
+  const verbatim = new Set<number>();
+  for (const occ of query ? occurrences(query) : []) {
+    for (const sentence of corpus.sentences) {
+      const start = Math.max(sentence.start, occ.start);
+      const end = Math.min(sentence.end, occ.end);
+      if (start >= end) continue;
+      verbatim.add(sentence.index);
+      const hit = hits.get(sentence.index);
+      if (hit) {
+        hit.marks.push({ start, end });
+        hit.score += end - start;
+      } else {
+        hits.set(sentence.index, {
+          kind: 'exact',
+          sentence,
+          marks: [{ start, end }],
+          words: [],
+          similarity: 1,
+          diff: null,
+          score: end - start,
+        });
+      }
+    }
+  }
 
   // 1. Quotes (and the slogans the selection contains).
   const quotedSlogans: string[] = [];
@@ -88,9 +126,10 @@ export function lookupSelection(
       const start = Math.max(sentence.start, m.speechStart);
       const end = Math.min(sentence.end, m.speechEnd);
       if (start >= end) continue;
-      const kind = m.similarity >= 1 ? 'exact' : 'near-verbatim';
+      const kind = m.similarity >= 1 && !m.diff ? 'exact' : 'near-verbatim';
       const score = (end - start) * m.similarity;
       const hit = hits.get(sentence.index);
+      if (verbatim.has(sentence.index)) continue; // already marked word for word
       if (!hit) {
         hits.set(sentence.index, {
           kind,
@@ -104,7 +143,9 @@ export function lookupSelection(
       } else {
         hit.marks.push({ start, end });
         hit.score += score;
-        if (KIND_ORDER[kind] < KIND_ORDER[hit.kind]) hit.kind = kind;
+        // A near-verbatim quote of the sentence is what the selection does there, even if
+        // a shorter run of it is verbatim: never call a misquote "quoted verbatim".
+        if (kind === 'near-verbatim') hit.kind = kind;
         if (m.similarity < (hit.similarity ?? 1)) {
           hit.similarity = m.similarity;
           hit.diff = m.diff;
@@ -140,9 +181,23 @@ export function lookupSelection(
     });
   }
 
-  const ranked = [...hits.values()].sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score || a.sentence.start - b.sentence.start,
-  );
+  const ranked = [...hits.values()].sort(compareHits);
   for (const hit of ranked) hit.marks.sort((a, b) => a.start - b.start);
-  return { query, words, hits: ranked.slice(0, options.limit ?? DEFAULT_LIMIT) };
+  const exact = ranked.filter((h) => h.kind === 'exact' && verbatim.has(h.sentence.index)).slice(0, MAX_EXACT_HITS);
+  const rest = ranked.filter((h) => !(h.kind === 'exact' && verbatim.has(h.sentence.index)));
+  return { query, words, hits: [...exact, ...rest.slice(0, options.limit ?? DEFAULT_LIMIT)] };
+}
+
+/** Scores this close are the same score (floating-point noise must not overturn speech order). */
+const SCORE_EPSILON = 1e-9;
+
+/**
+ * Kind first; verbatim hits in speech order (the reader reads them top to bottom);
+ * the others strongest first, equal scores in speech order.
+ */
+function compareHits(a: LookupHit, b: LookupHit): number {
+  const byKind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (byKind !== 0) return byKind;
+  if (a.kind !== 'exact' && Math.abs(b.score - a.score) > SCORE_EPSILON) return b.score - a.score;
+  return a.sentence.start - b.sentence.start;
 }

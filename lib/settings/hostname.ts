@@ -1,3 +1,5 @@
+import { toUnicode } from 'punycode/punycode.es6.js';
+
 /**
  * Hostnames as stored in the paused-sites list. Users type them by hand or
  * paste a URL, so both are accepted and reduced to the lower-case hostname.
@@ -31,4 +33,17 @@ export function normaliseHostname(input: string): string | null {
     }
   }
   return HOST_RE.test(s) || IPV6_RE.test(s) ? s : null;
+}
+
+/**
+ * A stored hostname as people read it: an internationalised name in its own
+ * script (xn--fiqs8s.cn → 中国.cn). Stored names stay in the browser's ASCII
+ * form, the form location.hostname has, so pausing compares like with like.
+ */
+export function displayHostname(host: string): string {
+  try {
+    return toUnicode(host) || host;
+  } catch {
+    return host;
+  }
 }

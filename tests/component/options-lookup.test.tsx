@@ -68,8 +68,52 @@ describe('LookupView', () => {
     render(<LookupView lang="en" loadSegmenter={segment} initialQuery="约谈" onOpenPassage={(s) => opened.push(s)} />);
     await screen.findByText(/passages? found/);
     await user.click(screen.getAllByRole('button', { name: 'Open in the reader' })[0] as HTMLElement);
-    const sentence = corpus.sentences.find((s) => s.text.includes('约谈'));
-    expect(opened).toEqual([{ start: sentence?.start, end: sentence?.end }]);
+    // Said word for word: the reader opens at those words.
+    const at = corpus.text.indexOf('约谈');
+    expect(opened).toEqual([{ start: at, end: at + 2 }]);
+  });
+
+  it('searches as you type, after a pause, and drops the prompt once there is text', async () => {
+    const searched: string[] = [];
+    render(<LookupView lang="en" loadSegmenter={segment} debounceMs={30} onSearch={(q) => searched.push(q)} />);
+    const box = screen.getByLabelText('Text to look up');
+    expect(screen.getByText('Type some text to look it up.')).toBeTruthy();
+    fireEvent.change(box, { target: { value: '指' } });
+    fireEvent.change(box, { target: { value: '指挥' } });
+    fireEvent.change(box, { target: { value: '指挥棒' } });
+    expect(screen.queryByText('Type some text to look it up.')).toBeNull();
+    await screen.findByText(/^1 passage found/);
+    expect(searched).toEqual(['指挥棒']); // one search for the pause, not one per keystroke
+    const [hit] = hits();
+    expect(hit?.dataset.kind).toBe('exact');
+    expect(hit?.querySelector('.yw-badge')?.textContent).toBe('Quoted verbatim');
+    expect(hit?.querySelector('mark')?.textContent).toBe('指挥棒');
+    fireEvent.change(box, { target: { value: '' } });
+    await screen.findByText('Type some text to look it up.');
+  });
+
+  it('shows a near-verbatim passage with its differences, as the popup does', async () => {
+    const misquote = '保护好生态环境是我们党践行使命宗旨、密切党和人民群众之间血肉联系的重要举措';
+    render(<LookupView lang="en" loadSegmenter={segment} initialQuery={misquote} />);
+    await screen.findByText(/passages? found/);
+    const [hit] = hits();
+    expect(hit?.dataset.kind).toBe('near-verbatim');
+    expect(hit?.querySelector('.yw-badge')?.textContent).toBe('Near-verbatim');
+    expect(hit?.textContent).toMatch(/\d+% similar/);
+    expect([...(hit?.querySelectorAll('.diff del') ?? [])].map((d) => d.textContent)).toContain(
+      '[dropped on the page: 的]',
+    );
+    expect(hit?.querySelector('.diff__summary')?.textContent).toBeTruthy();
+  });
+
+  it('folds the passages that share only a word or two below the quoted ones', async () => {
+    render(<LookupView lang="en" loadSegmenter={segment} initialQuery="保护生态环境" />);
+    await screen.findByText(/passages? found/);
+    const shown = [...document.querySelectorAll('.yw-lookup-results > ol > li.yw-hit')] as HTMLElement[];
+    expect(shown.map((li) => li.dataset.kind)).toEqual(['exact']);
+    const folded = document.querySelector('details.yw-weak-hits');
+    expect(folded?.querySelector('summary')?.textContent).toMatch(/^\d+ more passages? sharing only a word or two$/);
+    expect(folded?.querySelectorAll('li.yw-hit').length).toBeGreaterThan(2);
   });
 
   it('says when nothing is related', async () => {
@@ -112,7 +156,7 @@ describe('ReaderSearch', () => {
     await screen.findByText(/找到 \d+ 个段落/);
     expect(loads).toBe(1);
     await user.click(screen.getAllByRole('button', { name: '在阅读页中打开' })[0] as HTMLElement);
-    const sentence = corpus.sentences.find((s) => s.text.includes('约谈'));
-    expect(window.location.hash).toBe(`#span=${sentence?.start}-${sentence?.end}`);
+    const at = corpus.text.indexOf('约谈');
+    expect(window.location.hash).toBe(`#span=${at}-${at + 2}`);
   });
 });

@@ -74,6 +74,16 @@ describe('OptionsPage', () => {
     expect(screen.getByText('没有暂停的网站。')).toBeTruthy();
   });
 
+  it('lists an internationalised hostname in its own script', async () => {
+    const user = await renderOptions();
+    await user.type(screen.getByLabelText('网站主机名或网址'), 'https://例子.中国/新闻');
+    await user.click(screen.getByRole('button', { name: '暂停此网站' }));
+    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual(['xn--fsqu00a.xn--fiqs8s']));
+    expect(screen.getByText('例子.中国')).toBeTruthy();
+    expect(screen.queryByText(/xn--/)).toBeNull();
+    expect(screen.getByRole('button', { name: '在 例子.中国 上恢复' })).toBeTruthy();
+  });
+
   it('refuses a bad hostname with a message and stores nothing', async () => {
     const user = await renderOptions();
     await user.type(screen.getByLabelText('网站主机名或网址'), 'not a host');
@@ -92,6 +102,32 @@ describe('OptionsPage', () => {
     expect(length.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(length, { target: { value: '12' } });
     await waitFor(async () => expect((await getSettings()).minPassageLength).toBe(12));
+  });
+
+  it('says "Saved" only after a save: input refused where typed clears it and stores nothing', async () => {
+    const user = await renderOptions('en-US');
+    const status = () => screen.getByRole('status').textContent;
+    expect(status()).toBe('');
+    const length = screen.getByLabelText('Minimum passage length (characters)');
+    fireEvent.change(length, { target: { value: '12' } });
+    await waitFor(async () => expect((await getSettings()).minPassageLength).toBe(12));
+    await waitFor(() => expect(status()).toContain('Saved'));
+    for (const bad of ['3', '', '41', '4.5']) {
+      fireEvent.change(length, { target: { value: bad } });
+      expect(status(), bad).toBe('');
+      expect(length.getAttribute('aria-invalid'), bad).toBe('true');
+      expect(screen.getByRole('alert').textContent, bad).toBe('Not saved: enter a whole number from 4 to 40.');
+      expect((await getSettings()).minPassageLength, bad).toBe(12);
+    }
+    fireEvent.change(length, { target: { value: '8' } });
+    await waitFor(() => expect(status()).toContain('Saved'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // An invalid hostname: the error at the field, no "Saved", nothing stored.
+    await user.type(screen.getByLabelText('Site hostname or URL'), 'not a host');
+    await user.click(screen.getByRole('button', { name: 'Pause this site' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('is not a valid hostname');
+    expect(status()).toBe('');
+    expect((await getSettings()).pausedSites).toEqual([]);
   });
 
   it('changes a colour’s opacity and warns when text becomes hard to read', async () => {

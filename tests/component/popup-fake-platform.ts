@@ -12,6 +12,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
 
 export const PAGE = { url: 'https://news.example.cn/2023/07/eco.html', title: '生态文明建设工作会议召开' };
+/** The extension's own origin in the fake. */
+export const OWN_ORIGIN = 'chrome-extension://yuanwenyuanwenyuanwenyuanwenyu/';
 export const ACCESSED = new Date(2026, 10, 28, 10, 0, 0);
 
 /** A match of `phrase` as the speech has it (n-th occurrence), at page offset `start`. */
@@ -38,13 +40,14 @@ export function speechMatch(phrase: string, start: number, extra: Partial<PageMa
   };
 }
 
+/** The background's answer. A frame reports its matches in document order: here, by `start`. */
 export function tabResults(matches: PageMatch[], over: Partial<TabResults> = {}): TabResults {
   return {
     tabId: 7,
     url: PAGE.url,
     title: PAGE.title,
     status: 'done',
-    matches,
+    matches: [...matches].sort((a, b) => a.start - b.start),
     frames: [{ frameId: 0, url: PAGE.url, status: 'done', count: matches.length }],
     ...over,
   };
@@ -90,6 +93,7 @@ export function fakePlatform(options: FakeOptions = {}) {
     }),
     jump: vi.fn(async (_tabId: number, _matchId: string) => options.jumpOutcome ?? ('ok' as JumpOutcome)),
     openReader: vi.fn(),
+    openLookup: vi.fn(),
     reloadTab: vi.fn(),
     copyText: vi.fn(async (_text: string) => {}),
     download: vi.fn((_name: string, _mime: string, _text: string) => {}),
@@ -97,6 +101,7 @@ export function fakePlatform(options: FakeOptions = {}) {
     loadView: vi.fn(() => options.view ?? null),
     saveView: vi.fn((_view: 'page' | 'section') => {}),
     browserLanguage: options.browserLanguage ?? 'zh-CN',
+    ownOrigin: OWN_ORIGIN,
     now: () => {
       const d = new Date(clock);
       clock += options.clockStep ?? 0;

@@ -7,7 +7,7 @@ import { Popup } from '../../components/popup/Popup';
 import { formatCitation, formatCitations } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import { buildItems, citationInput } from '../../lib/popup-model';
-import { ACCESSED, fakePlatform, PAGE, speechMatch, tabResults } from './popup-fake-platform';
+import { ACCESSED, fakePlatform, OWN_ORIGIN, PAGE, speechMatch, tabResults } from './popup-fake-platform';
 
 afterEach(cleanup);
 
@@ -47,7 +47,9 @@ describe('the match list', () => {
     const first = list[0] as HTMLElement;
     expect(within(first).getByText('第二部分 · 切实增强落实污染防治的思想自觉…')).toBeTruthy();
     expect(within(first).getByText('第 4 段')).toBeTruthy();
-    expect(within(first).getByText('原文')).toBeTruthy();
+    // The kind is not called 原文, the product's name.
+    expect(within(first).getByText('逐字引用')).toBeTruthy();
+    expect(within(first).queryByText('原文')).toBeNull();
     // The original sentence, with the matched span marked.
     const mark = first.querySelector('blockquote mark');
     expect(mark?.textContent).toBe('持续深入打好蓝天、碧水、净土保卫战');
@@ -55,6 +57,19 @@ describe('the match list', () => {
     expect(within(list[1] as HTMLElement).getByText('提法')).toBeTruthy();
     // The page's own title is shown (the tab being inspected).
     expect(screen.getByText(PAGE.title)).toBeTruthy();
+  });
+
+  it('names each card and its buttons by the quote they act on', async () => {
+    renderPopup({ browserLanguage: 'en-US' });
+    await screen.findByRole('heading', { name: '3 quotes on this page' });
+    const [first, second] = items() as HTMLElement[];
+    expect(first?.getAttribute('aria-label')).toBe('Passage: 持续深入打好蓝天、碧水、净土保卫战');
+    expect(second?.getAttribute('aria-label')).toBe('Slogan: 绿水青山就是金山银山');
+    expect(within(first!).getByRole('button', { name: 'Jump to “持续深入打好蓝天、碧水、净土保卫…”' })).toBeTruthy();
+    expect(within(second!).getByRole('button', { name: 'Full passage of “绿水青山就是金山银山”' })).toBeTruthy();
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    const jumps = names.filter((n) => n?.startsWith('Jump'));
+    expect(new Set(jumps).size).toBe(jumps.length);
   });
 
   it('shows the similarity and a character diff for a near-verbatim quote, not by colour alone', async () => {
@@ -65,9 +80,10 @@ describe('the match list', () => {
     expect(within(item).getByText('相似度 92%')).toBeTruthy();
     const del = item.querySelector('.diff del');
     const ins = item.querySelector('.diff ins');
-    expect(del?.textContent).toBe('[原文：一样');
+    expect(del?.textContent).toBe('[讲话作：一样');
     expect(ins?.textContent).toBe('，页面改为：那样]');
-    expect(within(item).getByText('改 2 字')).toBeTruthy();
+    // One edit of two characters: counted as one change.
+    expect(within(item).getByText('改动 1 处')).toBeTruthy();
     // Verbatim quotes have no diff.
     expect((items()[0] as HTMLElement).querySelector('.diff')).toBeNull();
   });
@@ -156,7 +172,7 @@ describe('actions on a match', () => {
   it('jumps to the match in the tab, and says so when the page does not answer', async () => {
     const { platform, user } = renderPopup({ jumpOutcome: 'no-answer' });
     await screen.findByRole('heading', { name: '本页引用 3 处' });
-    await user.click(within(items()[1] as HTMLElement).getByRole('button', { name: '定位' }));
+    await user.click(within(items()[1] as HTMLElement).getByRole('button', { name: /^定位“/ }));
     expect(platform.jump).toHaveBeenCalledWith(7, slogan.id);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('页面没有响应，无法定位。'));
   });
@@ -164,7 +180,7 @@ describe('actions on a match', () => {
   it('opens the full passage at the span of the speech', async () => {
     const { platform, user } = renderPopup();
     await screen.findByRole('heading', { name: '本页引用 3 处' });
-    await user.click(within(items()[0] as HTMLElement).getByRole('button', { name: '阅读全文' }));
+    await user.click(within(items()[0] as HTMLElement).getByRole('button', { name: /^阅读全文：/ }));
     expect(platform.openReader).toHaveBeenCalledWith({ start: passage.speechStart, end: passage.speechEnd });
   });
 
@@ -279,6 +295,32 @@ describe('states', () => {
   it('says when there are no matches', async () => {
     renderPopup({ results: tabResults([]) });
     await screen.findByRole('heading', { name: '本页没有找到讲话的引文。' });
+    expect(screen.getByText('可在设置中调整灵敏度。')).toBeTruthy();
+  });
+
+  it('offers the whole speech and a search of it when the page quotes nothing', async () => {
+    const { platform, user } = renderPopup({ results: tabResults([]), browserLanguage: 'en-US' });
+    await screen.findByRole('heading', { name: 'No quotes of the speech on this page.' });
+    await user.click(screen.getByRole('button', { name: 'Read the whole speech' }));
+    expect(platform.openReader).toHaveBeenCalledWith(null);
+    await user.click(screen.getByRole('button', { name: 'Find in the speech' }));
+    expect(platform.openLookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a page has no Chinese instead of suggesting the sensitivity', async () => {
+    const frames = [{ frameId: 0, url: PAGE.url, status: 'done' as const, count: 0, noChinese: true as const }];
+    renderPopup({ results: tabResults([], { frames }), browserLanguage: 'en-US' });
+    await screen.findByRole('heading', { name: 'This page has no Chinese text.' });
+    expect(screen.queryByText(/sensitivity/)).toBeNull();
+  });
+
+  it('says its own reader is the speech itself, not "another extension"', async () => {
+    const url = `${OWN_ORIGIN}reader.html#p=3`;
+    renderPopup({ tab: { id: 3, url, title: '' }, results: null, browserLanguage: 'en-US' });
+    await screen.findByText(
+      "This is one of Yuanwen's own pages: it shows the speech itself, so there is nothing to check.",
+    );
+    expect(screen.queryByText(/other extensions/)).toBeNull();
   });
 
   it.each([
@@ -340,14 +382,15 @@ describe('states', () => {
     );
   });
 
-  it('opens the quick settings panel on demand, with the language and the site', async () => {
+  it('opens the quick settings panel on demand, in its language, without a second per-site switch', async () => {
     const fake = fakePlatform({ results: tabResults([slogan]) });
     const user = userEvent.setup();
     render(<Popup platform={fake.platform} settingsPanel={Panel} />);
     await screen.findByRole('heading', { name: '本页引用 1 处' });
     expect(screen.queryByText(/^panel/)).toBeNull();
     await user.click(screen.getByText('设置'));
-    expect(await screen.findByText('panel zh news.example.cn')).toBeTruthy();
+    expect(await screen.findByText('panel zh null')).toBeTruthy();
+    expect(screen.getAllByRole('switch', { name: '在 news.example.cn 上暂停' })).toHaveLength(1);
   });
 
   it('says when there is no tab to show', async () => {

@@ -160,6 +160,66 @@ describe('deep links', () => {
     expect(document.querySelector('.para--target')!.id).toBe('p-4');
   });
 
+  it('opens where a plain anchor of the reader points (a reload of #section-3 or #text)', () => {
+    for (const id of ['section-3', 'text', 'section-0']) {
+      scrolled = [];
+      window.location.hash = `#${id}`;
+      renderReader();
+      expect(
+        scrolled.map((el) => el.id),
+        id,
+      ).toEqual([id]);
+      expect(screen.queryByRole('alert')).toBeNull();
+      cleanup();
+    }
+    // Every anchor the reader links to exists and is followed on load.
+    window.location.hash = '';
+    renderReader();
+    const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => a.getAttribute('href')!);
+    cleanup();
+    expect(hrefs.length).toBeGreaterThan(5);
+    for (const href of hrefs) {
+      scrolled = [];
+      window.location.hash = href;
+      renderReader();
+      expect(scrolled.length, href).toBe(1);
+      cleanup();
+    }
+  });
+
+  it('says what was wrong with a bad link and where the reader is instead', () => {
+    const n = corpus.paragraphs.length;
+    const len = corpus.text.length;
+    const cases: [string, string][] = [
+      ['#p=99', `The link points at paragraph 99, but the speech has ${n} paragraphs.`],
+      ['#p=0', `The link points at paragraph 0, but the speech has ${n} paragraphs.`],
+      ['#span=99999-100000', `The link points at characters 99999–100000, but the speech has ${len}.`],
+      ['#span=50-10', 'empty: its end must come after its start.'],
+      ['#span=abc', 'The link #span=abc cannot be read'],
+    ];
+    for (const [hash, said] of cases) {
+      window.location.hash = hash;
+      renderReader({ lang: 'en' });
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent, hash).toContain(said);
+      expect(alert.textContent, hash).toContain('Showing the start of the speech.');
+      cleanup();
+    }
+    // In Chinese too, and a bad link after a good one says the passage is still shown.
+    window.location.hash = '#p=4';
+    renderReader();
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => {
+      window.location.hash = '#p=99';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByRole('alert').textContent).toContain(`链接指向第99段，但讲话只有${n}段。`);
+    expect(screen.getByRole('alert').textContent).toContain('仍显示：');
+    expect(screen.getByRole('alert').textContent).toContain('第4段');
+    fireEvent.click(screen.getByRole('button', { name: '关闭' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('clears the highlight and the hash on request', async () => {
     window.location.hash = `#span=${START}-${END}`;
     const { user } = renderReader();
@@ -189,7 +249,7 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader();
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar', { name: `已选 ${QUOTE.length} 字` });
-    await user.click(within(toolbar).getByRole('button', { name: '复制引用 · GB/T 7714—2025' }));
+    await user.click(within(toolbar).getByRole('button', { name: '复制所选文字的引用 · GB/T 7714—2025' }));
     expect(copyText).toHaveBeenCalledWith(
       formatCitation('gbt7714', { quote: QUOTE, speechStart: START, speechEnd: END }),
       null,
@@ -200,7 +260,7 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader({ lang: 'en' });
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar');
-    within(toolbar).getByRole('button', { name: 'Other citation formats' }).focus();
+    within(toolbar).getByRole('button', { name: 'Other citation formats for the selection' }).focus();
     await user.keyboard('{ArrowDown}');
     const menu = await screen.findByRole('menu');
     const items = within(menu).getAllByRole('menuitem');
@@ -234,7 +294,7 @@ describe('copying citations', () => {
     const { user, copyText } = renderReader({ defaultFormat: 'plain' });
     selectSpeech(p.end - 4, next.start + 3);
     const toolbar = await screen.findByRole('toolbar', { name: '已选 7 字' });
-    await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    await user.click(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
     const text = copyText.mock.calls[0]![0];
     expect(text).toContain(`“${corpus.text.slice(p.end - 4, p.end)}${corpus.text.slice(next.start, next.start + 3)}”`);
     expect(text).toContain('第3至4段');
@@ -251,7 +311,7 @@ describe('copying citations', () => {
       document.dispatchEvent(new Event('selectionchange'));
     });
     const toolbar = await screen.findByRole('toolbar');
-    await user.click(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    await user.click(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
     const p4 = corpus.paragraphs[3]!;
     expect(copyText).toHaveBeenCalledWith(
       formatCitation('csl-json', { quote: p4.text, speechStart: p4.start, speechEnd: p4.end }),
@@ -300,12 +360,30 @@ describe('copying citations', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('复制失败：浏览器未允许写入剪贴板'));
   });
 
+  it('names the selection toolbar’s buttons apart from the linked passage’s', async () => {
+    window.location.hash = `#span=${START}-${END}`;
+    renderReader({ lang: 'en' });
+    selectSpeech(START, END);
+    await screen.findByRole('toolbar');
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');
+    const copies = names.filter((n) => /^Copy/.test(n) || /^Other citation formats/.test(n));
+    expect(copies).toEqual(
+      expect.arrayContaining([
+        'Copy citation · GB/T 7714—2025',
+        'Copy the selection as a citation · GB/T 7714—2025',
+        'Other citation formats',
+        'Other citation formats for the selection',
+      ]),
+    );
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('Alt+C moves focus to the toolbar for keyboard users', async () => {
     renderReader();
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar');
     fireEvent.keyDown(document.body, { key: 'c', code: 'KeyC', altKey: true });
-    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: /复制引用/ }));
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
   });
 
   it('Escape hides the selection toolbar', async () => {

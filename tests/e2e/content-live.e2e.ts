@@ -59,6 +59,33 @@ describe('content script on live pages', () => {
     await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
   });
 
+  it('lists text appended after load in document order in the popup', async () => {
+    const url = `${s.session.server.baseUrl}/content-append.html`;
+    const run = await open(s.session.context, url);
+    const tabId = await s.bg.tabIdOf(run.page);
+    await run.page.waitForFunction(() => document.body.dataset.done === '1');
+    await s.bg.waitForDone(tabId, (r) => r.matches.some((m) => m.quote.includes('抓民生')));
+    const popup = await s.session.context.newPage();
+    try {
+      await popup.goto(s.session.extensionUrl(`popup.html?tab=${tabId}`));
+      await popup.waitForFunction(() => document.querySelectorAll('li.match').length >= 4, undefined, {
+        timeout: 20_000,
+      });
+      const listed = await popup.$$eval('li.match .match__quote', (els) => els.map((e) => e.textContent ?? ''));
+      // The first paragraph's quote stands at a later offset of its block than the appended ones in theirs.
+      const expected = ['绿水青山就是金山银山', '时时放心不下', '生态环境是关系党的使命宗旨', '抓生态就是抓发展'];
+      const positions = expected.map((q) => listed.findIndex((l) => l.includes(q)));
+      expect(
+        positions.every((i) => i >= 0),
+        JSON.stringify(listed),
+      ).toBe(true);
+      expect(positions, JSON.stringify(listed)).toEqual([...positions].sort((a, b) => a - b));
+    } finally {
+      await popup.close();
+      await run.page.close();
+    }
+  });
+
   it('starts a fresh result on a single-page-app route change', async () => {
     const url = `${s.session.server.baseUrl}/content-spa.html`;
     const run = await openWithExtension(s.session, url);

@@ -13,7 +13,7 @@
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { formatCitation } from '../../lib/citations';
+import { CITATION_FORMATS, DEFAULT_CITATION_FORMAT, formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import { optionsStrings } from '../../lib/i18n/options';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
@@ -75,7 +75,8 @@ async function clickButton(page: Page, name: string, matchId?: string): Promise<
     (n, id) => {
       const scope = id ? document.querySelector(`li.match[data-match-id="${id}"]`) : document;
       const button = [...(scope?.querySelectorAll('button') ?? [])].find(
-        (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === n,
+        // By its visible text or its accessible name (a card's buttons are named by the quote they act on).
+        (b) => (b.textContent ?? '').trim() === n || b.getAttribute('aria-label')?.trim() === n,
       );
       button?.click();
       return !!button;
@@ -315,16 +316,21 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
     const target = results.matches.find((m) => m.quote.includes('功成不必在我'));
     if (!target) throw new Error('no slogan match');
     await popup.bringToFront();
-    await clickButton(popup, t.copyCitation('GB/T 7714'), target.id);
+    const label = CITATION_FORMATS.find((f) => f.id === DEFAULT_CITATION_FORMAT)?.label ?? '';
+    await clickButton(popup, t.copyCitation(label), target.id);
     await waitUntil(
       () => popup.evaluate(() => document.querySelector('output.toast')?.textContent ?? ''),
-      (s) => s === t.copied('GB/T 7714'),
+      (s) => s === t.copied(label),
       'the copied notice',
     );
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
-    const expected = formatCitation('gbt7714', citationInput(target, { title: TITLE, url: newsUrl }, new Date()), {
-      lang: t.lang,
-    });
+    const expected = formatCitation(
+      DEFAULT_CITATION_FORMAT,
+      citationInput(target, { title: TITLE, url: newsUrl }, new Date()),
+      {
+        lang: t.lang,
+      },
+    );
     expect(copied).toBe(expected);
   });
 

@@ -415,6 +415,41 @@ describe('popup: list, jump, open, copy', () => {
     await internal.close();
   });
 
+  /** The popup of the tab showing `urlPart`, as a page. */
+  async function popupOf(urlPart: string): Promise<Page> {
+    const id = await session.serviceWorker.evaluate(async (part) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url?.includes(part))?.id ?? -1;
+    }, urlPart);
+    expect(id).toBeGreaterThanOrEqual(0);
+    const view = await session.context.newPage();
+    await view.goto(session.extensionUrl(`popup.html?tab=${id}`));
+    return view;
+  }
+
+  it("says Yuanwen's own reader shows the speech itself, not that it is another extension's page", async () => {
+    const reader = await session.context.newPage();
+    await reader.goto(session.extensionUrl('reader.html#p=3'));
+    const view = await popupOf('/reader.html');
+    await expect.poll(() => view.locator('.state--cannot p').innerText()).toBe(t.cannotScanReason['own-page']);
+    await view.close();
+    await reader.close();
+  });
+
+  it('says a page without Chinese has none, instead of suggesting the sensitivity', async () => {
+    session.server.route(
+      '/english.html',
+      '<!doctype html><html lang="en"><title>English news</title><p>Nothing but English text here.</p></html>',
+    );
+    const english = await session.context.newPage();
+    await english.goto(`${session.server.baseUrl}/english.html`);
+    const view = await popupOf('/english.html');
+    await expect.poll(() => view.locator('.state--none h2').innerText(), { timeout: 10_000 }).toBe(t.noChinese);
+    expect(await view.locator('.state--none h2 + p').innerText()).toBe(t.noChineseHint);
+    await view.close();
+    await english.close();
+  });
+
   it('pauses on the site with the switch, and resumes', async () => {
     await popup.bringToFront();
     await popup.getByRole('switch', { name: t.pauseOnSite('127.0.0.1') }).click();

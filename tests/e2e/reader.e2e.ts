@@ -1,7 +1,7 @@
 /**
  * The reader page in Chromium: deep links highlight exactly the speech's
- * characters and scroll them into view, hash changes follow, malformed hashes
- * are ignored, the table of contents navigates, and selecting text copies a
+ * characters and scroll them into view, hash changes follow, a bad link says
+ * what was wrong, the page's own anchors survive a reload, the table of contents navigates, and selecting text copies a
  * citation to the real clipboard.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -139,6 +139,43 @@ describe('reader page', () => {
       const heading = page.locator(`#section-${section.index} h2`);
       await expect.poll(() => inViewport(heading)).toBe(true);
     }
+  });
+
+  it('opens where its own links point after a reload or when typed: #section-3, #text', async () => {
+    await page.goto(session.extensionUrl('reader.html'));
+    await page.locator('nav a[href="#section-3"]').click();
+    await expect.poll(() => inViewport(page.locator('#section-3 h2'))).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.reload();
+    await page.locator('#section-3 h2').waitFor();
+    await expect.poll(() => inViewport(page.locator('#section-3 h2'))).toBe(true);
+
+    const typed = await session.context.newPage();
+    await typed.goto(session.extensionUrl('reader.html#section-2'));
+    await typed.locator('#section-2 h2').waitFor();
+    await expect.poll(() => inViewport(typed.locator('#section-2 h2'))).toBe(true);
+    await typed.goto(session.extensionUrl('reader.html#text'));
+    await typed.reload();
+    await typed.locator('#text').waitFor();
+    await expect
+      .poll(() => typed.evaluate(() => document.getElementById('text')!.getBoundingClientRect().top))
+      .toBeLessThan(120);
+    await expect.poll(() => typed.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await typed.close();
+  });
+
+  it('says what was wrong with a bad deep link and where the reader is instead', async () => {
+    const bad = await session.context.newPage();
+    for (const hash of ['#p=99', '#p=0', '#span=99999-100000', '#span=50-10', '#span=abc']) {
+      await bad.goto(session.extensionUrl(`reader.html${hash}`));
+      const alert = bad.getByRole('alert');
+      await alert.waitFor();
+      const said = await alert.innerText();
+      expect(said, hash).toMatch(/link|链接/i);
+      expect(said, hash).toMatch(/start of the speech|讲话开头/);
+      expect(await bad.locator('mark[data-target]').count(), hash).toBe(0);
+    }
+    await bad.close();
   });
 
   it('paragraph numbers are visible and link to their paragraph', async () => {

@@ -115,9 +115,9 @@ describe('settings reach open tabs at once', () => {
 
   it('the global switch turns every page off and on', async () => {
     const before = await total(page);
-    await options.getByLabel('Yuanwen is on for all sites').uncheck();
+    await options.getByLabel('Run Yuanwen on all sites').uncheck();
     await expect.poll(() => total(page), { timeout: 5_000 }).toBe(0);
-    await options.getByLabel('Yuanwen is on for all sites').check();
+    await options.getByLabel('Run Yuanwen on all sites').check();
     await expect.poll(() => total(page), { timeout: 10_000 }).toBe(before);
   });
 
@@ -148,16 +148,20 @@ describe('settings reach open tabs at once', () => {
     expect(commands.find((c) => c.name === 'toggle-highlights')?.shortcut).toBe('Alt+Shift+H');
   });
 
-  it('the popup’s quick settings pause and resume the site', async () => {
+  it('the popup’s switch pauses and resumes the site, and its settings hold no second one', async () => {
     const before = await total(page);
     expect(before).toBeGreaterThan(0);
     const popup = await session.context.newPage();
     await popup.goto(session.extensionUrl(`popup.html?tab=${await status.tabIdOf(url)}`));
     await popup.locator('summary', { hasText: 'Settings' }).click();
-    const pause = popup.getByLabel('Pause on 127.0.0.1');
-    await pause.check();
+    await popup.getByLabel('Sensitivity').waitFor(); // the quick settings are open
+    const pause = popup.getByRole('switch', { name: 'Pause on 127.0.0.1' });
+    expect(await pause.count()).toBe(1);
+    expect(await popup.getByLabel('Pause on 127.0.0.1').count()).toBe(0);
+    await pause.click();
     await expect.poll(() => total(page), { timeout: 5_000 }).toBe(0);
-    await pause.uncheck();
+    await expect.poll(() => pause.getAttribute('aria-checked')).toBe('true');
+    await pause.click();
     await expect.poll(() => total(page), { timeout: 10_000 }).toBe(before);
     await popup.close();
   });

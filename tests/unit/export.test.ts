@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
-import { CSV_COLUMNS, csvField, exportFileName, toCsv, toExportDocument, toJson } from '../../lib/export';
+import {
+  balancedSpeechText,
+  CSV_COLUMNS,
+  csvField,
+  diffText,
+  exportFileName,
+  toCsv,
+  toExportDocument,
+  toJson,
+} from '../../lib/export';
 import type { PageMatch } from '../../lib/messages';
 import { buildItems } from '../../lib/popup-model';
 
@@ -26,16 +35,16 @@ function match(phrase: string, start: number, extra: Partial<PageMatch> = {}): P
 
 const items = buildItems(
   [
-    match('绿水青山就是金山银山', 40, { kind: 'slogan' }),
     match('牢固树立和践行绿水青山就是金山银山的理念', 5, {
       quote: '牢固树立并践行绿水青山就是金山银山的理念',
-      similarity: 0.95,
+      similarity: 0.9433962264150944,
       diff: [
         { op: 'equal', page: '牢固树立', speech: '牢固树立' },
         { op: 'replace', page: '并', speech: '和' },
         { op: 'equal', page: '践行绿水青山就是金山银山的理念', speech: '践行绿水青山就是金山银山的理念' },
       ],
     }),
+    match('绿水青山就是金山银山', 40, { kind: 'slogan' }),
   ],
   corpus,
 );
@@ -59,12 +68,12 @@ describe('JSON export', () => {
       [2, '绿水青山就是金山银山'],
     ]);
     expect(doc.matches[0]).toMatchObject({
-      kind: 'passage',
+      kind: 'near-verbatim',
       speechText: '牢固树立和践行绿水青山就是金山银山的理念',
       section: '开篇',
       sectionHeading: null,
       paragraph: 2,
-      similarity: 0.95,
+      similarity: 0.943,
       diff: [
         { type: 'same', text: '牢固树立' },
         { type: 'changed', from: '和', to: '并' },
@@ -72,6 +81,24 @@ describe('JSON export', () => {
       ],
     });
     expect(doc.matches[1].diff).toBeNull();
+  });
+});
+
+describe('speechText', () => {
+  it('keeps the closing quotation mark of a passage that ends a quotation', () => {
+    const phrase = '牢固树立“绿水青山就是金山银山';
+    const [item] = buildItems([match(phrase, 0)], corpus);
+    const doc = toExportDocument({ ...source, items: [item!] });
+    expect(doc.matches[0]?.speechText).toBe('牢固树立“绿水青山就是金山银山”');
+    // The offsets stay the match's own.
+    expect(corpus.text.slice(doc.matches[0]!.speechStart, doc.matches[0]!.speechEnd)).toBe(phrase);
+  });
+
+  it('restores an opening mark too, and leaves balanced or unquoted text alone', () => {
+    expect(balancedSpeechText('绿水青山就是金山银山”的理念', '牢固树立“', '')).toBe('“绿水青山就是金山银山”的理念');
+    expect(balancedSpeechText('“红线”意识', '树立', '，')).toBe('“红线”意识');
+    expect(balancedSpeechText('绿水青山就是金山银山', '“', '”')).toBe('绿水青山就是金山银山');
+    expect(balancedSpeechText('树立“红线', '', '意识')).toBe('树立“红线');
   });
 });
 
@@ -86,7 +113,7 @@ describe('CSV export', () => {
     expect(lines[1]).toBe(
       [
         '1',
-        'passage',
+        'near-verbatim',
         '牢固树立并践行绿水青山就是金山银山的理念',
         '牢固树立和践行绿水青山就是金山银山的理念',
         '开篇',
@@ -94,11 +121,27 @@ describe('CSV export', () => {
         '2',
         String(items[0]?.speechStart),
         String(items[0]?.speechEnd),
-        '0.95',
+        '0.943',
+        '牢固树立[和→并]践行绿水青山就是金山银山的理念',
         '"会议召开, ""重要"""',
         'https://news.example.cn/a.html?x=1',
       ].join(','),
     );
+  });
+
+  it('has a diff column: empty for verbatim, the differences in brackets otherwise', () => {
+    const lines = toCsv(source).slice(1).split('\r\n');
+    const diffAt = CSV_COLUMNS.indexOf('diff');
+    expect(diffAt).toBe(CSV_COLUMNS.indexOf('similarity') + 1);
+    expect(lines[2]?.split(',')[diffAt]).toBe('');
+    expect(
+      diffText([
+        { type: 'same', text: '像保护眼睛' },
+        { type: 'changed', from: '一样', to: '那样' },
+        { type: 'inserted', text: '地' },
+        { type: 'dropped', text: '好' },
+      ]),
+    ).toBe('像保护眼睛[一样→那样][+地][−好]');
   });
 
   it('quotes fields with commas, quotes and line breaks, and defuses formulas', () => {

@@ -45,6 +45,8 @@ describe('parseMessage', () => {
       matchId: 'abc123:1',
     });
     expect(parseMessage({ type: 'toggle-highlights' })).toEqual({ type: 'toggle-highlights' });
+    const hanless = { ...report, matches: [], noChinese: true };
+    expect(parseMessage({ type: 'frame-report', report: hanless })).toEqual({ type: 'frame-report', report: hanless });
   });
 
   it('carries the page author of a report, and refuses one that is not a short string', () => {
@@ -64,6 +66,7 @@ describe('parseMessage', () => {
       'frame-report',
       { type: 'frame-report' },
       { type: 'frame-report', report: { ...report, status: 'finished' } },
+      { type: 'frame-report', report: { ...report, noChinese: 'yes' } },
       { type: 'frame-report', report: { ...report, matches: [{ ...match, end: 2 }] } },
       { type: 'frame-report', report: { ...report, matches: [{ ...match, similarity: 2 }] } },
       { type: 'frame-report', report: { ...report, matches: [{ ...match, kind: 'other' }] } },

@@ -61,7 +61,7 @@ describe('buildItems', () => {
 
   it('locates the closing and the opening as sections without a heading', () => {
     const items = buildItems(
-      [matchOf('生态文明建设是关系中华民族永续发展的根本大计', 50), matchOf('让绿水青山永远成为最鲜明的特征', 5)],
+      [matchOf('让绿水青山永远成为最鲜明的特征', 5), matchOf('生态文明建设是关系中华民族永续发展的根本大计', 50)],
       corpus,
     );
     expect(items.map((i) => [i.section?.label, i.section?.heading, i.paragraph])).toEqual([
@@ -70,8 +70,8 @@ describe('buildItems', () => {
     ]);
   });
 
-  it('lists matches in page order and numbers them', () => {
-    const items = buildItems([matchOf('红线', 300, { kind: 'slogan' }), matchOf('坚持以人民为中心', 20)], corpus);
+  it('lists matches in page order (as the frame reports them) and numbers them', () => {
+    const items = buildItems([matchOf('坚持以人民为中心', 20), matchOf('红线', 300, { kind: 'slogan' })], corpus);
     expect(items.map((i) => [i.quote, i.order])).toEqual([
       ['坚持以人民为中心', 0],
       ['红线', 1],
@@ -94,7 +94,8 @@ describe('buildItems', () => {
     });
     const [item] = buildItems([m], corpus);
     expect(item?.nearVerbatim).toBe(true);
-    expect(item?.diffSummary).toEqual({ inserted: 1, dropped: 2, changed: 2 });
+    // Edits, not characters: one insertion (并), one change (就是→是), one omission (理念).
+    expect(item?.diffSummary).toEqual({ inserted: 1, dropped: 1, changed: 1 });
     expect(item?.diff?.map((s) => s.type)).toEqual(['same', 'inserted', 'same', 'changed', 'same', 'dropped']);
   });
 
@@ -159,14 +160,27 @@ describe('passageContext', () => {
 });
 
 describe('pageOrder and groupBySection', () => {
-  it('keeps frames in the order listed and sorts each frame by position', () => {
+  it('keeps frames in the order listed and each frame in the order it reports (document order)', () => {
     const ms = [
-      { id: 'top:50', start: 50, end: 52 },
-      { id: 'f2:3', start: 3, end: 9 },
-      { id: 'top:10', start: 10, end: 12 },
-      { id: 'f2:1', start: 1, end: 2 },
+      { id: 'top:1', start: 10, end: 12 },
+      { id: 'f2:1', start: 3, end: 9 },
+      { id: 'top:2', start: 50, end: 52 },
+      { id: 'f2:2', start: 1, end: 2 },
     ];
-    expect(pageOrder(ms).map((m) => m.id)).toEqual(['top:10', 'top:50', 'f2:1', 'f2:3']);
+    expect(pageOrder(ms).map((m) => m.id)).toEqual(['top:1', 'top:2', 'f2:1', 'f2:2']);
+  });
+
+  it('does not order by offset: a paragraph appended after load counts from its own block', () => {
+    // The frame lists the late paragraph last (document order), at offset 12 of its block.
+    const items = buildItems(
+      [matchOf('深入推进环境污染防治', 152), matchOf('严守生态底线', 610), matchOf('像保护眼睛一样保护生态环境', 12)],
+      corpus,
+    );
+    expect(items.map((i) => [i.quote, i.order])).toEqual([
+      ['深入推进环境污染防治', 0],
+      ['严守生态底线', 1],
+      ['像保护眼睛一样保护生态环境', 2],
+    ]);
   });
 
   it('groups by section in speech order, page order within each group', () => {
@@ -200,7 +214,7 @@ describe('diffSegments', () => {
       { type: 'changed', from: '丙丁', to: 'xy' },
       { type: 'dropped', text: '戊' },
     ]);
-    expect(summariseDiff(segs)).toEqual({ inserted: 0, dropped: 1, changed: 2 });
+    expect(summariseDiff(segs)).toEqual({ inserted: 0, dropped: 1, changed: 1 });
   });
 });
 
@@ -221,6 +235,15 @@ describe('pageSupport', () => {
     ['file:///home/me/a.html', 'local-file'],
   ])('%s cannot be scanned (%s)', (url, reason) => {
     expect(pageSupport(url)).toEqual({ scannable: false, reason });
+  });
+
+  it('tells its own pages from other extensions', () => {
+    const own = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+    expect(pageSupport(`${own}reader.html#p=3`, own)).toEqual({ scannable: false, reason: 'own-page' });
+    expect(pageSupport('chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html', own)).toEqual({
+      scannable: false,
+      reason: 'extension-page',
+    });
   });
 
   it.each(['https://news.example.cn/2023/07/a.html', 'http://127.0.0.1:8080/x', 'https://chrome.google.com/search'])(

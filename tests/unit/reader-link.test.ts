@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReaderHash, readerHash } from '../../lib/reader-link';
+import { parseReaderHash, readerHash, readReaderHash } from '../../lib/reader-link';
 
 describe('reader deep links', () => {
   it('round-trips spans and paragraphs', () => {
@@ -23,5 +23,26 @@ describe('reader deep links', () => {
     ]) {
       expect(parseReaderHash(bad, 3000), bad).toBeNull();
     }
+  });
+
+  it('tells a plain anchor from a target, and says why a bad link cannot be followed', () => {
+    const speech = { textLength: 3000, paragraphs: 60 };
+    expect(readReaderHash('#section-3', speech)).toEqual({ kind: 'anchor', id: 'section-3' });
+    expect(readReaderHash('', speech)).toEqual({ kind: 'anchor', id: '' });
+    expect(readReaderHash('#p=60', speech)).toEqual({ kind: 'target', target: { kind: 'paragraph', number: 60 } });
+    expect(readReaderHash('#p=99', speech)).toEqual({
+      kind: 'invalid',
+      problem: { reason: 'no-paragraph', number: 99, paragraphs: 60 },
+    });
+    expect(readReaderHash('#p=0', speech)).toMatchObject({ problem: { reason: 'no-paragraph', number: 0 } });
+    expect(readReaderHash('#span=2999-3001', speech)).toEqual({
+      kind: 'invalid',
+      problem: { reason: 'span-outside', start: 2999, end: 3001, length: 3000 },
+    });
+    expect(readReaderHash('#span=50-10', speech)).toMatchObject({ problem: { reason: 'span-empty' } });
+    expect(readReaderHash('#span=abc', speech)).toEqual({
+      kind: 'invalid',
+      problem: { reason: 'malformed', hash: '#span=abc' },
+    });
   });
 });

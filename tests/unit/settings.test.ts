@@ -15,6 +15,7 @@ import {
   splitColour,
   validateSettingsPatch,
 } from '../../lib/settings';
+import { displayHostname } from '../../lib/settings/hostname';
 
 describe('cloneDefaults', () => {
   it('gives the defaults as a copy that shares no array or object with them', () => {
@@ -166,6 +167,12 @@ describe('normaliseHostname', () => {
     expect(normaliseHostname('example.com/path')).toBe('example.com');
     expect(normaliseHostname('例子.中国')).toBe('xn--fsqu00a.xn--fiqs8s');
     expect(normaliseHostname('localhost.')).toBe('localhost');
+  });
+  it('shows an internationalised name in its own script, stored in the ASCII form the browser reports', () => {
+    const stored = normaliseHostname('例子.中国');
+    expect(displayHostname(stored as string)).toBe('例子.中国');
+    expect(displayHostname('news.cn')).toBe('news.cn');
+    expect(displayHostname('xn--')).toBe('xn--');
   });
   it('rejects what is not a hostname', () => {
     for (const bad of ['', '   ', 'a b.com', 'http://', '-bad.com', 'x'.repeat(300)]) {
