@@ -93,17 +93,17 @@ describe('content script on live pages', () => {
     const tabId = await s.bg.tabIdOf(run.page);
     const before = await s.bg.waitForDone(tabId, (r) => r.matches.length >= 2);
     expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
-    expect(before.matches.map((m) => m.quote)).toContain('显绩');
+    expect(before.matches.map((m) => m.quote)).toContain('两个维护');
 
     for (const p of [run.page, plain.page]) await p.click('#to-b');
     const after = await s.bg.waitForDone(
       tabId,
       (r) => r.url.endsWith('?route=b') && r.matches.some((m) => m.quote.includes('时时放心不下')),
     );
-    expect(after.matches.map((m) => m.quote).join('|')).not.toMatch(/绿水青山|显绩/);
+    expect(after.matches.map((m) => m.quote).join('|')).not.toMatch(/绿水青山|两个维护/);
     const highlighted = await allHighlighted(run.page);
     expect(covers(highlighted, '时时放心不下')).toBe(true);
-    expect(highlighted.join('|')).not.toMatch(/绿水青山|显绩/);
+    expect(highlighted.join('|')).not.toMatch(/绿水青山|两个维护/);
     expect(after.title).toBe('第二篇');
     await expectBadgeAndHighlights(s, tabId, after, [run.page]);
     await settle();

@@ -52,11 +52,14 @@ describe('content script on a news article', () => {
     const hl = await highlightedTexts(run.page);
     const all = [...hl['yuanwen-slogan'], ...hl['yuanwen-passage'], ...hl['yuanwen-near']].join('|');
 
-    // Slogans, the short one only where the page quotes it.
+    // Slogans, within the speech's sentence or standing alone in quotation marks; the ordinary words the speech
+    // quotes (显绩, 潜绩) are no quotes on their own.
     expect(all).toContain('抓生态就是抓发展、抓生态就是抓民生');
     expect(all).toContain('绿水青山就是金山银山');
-    expect(hl['yuanwen-slogan']).toContain('显绩');
-    expect(all).toContain('潜绩');
+    expect(hl['yuanwen-slogan']).toContain('两个确立');
+    expect(all).not.toContain('显绩');
+    expect(hl['yuanwen-slogan']).not.toContain('潜绩');
+    expect(hl['yuanwen-passage'].join('|')).toContain('多创造泽被后人的“潜绩”');
     // A verbatim passage.
     expect(hl['yuanwen-passage'].join('|')).toContain(
       '生态环境是关系党的使命宗旨的重大政治问题，也是关系民生的重大社会问题',

@@ -98,7 +98,8 @@ describe('content script on static pages', () => {
     expect(await run.page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     // Then the live blog's Chinese post (1.2 s after load).
     const after = await s.bg.waitForDone(tabId, (r) => r.matches.length > 0);
-    expect(after.matches.map((m) => m.quote)).toEqual(['绿水青山就是金山银山']);
+    // The slogan with four characters or more of the speech's sentence around it: that sentence, a passage.
+    expect(after.matches.map((m) => m.quote)).toEqual(['牢固树立“绿水青山就是金山银山”的理念']);
     expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
     await expectBadgeAndHighlights(s, tabId, after, [run.page]);
     await settle();

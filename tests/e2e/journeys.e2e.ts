@@ -149,9 +149,10 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
     results = await waitForDone(tabId, (r) => r.matches.length >= 5);
   }
 
-  it('highlights every quote of a news page, each kind in its own highlight the page can see', async () => {
+  it('highlights every quote of a news page, passages and near quotes apart, as the page can see', async () => {
     const hl = await highlighted(news);
-    expect(hl['yuanwen-slogan']).toContain('功成不必在我');
+    // 涵养“功成不必在我”的胸怀 is the speech's sentence around the slogan: a passage.
+    expect(hl['yuanwen-passage']?.join('|')).toContain('涵养“功成不必在我”的胸怀');
     expect(hl['yuanwen-passage']?.join('|')).toContain('在生态环境保护上算大账、算长远账、算整体账、算综合账');
     expect(hl['yuanwen-near']?.join('|')).toContain('像保护眼睛那样保护生态环境');
     const all = Object.values(hl).flat();
@@ -314,7 +315,7 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
 
   it('copies the default citation to the clipboard', async () => {
     const target = results.matches.find((m) => m.quote.includes('功成不必在我'));
-    if (!target) throw new Error('no slogan match');
+    if (!target) throw new Error('no match of 功成不必在我');
     await popup.bringToFront();
     const label = CITATION_FORMATS.find((f) => f.id === DEFAULT_CITATION_FORMAT)?.label ?? '';
     await clickButton(popup, t.copyCitation(label), target.id);
@@ -326,7 +327,11 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     const expected = formatCitation(
       DEFAULT_CITATION_FORMAT,
-      citationInput(target, { title: TITLE, url: newsUrl }, new Date()),
+      citationInput(
+        target,
+        { title: TITLE, url: newsUrl, ...(results.author ? { author: results.author } : {}) },
+        new Date(),
+      ),
       {
         lang: t.lang,
       },
