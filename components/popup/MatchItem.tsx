@@ -3,6 +3,7 @@
  * of the speech, the original sentence with the span emphasised and its
  * context, the diff of a near-verbatim quote, and the actions.
  */
+import { formatLabel } from '../../lib/citations/label';
 import type { CitationFormat, CitationFormatId } from '../../lib/citations/types';
 import type { PopupStrings } from '../../lib/i18n/popup';
 import type { PopupItem } from '../../lib/popup-model';
@@ -105,6 +106,7 @@ export function MatchItem({
           onOpenMenu={onNeedFormats}
           describedBy={quoteId}
           formatTitle={(f) => f.description?.[strings.lang] ?? f.label}
+          formatLabel={(f) => formatLabel(f, strings.lang)}
           strings={{
             copyCitation: strings.copyCitation,
             moreFormats: strings.moreFormats,

@@ -4,6 +4,7 @@
  * platform, so this renders the same in a test as in the extension.
  */
 import { type ComponentType, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { formatLabel as labelInLang } from '../../lib/citations/label';
 import type { CitationFormatId } from '../../lib/citations/types';
 import { getCorpus } from '../../lib/corpus';
 import { exportFileName, toCsv, toJson } from '../../lib/export';
@@ -169,14 +170,18 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     ...(results?.author ? { author: results.author } : {}),
   };
   const defaultFormat: CitationFormatId = settings?.citationFormat ?? 'gbt7714';
-  const formatLabel = (id: CitationFormatId) => citations?.formats.find((f) => f.id === id)?.label ?? id;
+  const labelOfId = (id: CitationFormatId) => {
+    const entry = citations?.formats.find((f) => f.id === id);
+    return entry ? labelInLang(entry, lang) : id;
+  };
 
   const copy = async (item: PopupItem, format: CitationFormatId) => {
     try {
       const api = await loadCitations();
       const text = await api.format(format, citationInput(item, page, platform.now()), { lang });
       await platform.copyText(text);
-      announce(strings.copied(api.formats.find((f) => f.id === format)?.label ?? format));
+      const entry = api.formats.find((f) => f.id === format);
+      announce(strings.copied(entry ? labelInLang(entry, lang) : format));
     } catch {
       announce(strings.copyFailed);
     }
@@ -280,7 +285,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
             <fieldset className="page-actions">
               <legend className="sr-only">{strings.pageActions}</legend>
               <button type="button" onClick={copyAll}>
-                {strings.copyAll(citations ? formatLabel(defaultFormat) : '')}
+                {strings.copyAll(citations ? labelOfId(defaultFormat) : '')}
               </button>
               <button type="button" onClick={() => exportAs('json')}>
                 {strings.exportJson}

@@ -4,7 +4,7 @@
  * view, and "copy citation" for that passage and for any selection.
  */
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { CITATION_FORMATS, formatCitation, formatCitationHtml } from '../../lib/citations';
+import { CITATION_FORMATS, formatCitation, formatCitationHtml, formatLabel } from '../../lib/citations';
 import { shortHeading } from '../../lib/citations/location';
 import type { CitationFormatId, CitationInput } from '../../lib/citations/types';
 import type { Corpus, Span } from '../../lib/corpus/types';
@@ -155,7 +155,8 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
 
   const copy = useCallback(
     async (span: Span, format: CitationFormatId) => {
-      const label = CITATION_FORMATS.find((f) => f.id === format)?.label ?? format;
+      const entry = CITATION_FORMATS.find((f) => f.id === format);
+      const label = entry ? formatLabel(entry, lang) : format;
       let text: string;
       let html: string | null;
       try {
@@ -182,6 +183,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
     loading: strings.loading,
   };
   const formatTitle = (f: (typeof CITATION_FORMATS)[number]) => f.description[lang];
+  const labelOf = (f: (typeof CITATION_FORMATS)[number]) => formatLabel(f, lang);
   const currentSection = targetRange
     ? (corpus.paragraphs.find((p) => p.end > targetRange.start && p.start < targetRange.end)?.section ?? null)
     : null;
@@ -244,6 +246,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
                   strings={menuStrings}
                   describedBy="target-where"
                   formatTitle={formatTitle}
+                  formatLabel={labelOf}
                 />
                 <button type="button" className="button-quiet" onClick={clearTarget}>
                   {strings.clearTarget}
@@ -280,6 +283,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
             strings={{ ...menuStrings, copyCitation: strings.copySelection, moreFormats: strings.moreFormatsSelection }}
             describedBy="selection-count"
             formatTitle={formatTitle}
+            formatLabel={labelOf}
           />
         </div>
       )}

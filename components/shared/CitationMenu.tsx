@@ -27,6 +27,8 @@ export interface CitationMenuProps {
   className?: string;
   /** A tooltip for each format (e.g. its description in the UI language). */
   formatTitle?: (format: CitationFormat) => string;
+  /** The format's label in the UI language (defaults to its label). */
+  formatLabel?: (format: CitationFormat) => string;
 }
 
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
@@ -35,13 +37,15 @@ function menuItems(menu: HTMLElement | null): HTMLElement[] {
 
 export function CitationMenu(props: CitationMenuProps) {
   const { formats, defaultFormat, onCopy, onOpenMenu, strings, describedBy, className, formatTitle } = props;
+  const labelOf = props.formatLabel ?? ((f: CitationFormat) => f.label);
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const focusOnOpen = useRef<'first' | 'last'>('first');
-  const defaultLabel = formats?.find((f) => f.id === defaultFormat)?.label ?? '';
+  const defaultEntry = formats?.find((f) => f.id === defaultFormat);
+  const defaultLabel = defaultEntry ? labelOf(defaultEntry) : '';
 
   const items = () => menuItems(menuRef.current);
 
@@ -155,7 +159,7 @@ export function CitationMenu(props: CitationMenuProps) {
                   onCopy(f.id);
                 }}
               >
-                {f.label}
+                {labelOf(f)}
               </button>
             ))
           ) : (

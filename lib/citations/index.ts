@@ -114,6 +114,7 @@ export const CITATION_FORMATS: CitationFormat[] = [
   {
     id: 'zh-note',
     label: '中文脚注（转引自）',
+    labels: { zh: '中文脚注（转引自）', en: 'Chinese footnote (转引自)' },
     description: {
       zh: '综合性期刊文献引证技术规范式脚注：在网页上见到时“转引自”该网页',
       en: 'Chinese footnote (综合性期刊文献引证技术规范): seen on a page, “转引自” (quoted in) that page',
@@ -131,11 +132,18 @@ export const CITATION_FORMATS: CitationFormat[] = [
     description: { zh: 'CSL-JSON（Zotero、Pandoc）', en: 'CSL-JSON (Zotero, Pandoc)' },
   },
   { id: 'markdown', label: 'Markdown', description: { zh: 'Markdown 引用块', en: 'Markdown blockquote' } },
-  { id: 'plain', label: '纯文本 / Plain text', description: { zh: '纯文本', en: 'Plain text' } },
+  {
+    id: 'plain',
+    label: 'Plain text',
+    labels: { zh: '纯文本', en: 'Plain text' },
+    description: { zh: '纯文本', en: 'Plain text' },
+  },
 ];
 
 /** The id the settings default to: the current Chinese national standard. */
 export const DEFAULT_CITATION_FORMAT: CitationFormatId = 'gbt7714';
+
+export { formatLabel } from './label';
 
 type Formatter = (srcs: CitationSource[], lang: Lang) => string;
 

@@ -49,6 +49,8 @@ export interface CitationFormat {
   id: CitationFormatId;
   /** Short label for menus, e.g. 'GB/T 7714', 'APA 7'. */
   label: string;
+  /** The label in each UI language, where it is a word rather than a name (see formatLabel). */
+  labels?: { zh: string; en: string };
   /** What the format is, for a menu's tooltip or a settings list. */
   description: { zh: string; en: string };
 }

@@ -212,6 +212,9 @@ describe('actions on a match', () => {
     const menu = within(item).getByRole('menu');
     const entries = within(menu).getAllByRole('menuitem');
     expect(entries.map((e) => e.textContent)).toContain('BibTeX');
+    // Every label in the UI's language: a word is translated, never shown in both.
+    expect(entries.map((e) => e.textContent)).toContain('纯文本');
+    expect(entries.map((e) => e.textContent).join('|')).not.toContain('Plain text');
     expect(document.activeElement).toBe(entries[0]);
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(entries[1]);

@@ -272,12 +272,12 @@ describe('copying citations', () => {
       'APA 7',
       'MLA 9',
       'Chicago',
-      '中文脚注（转引自）',
+      'Chinese footnote (转引自)',
       'BibTeX',
       'RIS',
       'CSL-JSON',
       'Markdown',
-      '纯文本 / Plain text',
+      'Plain text',
     ]);
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{End}{Enter}');
@@ -285,7 +285,7 @@ describe('copying citations', () => {
       formatCitation('plain', { quote: QUOTE, speechStart: START, speechEnd: END }, { lang: 'en' }),
       null,
     );
-    expect(screen.getByRole('status').textContent).toBe('Copied the 纯文本 / Plain text citation');
+    expect(screen.getByRole('status').textContent).toBe('Copied the Plain text citation');
   });
 
   it('a selection across two paragraphs cites both, with no space put between the Chinese sentences', async () => {

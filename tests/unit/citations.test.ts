@@ -8,6 +8,7 @@ import {
   formatCitation,
   formatCitationHtml,
   formatCitations,
+  formatLabel,
   isCitationFormatId,
   sectionHeading,
 } from '../../lib/citations';
@@ -404,5 +405,17 @@ describe('awkward input', () => {
     expect(items[0].note).toBe(`${PART2}，第4段：“${QUOTE}”`);
     expect(items[1].author).toEqual([{ literal: '李明' }]);
     expect(items[1].accessed).toEqual({ 'date-parts': [[2026, 11, 28]] });
+  });
+});
+
+describe('format labels', () => {
+  it('names a format in the UI language where its label is a word, and by its name otherwise', () => {
+    const plain = CITATION_FORMATS.find((f) => f.id === 'plain');
+    const apa = CITATION_FORMATS.find((f) => f.id === 'apa');
+    if (!plain || !apa) throw new Error('formats missing');
+    expect(formatLabel(plain, 'zh')).toBe('纯文本');
+    expect(formatLabel(plain, 'en')).toBe('Plain text');
+    expect(formatLabel(apa, 'zh')).toBe(formatLabel(apa, 'en'));
+    for (const f of CITATION_FORMATS) expect(f.label).not.toMatch(/ \/ /);
   });
 });
