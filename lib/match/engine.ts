@@ -30,15 +30,13 @@ import {
   MIN_SIMILARITY,
   MISQUOTED_SLOGAN_COVER,
   MISQUOTED_SLOGAN_MIN,
-  NEAR_MIN_SPEECH,
-  STOCK_RUN,
+  nearAccepted,
   stockRunAccepted,
   verbatimVerdict,
-  WHOLE_PHRASE_SIMILARITY,
 } from './rules';
 import { PHRASE_BREAK, type SpeechIndex } from './speech-index';
 import { CLOSE_SIMILARITY } from './substance';
-import { type Match, type MatchRule, STOCK_BELOW } from './types';
+import type { Match, MatchRule } from './types';
 
 // The per-seed calls go through module-local bindings: run under tsx (CLI, tests, benchmark), an imported
 // function is read through an export getter at every call (measured ~5% of the work after the pass); bundled,
@@ -48,6 +46,9 @@ const onDiagonal = onOneDiagonal;
 const alignGapsOf = alignGaps;
 const verdictOf = verbatimVerdict;
 const distinctivenessFrom = distinctivenessOf;
+const nearOf = nearAccepted;
+const minSimilarity = MIN_SIMILARITY;
+const closeSimilarity = CLOSE_SIMILARITY;
 const similarityFrom = similarityOf;
 const diffOpsOf = diffOps;
 
@@ -893,19 +894,30 @@ function misquotedSlogan(index: SpeechIndex, ss: number, se: number): number {
 function withEdges(index: SpeechIndex, edges: PageEdges, found: Candidate, state: number): Candidate {
   if (state < 0 || found.gaps.length > 0) return completeEdges(index, edges, found);
   const ends = occurrencesOf(index, state);
-  if (ends.length === 1) return completeEdges(index, edges, found);
+  const { ps, pe, se: firstSe } = found;
   const length = found.se - found.ss;
+  let best = completeEdges(index, edges, found); // the first place
+  if (ends.length === 1) return best;
   const phraseStartAt = index.phraseStartAt;
-  let best: Candidate | null = null;
+  const at = edgeScratch;
   for (const e of ends) {
-    // A place whose phrase starts and ends with the run has no edges to complete: taken only as the first.
-    if (best && phraseStartAt[e + 1] === 1 && phraseStartAt[e + 1 - length] === 1) continue;
-    const at = completeEdges(index, edges, { ...found, ss: e + 1 - length, se: e + 1, matched: length, gaps: NO_GAPS });
-    if (!best || at.matched > best.matched || (at.matched === best.matched && at.gaps.length < best.gaps.length))
-      best = at;
+    // A place whose phrase starts and ends with the run has nothing to complete or cut: it cannot do better.
+    if (e + 1 === firstSe || (phraseStartAt[e + 1] === 1 && phraseStartAt[e + 1 - length] === 1)) continue;
+    at.ps = ps;
+    at.pe = pe;
+    at.ss = e + 1 - length;
+    at.se = e + 1;
+    at.matched = length;
+    at.gaps = NO_GAPS;
+    completeEdges(index, edges, at);
+    if (at.matched > best.matched || (at.matched === best.matched && at.gaps.length < best.gaps.length))
+      best = { ...at };
   }
-  return best ?? completeEdges(index, edges, found);
+  return best;
 }
+
+/** withEdges' working candidate for the other places of a run: most are tried and dropped. */
+const edgeScratch: Candidate = { ps: 0, pe: 0, ss: 0, se: 0, matched: 0, gaps: NO_GAPS };
 
 function completeEdges(index: SpeechIndex, edges: PageEdges, c: Candidate): Candidate {
   trimAtClauses(index.phraseStartAt, c);
@@ -918,29 +930,25 @@ function completeEdges(index: SpeechIndex, edges: PageEdges, c: Candidate): Cand
 function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: number): Match | null {
   const speechLength = c.se - c.ss;
   let similarity = 1;
-  let diff: Match['diff'] = null;
+  let runs: number[] | null = null; // the alignment's runs, turned into a diff once the match is accepted
   if (c.gaps.length > 0) {
     // Each gap costs at least the difference of its sides: often enough to say no before aligning them.
     const gaps = c.gaps;
     let least = 0;
     for (let g = 0; g < gaps.length; g += 4) least += Math.abs((gaps[g + 1] as number) - (gaps[g + 3] as number));
-    if (similarityFrom(least, c.pe - c.ps, speechLength) < MIN_SIMILARITY) return null;
-    const { distance, runs } = alignGapsOf(normBuf, c.ps, c.pe, index.codes, c.gaps);
-    if (distance > 0) {
-      similarity = similarityFrom(distance, c.pe - c.ps, speechLength);
-      if (similarity < MIN_SIMILARITY) return null;
-      diff = diffOpsOf(
-        runs,
-        { text, originAt: pageOrigin, from: c.ps, to: c.pe },
-        { text: index.text, origin: index.origin, from: c.ss },
-      );
+    if (similarityFrom(least, c.pe - c.ps, speechLength) < minSimilarity) return null;
+    const aligned = alignGapsOf(normBuf, c.ps, c.pe, index.codes, c.gaps);
+    if (aligned.distance > 0) {
+      similarity = similarityFrom(aligned.distance, c.pe - c.ps, speechLength);
+      if (similarity < minSimilarity) return null;
+      runs = aligned.runs;
     }
   }
   const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
   const plain = (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number);
   let rule: MatchRule;
   let kind: Match['kind'] = 'passage';
-  let distinctiveness = distinctivenessFrom(substance, speechLength, similarity >= CLOSE_SIMILARITY ? plain : 0);
+  let distinctiveness = distinctivenessFrom(substance, speechLength, similarity >= closeSimilarity ? plain : 0);
   if (similarity === 1) {
     const verdict = verdictOf(substance, c.matched, plain, minPassage);
     if (verdict === null) return null;
@@ -951,16 +959,24 @@ function judge(index: SpeechIndex, text: string, c: Candidate, minPassage: numbe
     kind = 'slogan';
     distinctiveness = 1;
   } else if (
-    c.matched >= minPassage &&
-    (speechLength >= NEAR_MIN_SPEECH ||
-      (speechLength >= STOCK_RUN &&
-        similarity >= WHOLE_PHRASE_SIMILARITY &&
-        distinctiveness >= STOCK_BELOW &&
-        index.phraseStartAt[c.ss] === 1 &&
-        index.phraseStartAt[c.se] === 1))
+    nearOf(
+      speechLength,
+      c.matched,
+      minPassage,
+      similarity,
+      distinctiveness,
+      index.phraseStartAt[c.ss] === 1 && index.phraseStartAt[c.se] === 1,
+    )
   )
     rule = 'near';
   else return null;
+  const diff = runs
+    ? diffOpsOf(
+        runs,
+        { text, originAt: pageOrigin, from: c.ps, to: c.pe },
+        { text: index.text, origin: index.origin, from: c.ss },
+      )
+    : null;
   const start = originAt(c.ps);
   return {
     kind,

@@ -36,6 +36,11 @@
  *                     not reported in verbatim pieces.
  */
 import { hasSubstance, LONG_PASSAGE, MIN_SUBSTANCE, SHORT_PASSAGE, SHORT_SUBSTANCE } from './substance';
+import { STOCK_BELOW } from './types';
+
+// Imported functions as module-local bindings: under tsx (CLI, tests, benchmark) an imported binding is read
+// through an export getter at every call; this runs once per candidate passage.
+const substantial = hasSubstance;
 
 /** A run this long is the speech's sentence whatever its words. */
 export const STOCK_RUN = 10;
@@ -75,13 +80,33 @@ export function verbatimVerdict(
   minPassage: number,
 ): 'substance' | 'stock' | null {
   if (length < minPassage) return null;
-  if (hasSubstance(substance, length, plainLength)) return 'substance';
+  if (substantial(substance, length, plainLength)) return 'substance';
   return length >= Math.max(STOCK_RUN, minPassage) ? 'stock' : null;
 }
 
 /** A stock run is the speech's sentence when this many of its characters lie outside the whole slogans it holds. */
 export function stockRunAccepted(outsideSlogans: number): boolean {
   return outsideSlogans >= SLOGAN_MARGIN;
+}
+
+/**
+ * Whether an alignment with edits (similarity below 1, at least MIN_SIMILARITY) is a near-verbatim quote: of
+ * NEAR_MIN_SPEECH speech characters, or of one whole phrase of the speech (`wholePhrase`) of STOCK_RUN or
+ * more that says more than stock phrasing, at WHOLE_PHRASE_SIMILARITY. `matched`: its exact characters.
+ */
+export function nearAccepted(
+  speechLength: number,
+  matched: number,
+  minPassage: number,
+  similarity: number,
+  distinctiveness: number,
+  wholePhrase: boolean,
+): boolean {
+  if (matched < minPassage) return false;
+  if (speechLength >= NEAR_MIN_SPEECH) return true;
+  return (
+    wholePhrase && speechLength >= STOCK_RUN && similarity >= WHOLE_PHRASE_SIMILARITY && distinctiveness >= STOCK_BELOW
+  );
 }
 
 /** Characters before 两个/四个 that make it a plain quantity: 这两个, 那两个, 以下两个, 上述两个, 其余两个, 有两个… */
