@@ -47,6 +47,8 @@ const alignGapsOf = alignGaps;
 const verdictOf = verbatimVerdict;
 const distinctivenessFrom = distinctivenessOf;
 const nearOf = nearAccepted;
+const tailOf = completeTail;
+const headOf = completeHead;
 const minSimilarity = MIN_SIMILARITY;
 const closeSimilarity = CLOSE_SIMILARITY;
 const similarityFrom = similarityOf;
@@ -921,8 +923,8 @@ const edgeScratch: Candidate = { ps: 0, pe: 0, ss: 0, se: 0, matched: 0, gaps: N
 
 function completeEdges(index: SpeechIndex, edges: PageEdges, c: Candidate): Candidate {
   trimAtClauses(index.phraseStartAt, c);
-  completeTail(edges, index, c);
-  completeHead(edges, index, c);
+  tailOf(edges, index, c);
+  headOf(edges, index, c);
   return c;
 }
 

@@ -41,6 +41,10 @@ import { STOCK_BELOW } from './types';
 // Imported functions as module-local bindings: under tsx (CLI, tests, benchmark) an imported binding is read
 // through an export getter at every call; this runs once per candidate passage.
 const substantial = hasSubstance;
+const shortPassage = SHORT_PASSAGE;
+const shortSubstance = SHORT_SUBSTANCE;
+const minSubstance = MIN_SUBSTANCE;
+const longPassage = LONG_PASSAGE;
 
 /** A run this long is the speech's sentence whatever its words. */
 export const STOCK_RUN = 10;
@@ -63,8 +67,8 @@ export const MISQUOTED_SLOGAN_COVER = 0.8;
  * says more. Stock phrasing in the speech's order stays below 0.5 (types.ts STOCK_BELOW).
  */
 export function distinctivenessOf(substance: number, length: number, plainLength: number): number {
-  const needed = length < SHORT_PASSAGE ? SHORT_SUBSTANCE : MIN_SUBSTANCE;
-  const score = Math.max(substance / needed, plainLength / LONG_PASSAGE) / 2;
+  const needed = length < shortPassage ? shortSubstance : minSubstance;
+  const score = Math.max(substance / needed, plainLength / longPassage) / 2;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }
 
