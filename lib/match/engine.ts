@@ -27,6 +27,7 @@ import { alignSeed, type Candidate, LONG_STEP, occurrencesOf, onOneDiagonal } fr
 import {
   distinctivenessOf,
   formulaStandsAlone,
+  isHan,
   MIN_SIMILARITY,
   MISQUOTED_SLOGAN_COVER,
   MISQUOTED_SLOGAN_MIN,
@@ -828,17 +829,16 @@ function joinedAt(text: string, norm: Uint16Array, n: number, p: number): boolea
   if (p <= 0 || p >= n) return false;
   const from = originAt(p - 1);
   const to = originAt(p);
-  if ((norm[p - 1] === BREAK_CODE && !hanAt(text, from)) || (norm[p] === BREAK_CODE && !hanAt(text, to))) return false;
+  if (
+    (norm[p - 1] === BREAK_CODE && !isHan(text.charCodeAt(from))) ||
+    (norm[p] === BREAK_CODE && !isHan(text.charCodeAt(to)))
+  )
+    return false;
   for (let i = from + 1; i < to; i++) if (PHRASE_BREAK.test(text.charAt(i))) return false;
   return true;
 }
 
 const BREAK_CODE = 0xffff;
-
-function hanAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
-}
 
 /** The unit (title, paragraph) holding normalised speech position `pos`: the last unit start ≤ pos. */
 export function unitAt(unitStarts: Int32Array, pos: number): number {

@@ -120,8 +120,9 @@ const QUANTITY_BEFORE = new Set('这這那此该該各每哪前后後头頭第�
 /** Characters after a formula that keep it standing alone: 的, 上 (做到两个维护上), 和, 与, 及, 是, 为… */
 const FUNCTION_AFTER = new Set('的上和与與及是为為作落方中等');
 
-function isHan(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+/** Whether a UTF-16 code unit is a Chinese character (the BMP's Han blocks, or the lead of an extension B–F pair). */
+export function isHan(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f);
 }
 
 /** Spaces inside a line; a line break or tab (a block or cell boundary in extracted text) sets a formula apart. */
