@@ -543,7 +543,7 @@ export function matchesOfPass(
   passageBounds.length = 0;
   boundsCursor = 0;
   const edges: PageEdges = { codes: norm, length: n, joined: (p) => joinedAt(text, norm, n, p), leftBound: 0 };
-  const accept = (found: Candidate, state: number): boolean => {
+  const accept = (found: Candidate, state: number): void => {
     edges.leftBound = coveredEnd;
     const c = withEdges(index, edges, found, state);
     const m = judge(index, text, c, minPassage);
@@ -552,7 +552,6 @@ export function matchesOfPass(
       passageBounds.push(c.ps, c.pe);
       coveredEnd = c.pe;
     } else triedEnd = Math.max(triedEnd, c.pe);
-    return m !== null;
   };
   let coveredEnd = 0; // passages are settled up to here (normalised page position)
   let triedEnd = -1; // end of the last rejected alignment: seeds inside it were already tried
@@ -603,22 +602,19 @@ export function matchesOfPass(
           near = onDiagonal(index, state, end, seeds[j * 3 + 2] as number, seeds[j * 3] as number);
         }
       }
-      if (near) {
-        c = alignSeedOf(index, norm, n, start, end, state, coveredEnd, unitStarts);
-        // An alignment across edits the rules refuse (a 14-character stock phrase with a word changed) still
-        // leaves the seed's own verbatim run to judge.
-        if (c && accept(c, -1)) continue;
-      }
-      if (L < minPassage) continue;
-      // The seed as it stands (one scratch object: most seeds are judged and dropped).
-      c = exact;
-      c.gaps = NO_GAPS;
-      c.se = (firstEnd[state] as number) + 1;
-      c.ss = c.se - L;
-      c.ps = start;
-      c.pe = end;
-      c.matched = L;
-      accept(c, state);
+      if (near) c = alignSeedOf(index, norm, n, start, end, state, coveredEnd, unitStarts);
+      else if (L >= minPassage) {
+        // The seed as it stands (one scratch object: most seeds are judged and dropped).
+        c = exact;
+        c.gaps = NO_GAPS;
+        c.se = (firstEnd[state] as number) + 1;
+        c.ss = c.se - L;
+        c.ps = start;
+        c.pe = end;
+        c.matched = L;
+      } else continue;
+      if (!c) continue;
+      accept(c, near ? -1 : state);
     }
   }
 

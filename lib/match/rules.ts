@@ -33,9 +33,7 @@
  *                     phrasing: 像对待生命一样对待自然环境 is the speech's phrase with a word changed, while
  *                     推动生态文明建设再上新台阶 (for …迈上新台阶) is every work report's phrasing. A misquote shows as one near match spanning the edit, never as a
  *                     verbatim piece that stops before it; with near-verbatim quotes turned off it is left out,
- *                     not reported in verbatim pieces. An alignment these rules refuse (a stock phrase of
- *                     fewer than NEAR_MIN_SPEECH characters with a word changed) leaves its seed's own
- *                     verbatim run to be judged as one.
+ *                     not reported in verbatim pieces.
  */
 import { hasSubstance, LONG_PASSAGE, MIN_SUBSTANCE, SHORT_PASSAGE, SHORT_SUBSTANCE } from './substance';
 import { STOCK_BELOW } from './types';
