@@ -7,6 +7,7 @@
  * lies between matching text, a misquote, not the page going on in its own words. A different word in front of
  * a verbatim run (必须把… for 切实把…) has no anchor and stays a verbatim run.
  */
+import { align } from './diff';
 import type { Candidate } from './extend';
 
 /** The speech's phrase may go on at most this many characters past the alignment… */
@@ -29,19 +30,9 @@ export interface SpeechEdges {
   phraseStartAt: Uint8Array;
 }
 
-/** Levenshtein distance of short a[aFrom, aTo) and b[bFrom, bTo). */
+/** Levenshtein distance of short a[aFrom, aTo) and b[bFrom, bTo) (the diff's own DP; its runs are not needed). */
 function distance(a: Uint16Array, aFrom: number, aTo: number, b: Uint16Array, bFrom: number, bTo: number): number {
-  const m = bTo - bFrom;
-  let row = Array.from({ length: m + 1 }, (_, j) => j);
-  for (let i = aFrom; i < aTo; i++) {
-    const next = [(row[0] as number) + 1];
-    for (let j = 1; j <= m; j++) {
-      const same = a[i] === b[bFrom + j - 1] ? 0 : 1;
-      next.push(Math.min((row[j - 1] as number) + same, (row[j] as number) + 1, (next[j - 1] as number) + 1));
-    }
-    row = next;
-  }
-  return row[m] as number;
+  return align(a, aFrom, aTo, b, bFrom, bTo, []);
 }
 
 function same(a: Uint16Array, aFrom: number, b: Uint16Array, bFrom: number, length: number): boolean {

@@ -35,7 +35,7 @@ import {
   stockRunAccepted,
   verbatimVerdict,
 } from './rules';
-import { PHRASE_BREAK, type SpeechIndex } from './speech-index';
+import { PHRASE_BREAK, type SpeechIndex, unitAt } from './speech-index';
 import { CLOSE_SIMILARITY } from './substance';
 import type { Match, MatchRule } from './types';
 
@@ -825,27 +825,10 @@ function joinedAt(text: string, norm: Uint16Array, n: number, p: number): boolea
   if (p <= 0 || p >= n) return false;
   const from = originAt(p - 1);
   const to = originAt(p);
-  if (
-    (norm[p - 1] === BREAK_CODE && !isHan(text.charCodeAt(from))) ||
-    (norm[p] === BREAK_CODE && !isHan(text.charCodeAt(to)))
-  )
+  if ((norm[p - 1] === BREAK && !isHan(text.charCodeAt(from))) || (norm[p] === BREAK && !isHan(text.charCodeAt(to))))
     return false;
   for (let i = from + 1; i < to; i++) if (PHRASE_BREAK.test(text.charAt(i))) return false;
   return true;
-}
-
-const BREAK_CODE = 0xffff;
-
-/** The unit (title, paragraph) holding normalised speech position `pos`: the last unit start ≤ pos. */
-export function unitAt(unitStarts: Int32Array, pos: number): number {
-  let lo = 0;
-  let hi = unitStarts.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((unitStarts[mid] as number) <= pos) lo = mid;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** How many characters of speech [ss, se) lie outside the whole slogans (not words) it holds. */

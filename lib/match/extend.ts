@@ -13,7 +13,7 @@
  * only over each gap (a few characters), never over the whole quote.
  */
 import { occurrenceEnds } from './automaton';
-import type { SpeechIndex } from './speech-index';
+import { type SpeechIndex, unitAt } from './speech-index';
 
 /** After a small edit (≤ SHORT_STEP characters a side), this many characters must match again… */
 const CONTINUE_MIN = 3;
@@ -344,8 +344,7 @@ export function alignSeed(
   let bestScore = -1;
   for (let k = 0; k < ends.length; k++) {
     const e = ends[k] as number;
-    let unit = 0;
-    while (unit + 2 < unitStarts.length && (unitStarts[unit + 1] as number) <= e) unit++;
+    const unit = unitAt(unitStarts, e);
     const unitStart = unitStarts[unit] as number;
     const unitEnd = unitStarts[unit + 1] as number;
     if (e + 1 - L < unitStart) continue; // the seed itself crosses units: the engine judges it in pieces

@@ -248,6 +248,18 @@ export function buildSpeechIndex({ corpus, wordEnds, wordWeights, t2s }: IndexIn
   };
 }
 
+/** The unit (title, paragraph) holding normalised speech position `pos`: the last unit start ≤ pos. */
+export function unitAt(unitStarts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = unitStarts.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((unitStarts[mid] as number) <= pos) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Punctuation that ends a phrase (quotation marks and brackets do not), or a line break. */
 export const PHRASE_BREAK = /[，、；。：！？,;:!?\n]/;
 
