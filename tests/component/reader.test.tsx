@@ -382,8 +382,11 @@ describe('copying citations', () => {
     renderReader();
     selectSpeech(START, END);
     const toolbar = await screen.findByRole('toolbar');
-    fireEvent.keyDown(document.body, { key: 'c', code: 'KeyC', altKey: true });
-    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
+    // The key handler is attached in an effect after the toolbar renders: press until it has been.
+    await waitFor(() => {
+      fireEvent.keyDown(document.body, { key: 'c', code: 'KeyC', altKey: true });
+      expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: /复制所选文字的引用/ }));
+    });
   });
 
   it('Escape hides the selection toolbar', async () => {
