@@ -15,6 +15,12 @@ export default defineConfig({
     ...(process.env.YUANWEN_NO_MINIFY ? { build: { minify: false } } : {}),
     resolve: {
       alias: [
+        // WXT's content-script context announces each start with a document event named after the extension
+        // id and stops on that event: a page could read it, or forge it. See entrypoints/content/runtime-context.ts.
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./entrypoints/content/runtime-context.ts', import.meta.url)),
+        },
         {
           find: /^jieba-wasm-web-wasm/,
           replacement: fileURLToPath(

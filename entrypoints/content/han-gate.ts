@@ -83,9 +83,10 @@ export interface HanWait {
 /**
  * Watches the document (and the given open shadow roots) until Han text
  * arrives: a frame that loads its content later, a route change, an ad that
- * swaps in a Chinese article.
+ * swaps in a Chinese article. `alive`, asked at each change: false ends the
+ * wait (the extension went away), so an orphaned frame keeps no observer.
  */
-export function waitForHan(win: Window, doc: Document): HanWait {
+export function waitForHan(win: Window, doc: Document, alive: () => boolean = () => true): HanWait {
   let settle: (value: boolean) => void = () => undefined;
   const arrived = new Promise<boolean>((resolve) => {
     settle = resolve;
@@ -93,9 +94,10 @@ export function waitForHan(win: Window, doc: Document): HanWait {
   // The window's own constructor: the watcher works on whatever window it is given.
   const Observer = (win as Window & { MutationObserver: typeof MutationObserver }).MutationObserver;
   const observer = new Observer((records) => {
-    if (!mutationsBringHan(records)) return;
+    const gone = !alive();
+    if (!gone && !mutationsBringHan(records)) return;
     observer.disconnect();
-    settle(true);
+    settle(!gone);
   });
   observer.observe(doc, { childList: true, characterData: true, subtree: true });
   return {

@@ -55,7 +55,6 @@
  */
 
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { hasHan } from '../../lib/dom/extract';
 import type { ScanOptions } from '../../lib/match';
@@ -81,8 +80,9 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   // WXT would window.postMessage a "script started" note carrying the extension id: a page could read it.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    start(ctx).catch(() => {
+  // The context WXT passes is runtime-context.ts (aliased in wxt.config.ts): nothing a page dispatches ends it.
+  main() {
+    start().catch(() => {
       // Never throw into the page.
     });
   },
@@ -141,15 +141,23 @@ function frameKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The only sign this script trusts that it must stop: the extension's runtime is gone. */
+const runtimeAlive = (): boolean => !!browser.runtime?.id;
+
+const ALIVE_CHECK_MS = 2000;
+
 /**
- * Calls `then` when the extension's runtime is gone (reloaded, updated, removed). WXT also invalidates the
- * context on a document event that any page script can dispatch (the extension id of a published extension
- * is public): only a real loss of the runtime counts.
+ * Calls `then` once the extension's runtime is gone (reloaded, updated, removed), checked every few seconds.
+ * Nothing a page can dispatch counts (WXT's own "newer script started" event is one: see runtime-context.ts).
+ * Returns the function that stops checking.
  */
-function onRuntimeLost(ctx: ContentScriptContext, then: () => void): void {
-  ctx.onInvalidated(() => {
-    if (!browser.runtime?.id) then();
-  });
+function onRuntimeLost(then: () => void): () => void {
+  const timer = setInterval(() => {
+    if (runtimeAlive()) return;
+    clearInterval(timer);
+    then();
+  }, ALIVE_CHECK_MS);
+  return () => clearInterval(timer);
 }
 
 function isTopFrame(win: Window): boolean {
@@ -166,12 +174,11 @@ function isTopFrame(win: Window): boolean {
  * costs one MutationObserver (see han-gate.ts). False when the extension went
  * away first.
  */
-async function hanInFrame(ctx: ContentScriptContext, win: Window, doc: Document): Promise<boolean> {
+async function hanInFrame(win: Window, doc: Document): Promise<boolean> {
   await pageReady(win);
   if (frameHasHan(doc)) return true;
-  const wait = waitForHan(win, doc);
-  onRuntimeLost(ctx, () => wait.cancel());
-  return wait.arrived;
+  // No timer here: the wait checks the runtime whenever the frame's text changes.
+  return waitForHan(win, doc, runtimeAlive).arrived;
 }
 
 /**
@@ -182,7 +189,6 @@ async function hanInFrame(ctx: ContentScriptContext, win: Window, doc: Document)
  * extension went away first.
  */
 function hanArrivesInTopFrame(
-  ctx: ContentScriptContext,
   win: Window,
   doc: Document,
   report: Reporter,
@@ -221,6 +227,7 @@ function hanArrivesInTopFrame(
     };
     win.addEventListener('pageshow', onPageShow);
     const done = (han: boolean) => {
+      stopChecking();
       watcher.stop();
       win.removeEventListener('pageshow', onPageShow);
       resolve(han);
@@ -236,11 +243,11 @@ function hanArrivesInTopFrame(
       },
     });
     watcher.start();
-    onRuntimeLost(ctx, () => done(false));
+    const stopChecking = onRuntimeLost(() => done(false));
   });
 }
 
-async function start(ctx: ContentScriptContext): Promise<void> {
+async function start(): Promise<void> {
   const doc = document;
   const win = window;
   const report = createReporter(createReportTransport());
@@ -251,12 +258,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // The top frame reads the settings at once: a user's own highlight colours are adopted while the page is
   // still empty (highlighter.ts). Then it looks for Chinese, and without any it only reports the page read.
   const top = isTopFrame(win);
-  if (!top && !(await hanInFrame(ctx, win, doc))) return;
+  if (!top && !(await hanInFrame(win, doc))) return;
   // From here on the frame reports, and answers the background when it asks for the report again.
   const stopAnswering = answerResendRequests(report);
-  onRuntimeLost(ctx, stopAnswering);
   let settings = await readSettings();
-  if (ctx.isInvalid) return;
+  if (!runtimeAlive()) return stopAnswering();
   const highlighter = new Highlighter(doc, settings.colours);
   if (top) {
     // Styles first, while the page is still being parsed; then a first look for Chinese.
@@ -267,9 +273,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     if (!frameHasHan(doc, read)) {
       const look = { ms: round(performance.now() - started), chars: read.chars };
       const paused = isSitePaused(settings, location.hostname);
-      if (!(await hanArrivesInTopFrame(ctx, win, doc, report, paused, look))) return;
+      if (!(await hanArrivesInTopFrame(win, doc, report, paused, look))) return stopAnswering();
       settings = await readSettings(); // they may have changed while the page showed no Chinese
-      if (ctx.isInvalid) return;
+      if (!runtimeAlive()) return stopAnswering();
       highlighter.setColours(settings.colours);
     }
   }
@@ -357,7 +363,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const teardown = () => {
     if (tornDown) return;
     tornDown = true;
-    clearInterval(aliveCheck);
+    stopChecking();
     cancelJump();
     try {
       browser.runtime.onMessage.removeListener(onMessage);
@@ -372,10 +378,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     highlighter.clear();
   };
   // The extension was reloaded, updated or removed: this script is orphaned and cleans up.
-  const aliveCheck = setInterval(() => {
-    if (!browser.runtime?.id) teardown();
-  }, 2000);
-  onRuntimeLost(ctx, teardown);
+  const stopChecking = onRuntimeLost(teardown);
 
   // Styles before the scan (the top frame's are in place already, adopted while the page was parsed).
   if (paused()) scanner.stop('paused');
