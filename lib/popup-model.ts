@@ -64,6 +64,8 @@ export interface PopupItem {
   stock: boolean;
   diff: DiffSegment[] | null;
   diffSummary: DiffSummary | null;
+  /** The page the quote was found in when it is not the tab's page (an iframe): its citation cites that page. */
+  frame?: { url: string; title: string };
 }
 
 export type DiffSegment =
@@ -246,6 +248,7 @@ export function buildItems(matches: readonly PageMatch[], corpus: Corpus): Popup
       stock: m.distinctiveness < STOCK_BELOW,
       diff,
       diffSummary: diff && summariseDiff(diff),
+      ...(m.frameUrl ? { frame: { url: m.frameUrl, title: m.frameTitle ?? '' } } : {}),
     };
   });
 }
@@ -410,11 +413,14 @@ export interface CitedPageInfo {
  * say the speech said it.
  */
 export function citationInput(
-  item: Pick<PopupItem, 'quote' | 'speechStart' | 'speechEnd'> & Partial<Pick<PopupItem, 'nearVerbatim' | 'context'>>,
-  page: CitedPageInfo,
+  item: Pick<PopupItem, 'quote' | 'speechStart' | 'speechEnd'> &
+    Partial<Pick<PopupItem, 'nearVerbatim' | 'context' | 'frame'>>,
+  tabPage: CitedPageInfo,
   accessed: Date,
 ): CitationInput {
   const speechWords = item.nearVerbatim ? item.context?.matched : undefined;
+  // A quote inside an iframe (an embed, a syndicated article) was seen on the frame's page, not the tab's.
+  const page: CitedPageInfo = item.frame ?? tabPage;
   return {
     quote: speechWords || item.quote,
     speechStart: item.speechStart,

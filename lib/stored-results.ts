@@ -1,13 +1,11 @@
 /**
- * How the background stores a tab's frame reports in storage.session,
+ * How the background stores frame reports in storage.session,
  * compactly: its quota is shared by every tab, and a page of thousands of
  * quotes stored as plain reports repeats the same words over and over. Per
  * frame, the match ids' common prefix (the frame key) is kept once; each
  * match is a tuple; a quote that reads exactly as the speech's text at its
  * offsets is not stored (the speech supplies it), nor a diff's speech side
  * where it equals the page's. Decoding gives the reports back as they were.
- *
- * Also the policy when storage is full: which tabs' stored results go first.
  */
 import { type DiffOp, MATCH_RULES, type MatchKind } from './match/types';
 import type { FrameReport, PageMatch, ScanStatus, ScanTimings } from './messages';
@@ -18,9 +16,6 @@ export interface StoredFrame {
   report: FrameReport;
   receivedAt: number;
 }
-
-/** Most a tab's encoded results may take in storage (UTF-8 bytes); a tab over it is kept by its page only. */
-export const TAB_BUDGET_BYTES = 1_000_000;
 
 const KINDS: readonly MatchKind[] = ['slogan', 'passage'];
 const OPS: readonly DiffOp['op'][] = ['equal', 'insert', 'delete', 'replace'];
@@ -45,6 +40,8 @@ interface CompactFrame {
   tm?: ScanTimings;
   /** The page's author, when it states one. */
   a?: string;
+  /** The frame held more text than Yuanwen reads (FrameReport.limited). */
+  l?: 1;
 }
 
 export interface EncodedTab {
@@ -112,6 +109,7 @@ export function encodeTab(frames: readonly StoredFrame[], speech: string): Encod
       };
       if (report.timings) frame.tm = report.timings;
       if (report.author) frame.a = report.author;
+      if (report.limited) frame.l = 1;
       return frame;
     }),
   };
@@ -132,6 +130,7 @@ export function decodeTab(x: unknown, speech: string): StoredFrame[] | null {
       };
       if (c.tm) report.timings = c.tm;
       if (c.a) report.author = c.a;
+      if (c.l === 1) report.limited = true;
       return { frameId: c.f, report, receivedAt: c.at };
     });
   } catch {
@@ -142,23 +141,4 @@ export function decodeTab(x: unknown, speech: string): StoredFrame[] | null {
 /** The bytes a value takes as storage counts it: its JSON, in UTF-8. */
 export function storedBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value)).length;
-}
-
-/**
- * The order in which other tabs' stored results are dropped to make room
- * for `writer`'s: tabs stored before this worker started first (they are
- * older than anything it saved), then the others oldest first. `savedAt`:
- * when this worker last stored each tab.
- */
-export function evictionOrder(
-  stored: readonly number[],
-  savedAt: ReadonlyMap<number, number>,
-  writer: number,
-): number[] {
-  const others = stored.filter((id) => id !== writer);
-  const unknown = others.filter((id) => !savedAt.has(id)).sort((a, b) => a - b);
-  const known = others
-    .filter((id) => savedAt.has(id))
-    .sort((a, b) => (savedAt.get(a) as number) - (savedAt.get(b) as number));
-  return [...unknown, ...known];
 }

@@ -2,7 +2,7 @@
  * Asks each frame of a tab for its current report (resend-report), for a
  * tab whose state the background lost. Frames without a Yuanwen listener (no
  * Chinese, still loading) fail at once; a frame that does not answer within
- * ANSWER_MS is left out.
+ * ANSWER_MS is left out. A report's URL is the frame's as the browser states it.
  */
 import { browser } from 'wxt/browser';
 import { type FrameReport, type Message, parseFrameReport } from '../lib/messages';
@@ -17,10 +17,10 @@ export async function collectFrameReports(tabId: number): Promise<{ frameId: num
   const frames = (await browser.webNavigation.getAllFrames({ tabId })) ?? [];
   const message: Message = { type: 'resend-report' };
   const answers = await Promise.all(
-    frames.map(async ({ frameId }) => {
+    frames.map(async ({ frameId, url }) => {
       try {
         const report = parseFrameReport(await within(browser.tabs.sendMessage(tabId, message, { frameId }), ANSWER_MS));
-        return report ? { frameId, report } : null;
+        return report ? { frameId, report: { ...report, url } } : null;
       } catch {
         return null; // no content script listening in that frame
       }

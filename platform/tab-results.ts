@@ -5,13 +5,19 @@
  * navigates or closes. The badge shows each tab's match count, and is
  * cleared with the results on navigation.
  *
- * Storage is shared by every tab and can fill: results are stored compactly
- * (lib/stored-results.ts), a tab over its budget is not stored, and when a
- * write fails for the quota the other tabs' stored results are dropped,
- * oldest first, until it fits. Every failed write is logged. Nothing is
- * lost: the pages hold their results, and a tab the background has no record
- * of is rebuilt from its frames on demand (getTabResults' `collect`, see
- * tab-rebuild.ts), with `unstored` telling the popup to say so.
+ * Storage is shared by every tab and can fill. Each frame's results are
+ * stored under a key of their own, compactly (lib/stored-results.ts), so a
+ * report rewrites only its frame's entry; a frame over its budget, a tab over
+ * its own, or a write the quota refuses is not stored (lib/limits.ts). No tab
+ * ever drops another's results to make room. Every failed write is logged,
+ * and the tab's results say `unstored`, which the popup shows as a notice:
+ * nothing is lost silently. The pages hold their results, and a tab the
+ * background has no record of is rebuilt from its frames on demand
+ * (getTabResults' `collect`, see tab-rebuild.ts).
+ *
+ * Reports are checked against what the browser says of their frame: a frame
+ * beyond MAX_FRAMES_PER_TAB, or a document the frame has navigated away from
+ * (webNavigation's documentId), is dropped.
  *
  * Events for one tab are handled one after another (a per-tab promise chain),
  * so a report and a navigation arriving together cannot overwrite each other.
@@ -19,15 +25,9 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { getCorpus } from '../lib/corpus';
+import { FRAME_BUDGET_BYTES, MAX_FRAMES_PER_TAB, TAB_BUDGET_BYTES } from '../lib/limits';
 import type { FrameReport, FrameSummary, PageMatch, ScanStatus, TabResults } from '../lib/messages';
-import {
-  decodeTab,
-  encodeTab,
-  evictionOrder,
-  type StoredFrame,
-  storedBytes,
-  TAB_BUDGET_BYTES,
-} from '../lib/stored-results';
+import { decodeTab, encodeTab, type StoredFrame, storedBytes } from '../lib/stored-results';
 import { clearBadge, showCount } from './badge';
 
 export type { StoredFrame } from '../lib/stored-results';
@@ -37,19 +37,24 @@ export interface TabState {
   frames: StoredFrame[];
   /** Neither memory nor storage had the tab: its frames may hold results the background lost. */
   missing?: boolean;
-  /** Its results are not in storage (budget or quota): after a restart they must come from the page. */
-  unstored?: boolean;
+  /** Frames whose results are not in storage (budget or quota): after a restart they must come from the page. */
+  unstored?: Set<number>;
+  /** Reports of frames past MAX_FRAMES_PER_TAB were dropped. */
+  tooManyFrames?: boolean;
 }
 
 /** Asks a tab's frames for their reports again (see tab-rebuild.ts). */
 export type CollectReports = (tabId: number) => Promise<{ frameId: number; report: FrameReport }[]>;
 
 const PREFIX = 'yuanwen-tab-';
-const key = (tabId: number) => `session:${PREFIX}${tabId}` as const;
+const tabPrefix = (tabId: number) => `${PREFIX}${tabId}-`;
+const key = (tabId: number, frameId: number) => `session:${tabPrefix(tabId)}${frameId}` as const;
 const memory = new Map<number, TabState>();
 const locks = new Map<number, Promise<unknown>>();
-/** When this worker last stored each tab (what to drop first when storage is full). */
-const savedAt = new Map<number, number>();
+/** Bytes each stored frame takes, per tab (what the tab's budget counts). */
+const storedSizes = new Map<number, Map<number, number>>();
+/** The document each frame shows now, per tab, as webNavigation reported its commit (Chrome). */
+const documents = new Map<number, Map<number, string>>();
 
 /** Runs `work` after every earlier piece of work for the same tab. */
 function serial<T>(tabId: number, work: () => Promise<T>): Promise<T> {
@@ -69,87 +74,89 @@ function logFailure(what: string, error: unknown): void {
   console.warn(`Yuanwen: ${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+/** The storage keys of a tab's frames. */
+async function storedKeysOf(tabId: number): Promise<string[]> {
+  const area = browser.storage.session as typeof browser.storage.session & { getKeys?: () => Promise<string[]> };
+  const keys = typeof area.getKeys === 'function' ? await area.getKeys() : Object.keys(await area.get(null));
+  return keys.filter((k) => k.startsWith(tabPrefix(tabId)));
+}
+
 async function load(tabId: number): Promise<TabState> {
   const cached = memory.get(tabId);
   if (cached) return cached;
-  let stored: unknown = null;
+  let stored: Record<string, unknown> | null = null;
   try {
-    stored = await storage.getItem<unknown>(key(tabId));
+    const keys = await storedKeysOf(tabId);
+    stored = keys.length > 0 ? await browser.storage.session.get(keys) : null;
   } catch (error) {
     logFailure(`could not read the stored results of tab ${tabId}`, error);
   }
-  const frames = stored === null ? null : decodeTab(stored, speech());
-  const state: TabState = frames ? { tabId, frames } : { tabId, frames: [], missing: true };
+  const frames: StoredFrame[] = [];
+  const sizes = new Map<number, number>();
+  for (const value of Object.values(stored ?? {})) {
+    const decoded = decodeTab(value, speech());
+    for (const f of decoded ?? []) {
+      frames.push(f);
+      sizes.set(f.frameId, storedBytes(value));
+    }
+  }
+  frames.sort((a, b) => a.frameId - b.frameId);
+  storedSizes.set(tabId, sizes);
+  const state: TabState = stored ? { tabId, frames } : { tabId, frames: [], missing: true };
   memory.set(tabId, state);
   return state;
 }
 
-async function remove(tabId: number): Promise<void> {
-  savedAt.delete(tabId);
+async function removeFrame(tabId: number, frameId: number): Promise<void> {
+  storedSizes.get(tabId)?.delete(frameId);
   try {
-    await storage.removeItem(key(tabId));
+    await storage.removeItem(key(tabId, frameId));
+  } catch (error) {
+    logFailure(`could not remove the stored results of tab ${tabId}, frame ${frameId}`, error);
+  }
+}
+
+async function removeTab(tabId: number): Promise<void> {
+  storedSizes.delete(tabId);
+  try {
+    const keys = await storedKeysOf(tabId);
+    if (keys.length > 0) await browser.storage.session.remove(keys);
   } catch (error) {
     logFailure(`could not remove the stored results of tab ${tabId}`, error);
   }
 }
 
-/** The tabs with results in storage. */
-async function storedTabIds(): Promise<number[]> {
-  const area = browser.storage.session as typeof browser.storage.session & { getKeys?: () => Promise<string[]> };
-  const keys = typeof area.getKeys === 'function' ? await area.getKeys() : Object.keys(await area.get(null));
-  return keys.filter((k) => k.startsWith(PREFIX)).map((k) => Number(k.slice(PREFIX.length)));
-}
-
-/** Drops another tab's stored results to make room; its page still holds them. */
-async function evict(tabId: number): Promise<void> {
-  await remove(tabId);
-  const state = memory.get(tabId);
-  if (state) state.unstored = true;
-  console.warn(`Yuanwen: storage is full: dropped the stored results of tab ${tabId} (its page keeps them)`);
-}
-
-/** Keeps `state` in memory and, as far as budget and quota allow, in storage (see the module comment). */
-async function save(state: TabState): Promise<void> {
+/**
+ * Stores one frame's results under its own key, within the frame's and the tab's budgets; a frame that does
+ * not fit (or that the quota refuses) is marked unstored in `state`, and any older version of it removed.
+ */
+async function saveFrame(state: TabState, frame: StoredFrame): Promise<void> {
   const { tabId } = state;
-  memory.set(tabId, state);
-  state.unstored = false;
-  if (state.frames.length === 0) {
-    await remove(tabId);
-    return;
-  }
-  const encoded = encodeTab(state.frames, speech());
+  const { frameId } = frame;
+  const encoded = encodeTab([frame], speech());
   const bytes = storedBytes(encoded);
-  if (bytes > TAB_BUDGET_BYTES) {
-    console.warn(`Yuanwen: the results of tab ${tabId} (${bytes} bytes) exceed its storage budget: kept by the page`);
-    state.unstored = true;
-    await remove(tabId); // an older version must not outlive this one
-    return;
-  }
-  let victims: number[] | null = null;
-  for (;;) {
+  const sizes = storedSizes.get(tabId) ?? new Map<number, number>();
+  storedSizes.set(tabId, sizes);
+  let others = 0;
+  for (const [id, n] of sizes) if (id !== frameId) others += n;
+  let why: string | null = null;
+  if (bytes > FRAME_BUDGET_BYTES) why = `frame ${frameId}'s results (${bytes} bytes) exceed a frame's storage budget`;
+  else if (others + bytes > TAB_BUDGET_BYTES)
+    why = `the tab's results (${others + bytes} bytes) exceed its storage budget`;
+  else {
     try {
-      await storage.setItem(key(tabId), encoded);
-      savedAt.set(tabId, Date.now());
+      await storage.setItem(key(tabId, frameId), encoded);
+      sizes.set(frameId, bytes);
+      state.unstored?.delete(frameId);
       return;
     } catch (error) {
-      logFailure(`could not store the results of tab ${tabId} (${bytes} bytes)`, error);
+      why = `could not store frame ${frameId}'s results (${bytes} bytes): ${error instanceof Error ? error.message : String(error)}`;
     }
-    if (victims === null) {
-      try {
-        victims = evictionOrder(await storedTabIds(), savedAt, tabId);
-      } catch (error) {
-        logFailure('could not list the stored results', error);
-        victims = [];
-      }
-    }
-    const victim = victims.shift();
-    if (victim === undefined) {
-      state.unstored = true;
-      await remove(tabId); // an older version must not outlive this one
-      return;
-    }
-    await evict(victim);
   }
+  console.warn(`Yuanwen: tab ${tabId}: ${why}: kept by the page, and the popup says so`);
+  state.unstored ??= new Set();
+  state.unstored.add(frameId);
+  await removeFrame(tabId, frameId); // an older version must not outlive this one
 }
 
 function countOf(state: TabState): number {
@@ -169,22 +176,34 @@ function withoutHash(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
-/** Stores a frame's report, replacing that frame's previous one; resolves once stored and shown on the badge. */
+/**
+ * Stores a frame's report, replacing that frame's previous one; resolves once stored (or dropped) and shown
+ * on the badge. Dropped: a report from a document the frame has left (`documentId`), and the reports of
+ * frames past MAX_FRAMES_PER_TAB.
+ */
 export function recordFrameReport(
   tabId: number,
   frameId: number,
   report: FrameReport,
+  from: { documentId?: string } = {},
   now = Date.now(),
 ): Promise<void> {
   return serial(tabId, async () => {
+    const current = documents.get(tabId)?.get(frameId);
+    if (from.documentId && current && from.documentId !== current) return;
     const state = await load(tabId);
-    const frames = state.frames.filter((f) => f.frameId !== frameId);
-    frames.push({ frameId, report, receivedAt: now });
-    frames.sort((a, b) => a.frameId - b.frameId);
+    const known = state.frames.some((f) => f.frameId === frameId);
+    if (!known && state.frames.length >= MAX_FRAMES_PER_TAB) {
+      if (!state.tooManyFrames)
+        console.warn(`Yuanwen: tab ${tabId} has over ${MAX_FRAMES_PER_TAB} frames: the rest are left out`);
+      state.tooManyFrames = true;
+      return;
+    }
+    const frame: StoredFrame = { frameId, report, receivedAt: now };
+    state.frames = [...state.frames.filter((f) => f.frameId !== frameId), frame].sort((a, b) => a.frameId - b.frameId);
     // Other frames' reports may still be missing: the tab stays marked for a rebuild.
-    const next: TabState = { tabId, frames, ...(state.missing ? { missing: true } : {}) };
-    await save(next);
-    await updateBadge(next);
+    await saveFrame(state, frame);
+    await updateBadge(state);
   });
 }
 
@@ -194,34 +213,52 @@ export function recordFrameReport(
  * that frame's report. A History API change (single-page app) drops the
  * frame's report unless it is already about the new URL: the content script
  * may report its new route before the browser tells us of the change.
- * `#fragment` changes only scroll, and keep everything.
+ * `#fragment` changes only scroll, and keep everything. `documentId`: the new
+ * document's, where the browser gives it: reports from the old one are dropped.
  */
 export function forgetOnNavigation(
   tabId: number,
   frameId: number,
   url: string,
   kind: 'document' | 'history',
+  documentId?: string,
 ): Promise<void> {
   return serial(tabId, async () => {
+    if (kind === 'document') {
+      if (frameId === 0) documents.delete(tabId);
+      if (documentId) {
+        const docs = documents.get(tabId) ?? new Map<number, string>();
+        docs.set(frameId, documentId);
+        documents.set(tabId, docs);
+      }
+    }
     const state = await load(tabId);
     const target = withoutHash(url);
-    const frames = state.frames.filter((f) => {
-      if (kind === 'document') return frameId !== 0 && f.frameId !== frameId;
-      return f.frameId !== frameId || withoutHash(f.report.url) === target;
+    const gone = state.frames.filter((f) => {
+      if (kind === 'document') return frameId === 0 || f.frameId === frameId;
+      return f.frameId === frameId && withoutHash(f.report.url) !== target;
     });
-    if (frames.length === state.frames.length && kind === 'history') return;
+    if (gone.length === 0 && !(kind === 'document' && frameId === 0)) return;
+    state.frames = state.frames.filter((f) => !gone.includes(f));
+    for (const f of gone) {
+      state.unstored?.delete(f.frameId);
+      await removeFrame(tabId, f.frameId);
+    }
     // A new top document starts the tab afresh: nothing of it can have been lost.
-    const missing = state.missing && !(kind === 'document' && frameId === 0);
-    const next: TabState = { tabId, frames, ...(missing ? { missing: true } : {}) };
-    await save(next);
-    await updateBadge(next);
+    if (kind === 'document' && frameId === 0) {
+      delete state.missing;
+      delete state.tooManyFrames;
+      delete state.unstored;
+    }
+    await updateBadge(state);
   });
 }
 
 export function forgetTab(tabId: number): Promise<void> {
   return serial(tabId, async () => {
     memory.delete(tabId);
-    await remove(tabId);
+    documents.delete(tabId);
+    await removeTab(tabId);
   });
 }
 
@@ -235,9 +272,12 @@ async function rebuild(state: TabState, collect: CollectReports): Promise<TabSta
   }
   const now = Date.now();
   const byFrame = new Map(state.frames.map((f) => [f.frameId, f]));
-  for (const { frameId, report } of collected) byFrame.set(frameId, { frameId, report, receivedAt: now });
+  for (const { frameId, report } of collected.slice(0, MAX_FRAMES_PER_TAB))
+    byFrame.set(frameId, { frameId, report, receivedAt: now });
   const next: TabState = { tabId: state.tabId, frames: [...byFrame.values()].sort((a, b) => a.frameId - b.frameId) };
-  await save(next);
+  if (collected.length > MAX_FRAMES_PER_TAB) next.tooManyFrames = true;
+  memory.set(state.tabId, next);
+  for (const frame of next.frames) await saveFrame(next, frame);
   await updateBadge(next);
   return next;
 }
@@ -257,6 +297,8 @@ export function isScannable(url: string | undefined): boolean {
 /**
  * The tab's results as the popup gets them. `tabUrl`/`tabTitle`: the tab's, for a tab no frame reported
  * from. `collect`: how to ask the tab's frames for their reports when the background has lost them.
+ * A match found in a frame other than the top one carries that frame's URL and title (its citation cites
+ * the frame's page).
  */
 export function getTabResults(
   tabId: number,
@@ -269,10 +311,13 @@ export function getTabResults(
     if (state.missing && collect && isScannable(tabUrl)) state = await rebuild(state, collect);
     const { frames } = state;
     const top = frames.find((f) => f.frameId === 0)?.report;
+    const topUrl = top?.url ?? tabUrl ?? '';
     const matches: PageMatch[] = [];
     const summaries: FrameSummary[] = [];
     for (const f of frames) {
-      matches.push(...f.report.matches);
+      const own = f.frameId !== 0 && f.report.url !== topUrl;
+      for (const m of f.report.matches)
+        matches.push(own ? { ...m, frameUrl: f.report.url, frameTitle: f.report.title } : m);
       summaries.push({
         frameId: f.frameId,
         url: f.report.url,
@@ -280,17 +325,20 @@ export function getTabResults(
         count: f.report.matches.length,
         ...(f.report.timings ? { timings: f.report.timings } : {}),
         ...(f.report.noChinese ? { noChinese: true as const } : {}),
+        ...(f.report.limited ? { limited: true as const } : {}),
       });
     }
+    const limited = state.tooManyFrames || frames.some((f) => f.report.limited);
     return {
       tabId,
-      url: top?.url ?? tabUrl ?? '',
+      url: topUrl,
       title: top?.title ?? tabTitle ?? '',
       ...(top?.author ? { author: top.author } : {}),
       status: tabStatus(frames, isScannable(tabUrl) || tabUrl === undefined ? 'scanning' : 'unsupported'),
       matches,
       frames: summaries,
-      ...(state.unstored ? { unstored: true } : {}),
+      ...(state.unstored?.size ? { unstored: true } : {}),
+      ...(limited ? { limited: true } : {}),
     };
   });
 }
@@ -298,17 +346,21 @@ export function getTabResults(
 /** Drops the in-memory copy (tests: simulates a service-worker restart). */
 export function forgetMemory(): void {
   memory.clear();
-  savedAt.clear();
+  storedSizes.clear();
+  documents.clear();
 }
 
 /**
  * Wires the store to the browser: navigation (webNavigation tells a new
- * document from a History API change, frame by frame) and closing tabs.
- * Reports and queries arrive through registerMessages().
+ * document from a History API change, frame by frame, and names the new
+ * document) and closing tabs. Reports and queries arrive through
+ * registerMessages().
  */
 export function registerTabResults(): void {
-  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
-    if (tabId >= 0) void forgetOnNavigation(tabId, frameId, url, 'document');
+  browser.webNavigation.onCommitted.addListener((details) => {
+    const { tabId, frameId, url } = details;
+    const documentId = (details as { documentId?: string }).documentId;
+    if (tabId >= 0) void forgetOnNavigation(tabId, frameId, url, 'document', documentId);
   });
   browser.webNavigation.onHistoryStateUpdated.addListener(({ tabId, frameId, url }) => {
     if (tabId >= 0) void forgetOnNavigation(tabId, frameId, url, 'history');

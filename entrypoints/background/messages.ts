@@ -1,22 +1,41 @@
 /**
  * The background's message boundary: every message is validated by
  * parseMessage() and checked against its sender before anything is stored or
- * answered. frame-report must come from one of our content scripts (it has a
- * tab), and is acknowledged once stored; get-tab-results from one of our
- * extension pages.
+ * answered. What the browser says of the sender is trusted, what the message
+ * says of itself is not:
+ * - frame-report and scan-text must come from one of our content scripts: a
+ *   tab, a frame id, an http(s) frame URL. The report's url must have the
+ *   sender's origin (else the sender's URL stands); the top frame's title is
+ *   the tab's. A report from a document the frame has
+ *   already navigated away from (`documentId`, where the browser gives it) is
+ *   dropped. A report is acknowledged once stored (or dropped for good).
+ * - get-tab-results must come from one of our extension pages.
+ * - frame-site answers a content script with its tab's top host.
  */
 import { browser } from 'wxt/browser';
-import { parseMessage, type ReportAck, type ScanReply, type TabResults } from '../../lib/messages';
+import { MAX_TITLE_LENGTH } from '../../lib/limits';
+import {
+  type FrameReport,
+  type FrameSite,
+  parseMessage,
+  type ReportAck,
+  type ScanReply,
+  type TabResults,
+} from '../../lib/messages';
 import { collectFrameReports } from '../../platform/tab-rebuild';
 import { getTabResults, recordFrameReport } from '../../platform/tab-results';
 import { scanForContent } from './scan';
 
-interface Sender {
+export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; title?: string; url?: string };
   frameId?: number;
+  /** Chrome 106+: the frame's document; a new page in the same frame gets a new one. */
+  documentId?: string;
 }
+
+type Reply = TabResults | ScanReply | ReportAck | FrameSite;
 
 function fromOurExtension(sender: Sender): boolean {
   return sender.id === browser.runtime.id;
@@ -24,6 +43,16 @@ function fromOurExtension(sender: Sender): boolean {
 
 function fromExtensionPage(sender: Sender): boolean {
   return fromOurExtension(sender) && !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+/** A content script of ours in a web page's frame: its tab, frame id and page URL, as the browser states them. */
+function contentSender(sender: Sender): { tabId: number; frameId: number; url: string } | null {
+  const tabId = sender.tab?.id;
+  const { frameId, url } = sender;
+  if (!fromOurExtension(sender) || tabId === undefined || tabId < 0) return null;
+  if (frameId === undefined || !Number.isSafeInteger(frameId) || frameId < 0) return null;
+  if (!url || !/^https?:\/\//.test(url)) return null;
+  return { tabId, frameId, url };
 }
 
 async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }> {
@@ -35,23 +64,59 @@ async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }>
   }
 }
 
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The report as the browser vouches for it. Its URL: the page's own only when it has the sender's origin (a
+ * single-page app's route, set by the History API, which the browser's sender URL may not follow yet; a
+ * document can only move within its own origin), else the sender's. Its title, in the top frame: the tab's.
+ */
+function vouched(report: FrameReport, sender: Sender, frameId: number, senderUrl: string): FrameReport {
+  const url = originOf(report.url) === originOf(senderUrl) ? report.url : senderUrl;
+  const title = frameId === 0 ? (sender.tab?.title ?? report.title) : report.title;
+  return { ...report, url, title: title.slice(0, MAX_TITLE_LENGTH) };
+}
+
 /**
  * Handles one message; returns the reply (a promise) for messages that get
  * one, undefined for the others, which are left to other listeners.
  */
-export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults | ScanReply | ReportAck> | undefined {
+export function handleMessage(raw: unknown, sender: Sender): Promise<Reply> | undefined {
   const message = parseMessage(raw);
   if (!message) return undefined;
   switch (message.type) {
     case 'frame-report': {
-      const tabId = sender.tab?.id;
-      if (!fromOurExtension(sender) || tabId === undefined || tabId < 0) return undefined;
-      // Acknowledged once stored: a report the worker stopped before storing is sent again.
-      return recordFrameReport(tabId, sender.frameId ?? 0, message.report).then((): ReportAck => ({ ok: true }));
+      const from = contentSender(sender);
+      if (!from) return undefined;
+      const report = vouched(message.report, sender, from.frameId, from.url);
+      // Acknowledged once stored, or dropped for good: a report the worker stopped before storing is sent again.
+      return recordFrameReport(from.tabId, from.frameId, report, { documentId: sender.documentId }).then(
+        (): ReportAck => ({ ok: true }),
+      );
     }
     case 'scan-text': {
-      if (!fromOurExtension(sender) || sender.tab?.id === undefined) return undefined;
-      return Promise.resolve(scanForContent(message.text, message.options));
+      const from = contentSender(sender);
+      if (!from) return undefined;
+      const frameKey = sender.documentId ?? String(from.frameId);
+      return Promise.resolve(scanForContent(message.text, message.options, { tabId: from.tabId, frameKey }));
+    }
+    case 'frame-site': {
+      if (!contentSender(sender)) return undefined;
+      return Promise.resolve({ host: hostOf(sender.tab?.url) });
     }
     case 'get-tab-results': {
       if (!fromExtensionPage(sender)) return undefined;

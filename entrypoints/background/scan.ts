@@ -2,13 +2,31 @@
  * The matcher, run for content scripts: they send windows of a page's text
  * (scan-text) and get the matches back. Built once per worker on first use,
  * so a page pays neither the index build nor the scan on its own thread.
+ * Each frame and tab has a budget of text it may have scanned per minute
+ * (lib/limits.ts): past it, the reply says `limited` and scans nothing.
  */
+import { MAX_FRAME_SCAN_CHARS, MAX_TAB_SCAN_CHARS, SCAN_BUDGET_WINDOW_MS } from '../../lib/limits';
 import { getMatcher, type ScanOptions } from '../../lib/match';
 import type { ScanReply } from '../../lib/messages';
+import { createScanBudget } from '../../lib/scan-budget';
 
 let built = false;
 
-export function scanForContent(text: string, options: ScanOptions): ScanReply {
+const budget = createScanBudget({
+  frameChars: MAX_FRAME_SCAN_CHARS,
+  tabChars: MAX_TAB_SCAN_CHARS,
+  windowMs: SCAN_BUDGET_WINDOW_MS,
+});
+
+/** `frameKey`: the frame's document (its documentId where the browser gives one, else its frame id). */
+export function scanForContent(
+  text: string,
+  options: ScanOptions,
+  from: { tabId: number; frameKey: string } = { tabId: -1, frameKey: '' },
+  now = Date.now(),
+): ScanReply {
+  if (!budget.take(from.tabId, from.frameKey, text.length, now))
+    return { matches: [], ms: 0, initMs: 0, limited: true };
   let initMs = 0;
   if (!built) {
     const t0 = performance.now();
@@ -19,4 +37,8 @@ export function scanForContent(text: string, options: ScanOptions): ScanReply {
   const t1 = performance.now();
   const matches = getMatcher().scan(text, options);
   return { matches, ms: performance.now() - t1, initMs };
+}
+
+export function forgetScanBudget(tabId: number): void {
+  budget.forgetTab(tabId);
 }

@@ -56,9 +56,11 @@
 
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isFrameSite, isScanReply, parseContentMessage } from '../../lib/content-checks';
 import { hasHan } from '../../lib/dom/extract';
+import { FULL_RESCAN_MIN_MS } from '../../lib/limits';
 import type { ScanOptions } from '../../lib/match';
-import { isScanReply, type JumpResult, type Message, parseMessage, type ScanReply } from '../../lib/messages';
+import type { JumpResult, Message, ScanReply } from '../../lib/messages';
 import { isSitePaused } from '../../lib/settings/paused';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
 import { followSettings, readSettings } from '../../platform/settings-reader';
@@ -67,6 +69,7 @@ import { frameHasHan, waitForHan } from './han-gate';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { jumpTo } from './jump';
 import { LiveWatcher } from './live';
+import { rateLimited } from './rate';
 import { createReporter, type Reporter, type ReportTransport } from './reporter';
 import { answerResendRequests } from './resend';
 import { FrameScanner, round } from './scanner';
@@ -130,7 +133,13 @@ function pageReady(win: Window): Promise<void> {
     });
   if (win.document.readyState !== 'loading') return idle();
   return new Promise<void>((resolve) => {
-    win.document.addEventListener('DOMContentLoaded', () => void idle().then(resolve), { once: true });
+    // Only the browser's own event: a page could dispatch one before its text is there.
+    const onParsed = (event: Event) => {
+      if (!event.isTrusted) return;
+      win.document.removeEventListener('DOMContentLoaded', onParsed);
+      void idle().then(resolve);
+    };
+    win.document.addEventListener('DOMContentLoaded', onParsed);
   });
 }
 
@@ -158,6 +167,21 @@ function onRuntimeLost(then: () => void): () => void {
     then();
   }, ALIVE_CHECK_MS);
   return () => clearInterval(timer);
+}
+
+/**
+ * The site a frame belongs to, for the reader's per-site pause: its tab's top page, as the background knows it
+ * from the browser (a third-party frame of a paused site is paused too). The frame's own host if unanswered.
+ */
+async function siteHost(win: Window, top: boolean): Promise<string> {
+  if (top) return win.location.hostname;
+  try {
+    const reply: unknown = await browser.runtime.sendMessage({ type: 'frame-site' } satisfies Message);
+    if (isFrameSite(reply) && reply.host) return reply.host;
+  } catch {
+    // the background did not answer: fall back to the frame's own host
+  }
+  return win.location.hostname;
 }
 
 function isTopFrame(win: Window): boolean {
@@ -223,7 +247,7 @@ function hanArrivesInTopFrame(
   return new Promise<boolean>((resolve) => {
     // Back from the back/forward cache: the background forgot this page on navigation (as below).
     const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) tell();
+      if (event.persisted && event.isTrusted) tell();
     };
     win.addEventListener('pageshow', onPageShow);
     const done = (han: boolean) => {
@@ -262,6 +286,7 @@ async function start(): Promise<void> {
   // From here on the frame reports, and answers the background when it asks for the report again.
   const stopAnswering = answerResendRequests(report);
   let settings = await readSettings();
+  const site = await siteHost(win, top);
   if (!runtimeAlive()) return stopAnswering();
   const highlighter = new Highlighter(doc, settings.colours);
   if (top) {
@@ -294,15 +319,19 @@ async function start(): Promise<void> {
     },
     textChanges: () => live?.textChanges ?? 0,
   });
+  // Whole-frame passes (a route change, a page rewriting more than the watcher sorts out, new settings) run at
+  // most once per FULL_RESCAN_MIN_MS, whatever pace the page sets; changed blocks alone are re-scanned at once.
+  const fullScan = rateLimited(() => void scanner.scanAll(), FULL_RESCAN_MIN_MS);
+  const wholeRescan = rateLimited(() => void scanner.rescan([doc.body ?? doc.documentElement]), FULL_RESCAN_MIN_MS);
   live = new LiveWatcher(win, {
-    changed: (roots) => void scanner.rescan(roots ?? [doc.body ?? doc.documentElement]),
+    changed: (roots) => (roots ? void scanner.rescan(roots) : wholeRescan.request()),
     removed: () => {
       if (scanner.prune()) scanner.sendReport();
     },
-    navigated: () => void scanner.scanAll(),
+    navigated: () => fullScan.request(),
   });
 
-  const paused = () => isSitePaused(settings, location.hostname);
+  const paused = () => isSitePaused(settings, site);
   let running = false;
   /** Cancels the flash of a jump still scrolling (a newer jump, a pause or a teardown must not see it light up). */
   let cancelJump: () => void = () => undefined;
@@ -315,6 +344,8 @@ async function start(): Promise<void> {
   };
   const halt = () => {
     running = false;
+    fullScan.cancel();
+    wholeRescan.cancel();
     cancelJump();
     live?.stop();
     scanner.stop('paused');
@@ -329,11 +360,11 @@ async function start(): Promise<void> {
     } else if (!running) {
       if (ready) run();
       else highlighter.prepare();
-    } else if (JSON.stringify(scanOptionsFor(next)) !== before) void scanner.scanAll();
+    } else if (JSON.stringify(scanOptionsFor(next)) !== before) fullScan.request();
   });
 
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: JumpResult) => void): undefined => {
-    const message = parseMessage(raw);
+    const message = parseContentMessage(raw);
     if (!message) return;
     if (message.type === 'jump-to-match') {
       if (!message.matchId.startsWith(`${key}:`)) return; // another frame's match: let it answer
@@ -355,7 +386,7 @@ async function start(): Promise<void> {
 
   // Back from the back/forward cache: the background forgot this page on navigation.
   const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) scanner.sendReport();
+    if (event.persisted && event.isTrusted) scanner.sendReport();
   };
   win.addEventListener('pageshow', onPageShow);
 
@@ -364,6 +395,8 @@ async function start(): Promise<void> {
     if (tornDown) return;
     tornDown = true;
     stopChecking();
+    fullScan.cancel();
+    wholeRescan.cancel();
     cancelJump();
     try {
       browser.runtime.onMessage.removeListener(onMessage);

@@ -10,7 +10,8 @@
  * a tab's state (resend-report).
  */
 import { retryDelayMs } from '../../lib/backoff';
-import { type FrameReport, isReportAck } from '../../lib/messages';
+import { isReportAck } from '../../lib/content-checks';
+import type { FrameReport } from '../../lib/messages';
 
 export interface ReportTransport {
   /** Sends a frame-report message; resolves with the reply. */

@@ -5,13 +5,14 @@
  * it made (null before its first). Returns the function that stops answering.
  */
 import { browser } from 'wxt/browser';
-import { type FrameReport, parseMessage } from '../../lib/messages';
+import { parseContentMessage } from '../../lib/content-checks';
+import type { FrameReport } from '../../lib/messages';
 import type { Reporter } from './reporter';
 
 export function answerResendRequests(reporter: Reporter): () => void {
   // Null before the first report: the frame still answers, so the background knows a script runs here.
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: FrameReport | null) => void): undefined => {
-    if (parseMessage(raw)?.type !== 'resend-report') return;
+    if (parseContentMessage(raw)?.type !== 'resend-report') return;
     sendResponse(reporter.last());
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -17,15 +17,15 @@ import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
 import { createAsyncWindowedScan } from '../../lib/dom/scan-windows';
 import { createVisibilityCache, isTextRendered } from '../../lib/dom/visibility';
-import type { Match, ScanOptions } from '../../lib/match';
 import {
-  type FrameReport,
+  MAX_FRAME_CHARS,
   MAX_FRAME_MATCHES,
-  type PageMatch,
-  type ScanReply,
-  type ScanStatus,
-  type ScanTimings,
-} from '../../lib/messages';
+  MAX_QUOTE_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+} from '../../lib/limits';
+import type { Match, ScanOptions } from '../../lib/match';
+import type { FrameReport, PageMatch, ScanReply, ScanStatus, ScanTimings } from '../../lib/messages';
 import type { Highlighter, HighlightKind } from './highlighter';
 import { Slicer } from './slices';
 
@@ -97,6 +97,8 @@ export class FrameScanner {
   private author: { url: string; value: { author?: string } } | null = null;
   status: ScanStatus = 'scanning';
   timings: ScanTimings | undefined;
+  /** Part of the frame's text was left out: past MAX_FRAME_CHARS, or past the background's scan budget. */
+  private limited = false;
 
   constructor(private readonly host: ScannerHost) {}
 
@@ -114,6 +116,7 @@ export class FrameScanner {
     this.dropAll();
     this.status = 'scanning';
     this.timings = undefined;
+    this.limited = false;
     return this.enqueue(() => this.run(generation, null));
   }
 
@@ -156,12 +159,13 @@ export class FrameScanner {
     const url = this.host.doc.location?.href ?? '';
     if (this.author?.url !== url) this.author = { url, value: authorOf(this.host.doc) };
     this.host.report({
-      url,
-      title: this.host.doc.title ?? '',
+      url: url.slice(0, MAX_URL_LENGTH),
+      title: (this.host.doc.title ?? '').slice(0, MAX_TITLE_LENGTH),
       ...this.author.value,
       status: this.status,
       matches: this.list.map(toPageMatch),
       ...(this.timings && this.status === 'done' ? { timings: this.timings } : {}),
+      ...(this.limited ? { limited: true as const } : {}),
     });
   }
 
@@ -285,10 +289,16 @@ export class FrameScanner {
     if (parts.length > 0) {
       // 2. Scan the texts, joined (a burst of changed blocks is one request, not one per block), a window at
       // a time, in the background (see ScannerHost.scan).
-      const joined = parts.length === 1 ? (parts[0] as (typeof parts)[0]).extracted.text : joinParts(parts);
+      let joined = parts.length === 1 ? (parts[0] as (typeof parts)[0]).extracted.text : joinParts(parts);
+      // A frame's text past MAX_FRAME_CHARS is neither scanned nor highlighted, and the report says so.
+      if (joined.length > MAX_FRAME_CHARS) {
+        joined = joined.slice(0, MAX_FRAME_CHARS);
+        this.limited = true;
+      }
       const options = this.host.options();
       const windows = createAsyncWindowedScan(joined, async (slice) => {
         const reply = await this.scanWindow(slice, options, slicer, t, cancelled, incomplete);
+        if (reply.limited) this.limited = true;
         t.scanMs += reply.ms;
         if (reply.initMs > 0) initMs = (initMs ?? 0) + reply.initMs;
         return reply.matches;
@@ -408,7 +418,7 @@ function toPageMatch(e: Entry): PageMatch {
   const m = e.match;
   return {
     id: e.id,
-    quote: e.quote,
+    quote: e.quote.slice(0, MAX_QUOTE_LENGTH),
     kind: m.kind,
     start: m.start,
     end: m.end,

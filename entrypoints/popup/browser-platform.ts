@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
-import { isPageMatch, type Message, type TabResults } from '../../lib/messages';
+import { type Message, parseTabResults as parseReply, type TabResults } from '../../lib/messages';
 import { readerHash } from '../../lib/reader-link';
 import { getSettings, setSitePaused, watchSettings } from '../../platform/settings';
 import { loadCitationApi } from './citations';
@@ -13,15 +13,10 @@ import { loadCitationApi } from './citations';
 /** The popup page's own localStorage (extension origin): only the list order, nothing from pages. */
 const VIEW_KEY = 'yuanwen-popup-view';
 
-const STATUSES = new Set<unknown>(['scanning', 'done', 'paused', 'unsupported']);
-
-/** The background's reply, checked field by field: a reply is data from another context. */
+/** The background's reply about this tab, checked by the protocol's schema (lib/messages.ts). */
 export function parseTabResults(x: unknown, tabId: number): TabResults | null {
-  if (typeof x !== 'object' || x === null) return null;
-  const r = x as Record<string, unknown>;
-  if (r.tabId !== tabId || typeof r.url !== 'string' || typeof r.title !== 'string') return null;
-  if (!STATUSES.has(r.status) || !Array.isArray(r.matches) || !r.matches.every(isPageMatch)) return null;
-  return x as TabResults;
+  const results = parseReply(x);
+  return results && results.tabId === tabId ? results : null;
 }
 
 /** The owning frame's reply to jump-to-match ({ ok, reason? }); anything else counts as no answer. */

@@ -3,7 +3,7 @@
  * article:author that is a name (not a profile URL), else a byline marked up
  * as one (itemprop="author", rel="author"). Reads the document; changes nothing.
  */
-import { MAX_AUTHOR_LENGTH } from '../messages';
+import { MAX_AUTHOR_LENGTH } from '../limits';
 
 function clean(text: string | null | undefined): string | null {
   const name = (text ?? '').replace(/\s+/g, ' ').trim();

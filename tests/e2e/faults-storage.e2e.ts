@@ -2,8 +2,9 @@
  * storage.session filled near its quota by something else: the pages opened
  * then are still highlighted, counted on the badge and listed in full by
  * the popup, which says their results could not be stored; the failed writes
- * are logged; and after the worker restarts (memory gone, storage without
- * them) the background rebuilds every open tab's results from its page.
+ * are logged; no other tab's stored results are dropped to make room; and
+ * after the worker restarts (memory gone) the background rebuilds the
+ * unstored tab's results from its page.
  */
 import type { ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,9 +61,10 @@ describe('storage.session near its quota', () => {
     worker.off('console', onConsole);
     expect(resultsB.unstored).toBe(true);
     expect(await storedMatches(control.extPage, tabB)).toBeNull();
-    expect(warnings.some((w) => w.includes(`could not store the results of tab ${tabB}`))).toBe(true);
-    // Page A's stored results went to make room (the oldest first); its page keeps them.
-    expect(warnings.some((w) => w.includes(`dropped the stored results of tab ${tabA}`))).toBe(true);
+    expect(warnings.some((w) => w.includes(`tab ${tabB}: could not store frame 0's results`))).toBe(true);
+    // No tab makes room at another's expense: page A's stored results stay.
+    expect(warnings.some((w) => w.includes(`tab ${tabA}`))).toBe(false);
+    expect((await storedMatches(control.extPage, tabA))?.length).toBe(a.expected.length);
 
     // The popup lists B in full and says its results could not be stored.
     const popup = await session.context.newPage();
@@ -71,9 +73,9 @@ describe('storage.session near its quota', () => {
     expect(await popup.locator('.notice--storage').innerText()).toMatch(/storage is full|存储空间已满/);
     await popup.close();
 
-    // The worker restarts: memory is gone and storage holds neither tab. Both come back from their pages.
+    // The worker restarts: memory is gone; A comes back from storage, B from its page.
     await control.stop();
-    const afterA = await expectFullResult(bg, control.extPage, pageA, tabA, a, false);
+    const afterA = await expectFullResult(bg, control.extPage, pageA, tabA, a, true);
     const afterB = await expectFullResult(bg, control.extPage, pageB, tabB, b, false);
     expect(afterB.unstored).toBe(true);
     expect(afterA.status).toBe('done');

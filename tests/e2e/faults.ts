@@ -71,12 +71,16 @@ function rangeCounts(page: Page): Promise<Record<string, number>> {
 
 /** The tab's results as stored in storage.session, decoded, read from an extension page. */
 export async function storedMatches(extPage: Page, tabId: number): Promise<Match[] | null> {
-  const raw = await extPage.evaluate(
-    async (k) => (await chrome.storage.session.get(k))[k] ?? null,
-    `yuanwen-tab-${tabId}`,
-  );
-  const frames = raw === null ? null : decodeTab(raw, getCorpus().text);
-  return frames ? frames.flatMap((f) => f.report.matches) : null;
+  // One key per frame: yuanwen-tab-<tab>-<frame>.
+  const raws = await extPage.evaluate(async (prefix) => {
+    const all = await chrome.storage.session.get(null);
+    return Object.entries(all)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([, v]) => v);
+  }, `yuanwen-tab-${tabId}-`);
+  if (raws.length === 0) return null;
+  const frames = raws.flatMap((raw) => decodeTab(raw, getCorpus().text) ?? []);
+  return frames.flatMap((f) => f.report.matches);
 }
 
 /**

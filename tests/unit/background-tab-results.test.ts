@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../entrypoints/background/messages';
+import { MAX_FRAMES_PER_TAB } from '../../lib/limits';
 import {
   type FrameReport,
   isReportAck,
@@ -94,7 +95,7 @@ describe('per-tab results', () => {
     forgetMemory(); // what a restart loses
     const r = await getTabResults(4);
     expect(r.matches.map((x) => x.id)).toEqual(['a:1']);
-    expect(await fakeBrowser.storage.session.get(null)).toHaveProperty('yuanwen-tab-4');
+    expect(await fakeBrowser.storage.session.get(null)).toHaveProperty(['yuanwen-tab-4-0']);
   });
 
   it('a tab nobody reported from is scanning on the web and unsupported elsewhere', async () => {
@@ -110,7 +111,7 @@ describe('navigation', () => {
     await forgetOnNavigation(5, 0, 'https://news.example/b', 'document');
     expect((await getTabResults(5)).matches).toEqual([]);
     expect(await badge(5)).toBe('');
-    expect(await fakeBrowser.storage.session.get(null)).not.toHaveProperty('yuanwen-tab-5');
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
   it('a new subframe document clears that frame only', async () => {
@@ -206,7 +207,7 @@ describe('storage full, and state lost', () => {
   }
   const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => m(`${prefix}:${i}`, '时时放心不下'));
 
-  it('drops the oldest other tab to make room, logs it, and tells the popup', async () => {
+  it('never drops another tab to make room: the tab that does not fit is unstored, logged and noticed', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const quota = withQuota(3000);
     try {
@@ -214,18 +215,51 @@ describe('storage full, and state lost', () => {
       await recordFrameReport(2, 0, report('https://b.example/', many('b', 30)));
       await recordFrameReport(3, 0, report('https://c.example/', many('c', 30)));
       const stored = Object.keys(await fakeBrowser.storage.session.get(null));
-      expect(stored).toContain('yuanwen-tab-3');
-      expect(stored).not.toContain('yuanwen-tab-1'); // the oldest went first
-      expect(warn.mock.calls.some(([line]) => /could not store the results of tab/.test(String(line)))).toBe(true);
-      expect(warn.mock.calls.some(([line]) => /dropped the stored results of tab 1/.test(String(line)))).toBe(true);
-      // Tab 1 is still answered in full (memory), with the notice; its badge is right.
-      const one = await getTabResults(1);
-      expect(one.matches).toHaveLength(30);
-      expect(one.unstored).toBe(true);
-      expect(await badge(1)).toBe('30');
-      expect((await getTabResults(3)).unstored).toBeUndefined();
+      expect(stored).toContain('yuanwen-tab-1-0');
+      expect(stored).not.toContain('yuanwen-tab-3-0');
+      expect(warn.mock.calls.some(([line]) => /tab 3: could not store frame 0's results/.test(String(line)))).toBe(
+        true,
+      );
+      // Tab 3 is still answered in full (memory), with the notice; its badge is right. Tab 1 keeps its place.
+      const three = await getTabResults(3);
+      expect(three.matches).toHaveLength(30);
+      expect(three.unstored).toBe(true);
+      expect(await badge(3)).toBe('30');
+      expect((await getTabResults(1)).unstored).toBeUndefined();
     } finally {
       quota.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it('stores each frame under its own key: a report rewrites only its frame', async () => {
+    await recordFrameReport(11, 0, report('https://a.example/', [m('a:1')]));
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    await recordFrameReport(11, 4, report('https://f.example/', [m('f:1')]));
+    expect(set.mock.calls.map(([items]) => Object.keys(items))).toEqual([['yuanwen-tab-11-4']]);
+    set.mockRestore();
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual([
+      'yuanwen-tab-11-0',
+      'yuanwen-tab-11-4',
+    ]);
+  });
+
+  it('a frame over its storage budget is kept by its page, with the notice; the other frames are stored', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // Quotes that differ from the speech are stored in full: enough of them pass a frame's budget.
+      const big = Array.from({ length: 4000 }, (_, i) =>
+        m(`big:${i}`, `第${i}条不同于讲话原文的很长的引文内容`.repeat(8)),
+      );
+      await recordFrameReport(12, 0, report('https://a.example/', [m('a:1')]));
+      await recordFrameReport(12, 3, report('https://f.example/', big));
+      const stored = Object.keys(await fakeBrowser.storage.session.get(null));
+      expect(stored).toEqual(['yuanwen-tab-12-0']);
+      const r = await getTabResults(12);
+      expect(r.matches).toHaveLength(4001);
+      expect(r.unstored).toBe(true);
+      expect(warn.mock.calls.some(([line]) => /exceed a frame's storage budget/.test(String(line)))).toBe(true);
+    } finally {
       warn.mockRestore();
     }
   });
@@ -277,5 +311,82 @@ describe('storage full, and state lost', () => {
     const collect = vi.fn(async () => [{ frameId: 0, report: report('https://a.example/', [m('a:1')]) }]);
     expect((await getTabResults(7, 'https://a.example/', 't', collect)).matches).toHaveLength(1);
     expect(collect).toHaveBeenCalledOnce();
+  });
+});
+
+describe('what the browser says of a report, not what the report says of itself', () => {
+  const sender = (tabId: number, frameId: number | undefined, url: string, extra: Record<string, unknown> = {}) => ({
+    id: fakeBrowser.runtime.id,
+    tab: { id: tabId, title: '标签页的标题', url: 'https://news.example/a' },
+    frameId,
+    url,
+    ...extra,
+  });
+
+  it('takes the url from the sender and the top frame’s title from the tab', async () => {
+    const lying = { ...report('https://bank.example/', [m('a:1')]), title: '伪造的标题' };
+    await handleMessage({ type: 'frame-report', report: lying }, sender(20, 0, 'https://news.example/a'));
+    await handleMessage(
+      { type: 'frame-report', report: { ...lying, matches: [m('f:1')], title: '框架标题' } },
+      sender(20, 7, 'https://embed.example/widget'),
+    );
+    const r = await getTabResults(20);
+    expect(r.url).toBe('https://news.example/a');
+    expect(r.title).toBe('标签页的标题');
+    expect(r.frames?.map((f) => f.url)).toEqual(['https://news.example/a', 'https://embed.example/widget']);
+    // A quote in the iframe is cited with the iframe's page, not the tab's.
+    const inFrame = r.matches.find((x) => x.id === 'f:1');
+    expect(inFrame?.frameUrl).toBe('https://embed.example/widget');
+    expect(inFrame?.frameTitle).toBe('框架标题');
+    expect(r.matches.find((x) => x.id === 'a:1')?.frameUrl).toBeUndefined();
+    // A single-page app's new route (History API: same origin only) is taken from the report.
+    await handleMessage(
+      { type: 'frame-report', report: report('https://news.example/a?route=b', [m('a:2')]) },
+      sender(20, 0, 'https://news.example/a'),
+    );
+    expect((await getTabResults(20)).url).toBe('https://news.example/a?route=b');
+  });
+
+  it('rejects reports without a frame id, or from a frame that is not a web page', async () => {
+    const message = { type: 'frame-report', report: report('https://news.example/a', [m('a:1')]) };
+    expect(handleMessage(message, sender(21, undefined, 'https://news.example/a'))).toBeUndefined();
+    expect(handleMessage(message, sender(21, -1, 'https://news.example/a'))).toBeUndefined();
+    expect(handleMessage(message, sender(21, 0, 'file:///etc/passwd'))).toBeUndefined();
+    expect(handleMessage(message, { ...sender(21, 0, 'https://news.example/a'), tab: undefined })).toBeUndefined();
+    expect((await getTabResults(21)).matches).toEqual([]);
+  });
+
+  it('drops a report from a document the frame has navigated away from', async () => {
+    await forgetOnNavigation(22, 0, 'https://news.example/b', 'document', 'doc-new');
+    const old = { type: 'frame-report', report: report('https://news.example/a', [m('old:1')]) };
+    const ack = await handleMessage(old, sender(22, 0, 'https://news.example/a', { documentId: 'doc-old' }));
+    expect(isReportAck(ack)).toBe(true); // acknowledged, so the old page stops sending it
+    expect((await getTabResults(22)).matches).toEqual([]);
+    const fresh = { type: 'frame-report', report: report('https://news.example/b', [m('new:1')]) };
+    await handleMessage(fresh, sender(22, 0, 'https://news.example/b', { documentId: 'doc-new' }));
+    expect((await getTabResults(22)).matches.map((x) => x.id)).toEqual(['new:1']);
+  });
+
+  it(`keeps at most ${MAX_FRAMES_PER_TAB} frames per tab, and says some were left out`, async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      for (let f = 0; f <= MAX_FRAMES_PER_TAB; f++)
+        await recordFrameReport(23, f, report(`https://f${f}.example/`, [m(`f${f}:1`)]));
+      const r = await getTabResults(23);
+      expect(r.frames).toHaveLength(MAX_FRAMES_PER_TAB);
+      expect(r.matches.some((x) => x.id === `f${MAX_FRAMES_PER_TAB}:1`)).toBe(false);
+      expect(r.limited).toBe(true);
+      // A frame already kept still updates.
+      await recordFrameReport(23, 1, report('https://f1.example/', [m('f1:1'), m('f1:2')]));
+      expect((await getTabResults(23)).matches).toHaveLength(MAX_FRAMES_PER_TAB + 1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('answers a content script with its tab’s site, so a paused site pauses its third-party frames', async () => {
+    const reply = await handleMessage({ type: 'frame-site' }, sender(24, 3, 'https://ads.example/frame'));
+    expect(reply).toEqual({ host: 'news.example' });
+    expect(handleMessage({ type: 'frame-site' }, pageSender)).toBeUndefined();
   });
 });

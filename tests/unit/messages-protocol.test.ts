@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_SCAN_TEXT } from '../../lib/limits';
 import {
   type FrameReport,
   isJumpResult,
   isReportAck,
   isScanReply,
-  MAX_SCAN_TEXT,
   type PageMatch,
   parseFrameReport,
   parseMessage,

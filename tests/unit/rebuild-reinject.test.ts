@@ -41,10 +41,10 @@ describe('answerResendRequests', () => {
 describe('collectFrameReports', () => {
   it('keeps the frames that answer with a well-formed report, and leaves out the rest', async () => {
     vi.spyOn(fakeBrowser.webNavigation, 'getAllFrames').mockResolvedValue([
-      { frameId: 0 },
-      { frameId: 3 },
-      { frameId: 5 },
-      { frameId: 6 },
+      { frameId: 0, url: report.url },
+      { frameId: 3, url: 'https://b.example/' },
+      { frameId: 5, url: 'https://c.example/' },
+      { frameId: 6, url: 'https://d.example/' },
     ] as never);
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (
       _tab: number,
@@ -57,6 +57,16 @@ describe('collectFrameReports', () => {
       return { url: 1 }; // malformed
     }) as never);
     expect(await collectFrameReports(9)).toEqual([{ frameId: 0, report }]);
+  });
+
+  it('takes a report’s URL from the browser’s list of frames, not from the report', async () => {
+    vi.spyOn(fakeBrowser.webNavigation, 'getAllFrames').mockResolvedValue([
+      { frameId: 2, url: 'https://embed.example/w' },
+    ] as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ...report, url: 'https://bank.example/' } as never);
+    expect(await collectFrameReports(9)).toEqual([
+      { frameId: 2, report: { ...report, url: 'https://embed.example/w' } },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import type { PageMatch } from '../../lib/messages';
-import { decodeTab, encodeTab, evictionOrder, type StoredFrame, storedBytes } from '../../lib/stored-results';
+import { decodeTab, encodeTab, type StoredFrame, storedBytes } from '../../lib/stored-results';
 
 const speech = getCorpus().text;
 
@@ -77,16 +77,5 @@ describe('stored results', () => {
     expect(decodeTab({ tabId: 1, frames: [] }, speech)).toBeNull();
     expect(decodeTab({ v: 1, frames: [{ m: 3 }] }, speech)).toBeNull();
     expect(decodeTab({ ...encodeTab(frames([near]), speech), v: 1 }, speech)).toBeNull();
-  });
-});
-
-describe('evictionOrder', () => {
-  it('drops tabs stored before this worker first, then the oldest, never the writer', () => {
-    const savedAt = new Map([
-      [5, 300],
-      [6, 100],
-      [7, 200],
-    ]);
-    expect(evictionOrder([7, 9, 5, 6, 2, 8], savedAt, 8)).toEqual([2, 9, 6, 7, 5]);
   });
 });
