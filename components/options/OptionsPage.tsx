@@ -39,6 +39,7 @@ export function OptionsPage(props: OptionsPageProps) {
     enabled: useId(),
     traditional: useId(),
     stockPhrases: useId(),
+    quiet: useId(),
     minLength: useId(),
     format: useId(),
     language: useId(),
@@ -161,6 +162,19 @@ export function OptionsPage(props: OptionsPageProps) {
         </div>
         <p id={`${ids.stockPhrases}-hint`} className="yw-muted">
           {t.stockPhrasesHint}
+        </p>
+        <div className="yw-check">
+          <input
+            id={ids.quiet}
+            type="checkbox"
+            checked={settings.quiet}
+            onChange={(e) => update({ quiet: e.target.checked })}
+            aria-describedby={`${ids.quiet}-hint`}
+          />
+          <label htmlFor={ids.quiet}>{t.quiet}</label>
+        </div>
+        <p id={`${ids.quiet}-hint`} className="yw-muted">
+          {t.quietHint}
         </p>
       </section>
 

@@ -7,9 +7,10 @@
  * injected before the page is parsed. Adding a stylesheet to a page that is
  * already laid out restyles the whole page, so the document gets an adopted
  * sheet only when the user chose other colours (the content script adopts it
- * at document_start, while the page is still empty). Open shadow roots that
- * hold a match get the sheet too (::highlight() rules apply per tree scope;
- * restyling one shadow tree is cheap). A page that drops our sheet or our
+ * at document_start, while the page is still empty). Only the open shadow
+ * roots that hold a match get the sheet too (::highlight() rules apply per
+ * tree scope; restyling one shadow tree is cheap): a root without one gets
+ * nothing a page could read. A page that drops our sheet or our
  * registry entries gets them back on the next update.
  */
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
@@ -117,11 +118,11 @@ export class Highlighter {
     if (!needs) this.dropSheet(this.doc);
   }
 
-  /** Styles highlights inside this shadow root too (its own tree scope). */
+  /** Styles highlights inside this shadow root too (its own tree scope), once it holds one. */
   addScope(root: ShadowRoot): void {
     if (this.scopes.has(root as unknown as SheetHolder)) return;
     this.scopes.add(root as unknown as SheetHolder);
-    if (this.visible && this.totalSize() > 0) this.adoptSheet(root as unknown as SheetHolder);
+    if (this.visible && this.totalSize() > 0) this.sync();
   }
 
   /** Adds ranges; they paint after commit(). */
@@ -211,7 +212,27 @@ export class Highlighter {
       if (CSS.highlights.get(name) !== hl) CSS.highlights.set(name, hl);
     }
     if (this.docNeedsSheet) this.adoptSheet(this.doc);
-    for (const scope of this.scopes) this.adoptSheet(scope);
+    if (this.scopes.size === 0) return;
+    const holding = this.rootsHoldingRanges();
+    for (const scope of this.scopes) {
+      if (holding.has(scope)) this.adoptSheet(scope);
+      else this.dropSheet(scope);
+    }
+  }
+
+  /** The tree roots (document or shadow roots) our ranges lie in. */
+  private rootsHoldingRanges(): Set<unknown> {
+    const roots = new Set<unknown>();
+    for (const hl of this.highlights.values()) {
+      for (const r of hl as unknown as Iterable<Range>) {
+        try {
+          roots.add(r.startContainer.getRootNode());
+        } catch {
+          // a page that broke getRootNode: that range's root is left out
+        }
+      }
+    }
+    return roots;
   }
 
   private sheetNow(): CSSStyleSheet | null {

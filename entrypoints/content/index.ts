@@ -27,7 +27,8 @@
  *            scan-text {text, options} → ScanReply: the matcher runs in the
  *            background, so its index build and its scans never block the page
  *   answers  jump-to-match {matchId} → JumpResult (only the frame whose key
- *            prefixes the id answers), toggle-highlights → {ok} (ok: not paused)
+ *            prefixes the id answers), toggle-highlights → {ok} (ok: not paused),
+ *            show-highlights {shown} → {ok} (quiet mode: show or hide them here)
  *
  * Knowing when a scan is complete (for tests and benchmarks):
  *   - In the background, `{type:'get-tab-results', tabId}` returns TabResults;
@@ -289,6 +290,8 @@ async function start(): Promise<void> {
   const site = await siteHost(win, top);
   if (!runtimeAlive()) return stopAnswering();
   const highlighter = new Highlighter(doc, settings.colours);
+  // Quiet mode: matches are found and reported, but nothing is painted until the reader shows them here.
+  if (settings.quiet) highlighter.setVisible(false);
   if (top) {
     // Styles first, while the page is still being parsed; then a first look for Chinese.
     if (!isSitePaused(settings, location.hostname)) highlighter.prepare();
@@ -353,6 +356,7 @@ async function start(): Promise<void> {
 
   const unwatch = followSettings((next) => {
     const before = JSON.stringify(scanOptionsFor(settings));
+    if (next.quiet !== settings.quiet) highlighter.setVisible(!next.quiet);
     settings = next;
     highlighter.setColours(next.colours);
     if (paused()) {
@@ -377,6 +381,9 @@ async function start(): Promise<void> {
         cancelJump = jumpTo(entry.ranges, win, highlighter);
         sendResponse({ ok: true });
       }
+    } else if (message.type === 'show-highlights') {
+      if (running) highlighter.setVisible(message.shown);
+      sendResponse({ ok: running });
     } else if (message.type === 'toggle-highlights') {
       if (running) highlighter.setVisible(!highlighter.isVisible());
       sendResponse({ ok: running }); // any frame may answer: the sender only learns that a page listened

@@ -16,7 +16,7 @@ import { pageAuthor } from '../../lib/dom/page-author';
 import { displayQuote } from '../../lib/dom/quote';
 import { rangesForOffsets } from '../../lib/dom/ranges';
 import { createAsyncWindowedScan } from '../../lib/dom/scan-windows';
-import { createVisibilityCache, isTextRendered } from '../../lib/dom/visibility';
+import { createVisibilityCache, isRangeSeen, isTextRendered } from '../../lib/dom/visibility';
 import {
   MAX_FRAME_CHARS,
   MAX_FRAME_MATCHES,
@@ -324,8 +324,9 @@ export class FrameScanner {
         const { extracted, base } = parts[k] as (typeof parts)[0];
         const match = { ...joinedMatch, start: joinedMatch.start - base, end: joinedMatch.end - base };
         if (match.start < 0 || match.end > extracted.text.length) continue;
-        const ranges = rangesForOffsets(extracted, match.start, match.end).filter((r) =>
-          isTextRendered(r.startContainer as Text, visibility),
+        // Only what a reader can see: text a page hides (a detector it planted) is neither painted nor counted.
+        const ranges = rangesForOffsets(extracted, match.start, match.end).filter(
+          (r) => isTextRendered(r.startContainer as Text, visibility) && isRangeSeen(r, visibility),
         );
         if (ranges.length === 0) continue;
         found.push({

@@ -38,6 +38,8 @@ export interface OptionsStrings {
   traditionalHint: string;
   stockPhrases: string;
   stockPhrasesHint: string;
+  quiet: string;
+  quietHint: string;
   // colours
   coloursHeading: string;
   coloursHint: string;
@@ -143,6 +145,7 @@ const zh: OptionsStrings = {
     minPassageLength: '最短段落长度',
     traditional: '繁体匹配',
     stockPhrases: '套话段落',
+    quiet: '安静模式',
     colours: '高亮颜色',
     citationFormat: '默认引用格式',
     language: '界面语言',
@@ -170,6 +173,9 @@ const zh: OptionsStrings = {
   traditionalHint: '把繁体字当作对应的简体字来比较。',
   stockPhrases: '也显示按讲话语序出现的常用套话',
   stockPhrasesHint: '十字以上、与讲话逐字相同但多为常用表述的段落，以较浅的样式显示；关闭后只显示有区分度的引用。',
+  quiet: '安静模式：只在弹出窗口和图标上列出匹配，不在网页上高亮',
+  quietHint:
+    '网页自己的脚本看不到任何高亮或样式，因而无从得知本扩展在运行、标出了什么；需要时可在弹出窗口中或用快捷键在该网页上显示高亮。',
   coloursHeading: '高亮颜色',
   coloursHint: '半透明底色保留网页原有文字颜色；下方示例分别显示在浅色和深色网页上的效果。',
   colourKind: { slogan: '标语', passage: '段落', nearVerbatim: '近似引用' },
@@ -236,6 +242,7 @@ const en: OptionsStrings = {
     minPassageLength: 'Minimum passage length',
     traditional: 'Traditional script',
     stockPhrases: 'Stock phrasing',
+    quiet: 'Quiet mode',
     colours: 'Highlight colours',
     citationFormat: 'Default citation format',
     language: 'Language',
@@ -264,6 +271,9 @@ const en: OptionsStrings = {
   stockPhrases: 'Also show stock phrasing in the speech’s order',
   stockPhrasesHint:
     'Runs of ten or more characters word for word from the speech but made of stock official phrasing, shown in a quieter style. Off: distinctive quotes only.',
+  quiet: 'Quiet mode: list matches in the popup and on the badge, but do not highlight them on the page',
+  quietHint:
+    'The page’s own scripts then see no highlight and no stylesheet, so they cannot tell that Yuanwen runs or what it marked. Show the highlights on a page from the popup or with the shortcut when you want them.',
   coloursHeading: 'Highlight colours',
   coloursHint: 'Translucent fills keep the page’s own text colour; the samples show them on light and dark pages.',
   colourKind: { slogan: 'Slogan', passage: 'Passage', nearVerbatim: 'Near-verbatim' },

@@ -17,6 +17,11 @@ export interface Settings {
   traditional: boolean;
   /** Also report stock phrasing in the speech's order (shown quietly); off: distinctive quotes only. */
   stockPhrases: boolean;
+  /**
+   * Quiet mode: matches are listed in the popup and counted on the badge, but nothing a page can read is
+   * left in it (no highlight registry entries, no stylesheets) until the reader shows them on that page.
+   */
+  quiet: boolean;
   /** Highlight fills, `#rrggbbaa` (or #rgb/#rgba/#rrggbb). */
   colours: Record<ColourKind, string>;
   citationFormat: CitationFormatId;

@@ -11,11 +11,13 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FRAMES_PER_TAB } from '../../lib/limits';
 import { allHighlighted, Background, covers } from './content-helpers';
 import { type ExtensionSession, launchWithExtension } from './harness';
 
 const SLOGAN = '绿水青山就是金山银山';
 const SLOGAN_2 = '一张蓝图绘到底';
+const SLOGAN_3 = '功成不必在我';
 
 function html(title: string, body: string, head = ''): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title>${head}</head><body>${body}</body></html>`;
@@ -117,6 +119,149 @@ describe('a page that forges WXT’s content-script-started event', () => {
     await page.goto(`${session.server.baseUrl}/forged-late.html`);
     await waitForHighlight(page, SLOGAN);
     expect(await page.evaluate(() => (window as unknown as { __seen: number }).__seen)).toBe(0);
+    await page.close();
+  });
+});
+
+/** What the page's main world can read of the extension: registry entries and adopted sheets, shadow roots included. */
+async function pageSees(
+  page: Page | Frame,
+): Promise<{ entries: number; ranges: number; docSheets: number; shadowSheets: number[] }> {
+  return page.evaluate(() => {
+    const names = [...CSS.highlights.keys()].filter((n) => n.startsWith('yuanwen-'));
+    let ranges = 0;
+    for (const n of names) ranges += CSS.highlights.get(n)?.size ?? 0;
+    const shadowSheets = [...document.querySelectorAll('*')]
+      .filter((el) => el.shadowRoot)
+      .map((el) => (el.shadowRoot as ShadowRoot).adoptedStyleSheets.length);
+    return { entries: names.length, ranges, docSheets: document.adoptedStyleSheets.length, shadowSheets };
+  });
+}
+
+async function waitForResults(bg: Background, page: Page, accept: (quotes: string[]) => boolean) {
+  const tabId = await bg.tabIdOf(page);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const r = await bg.results(tabId);
+    if (r.status === 'done' && accept(r.matches.map((m) => m.quote))) return { tabId, results: r };
+    if (Date.now() > deadline) throw new Error(`results not as expected: ${JSON.stringify(r).slice(0, 800)}`);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+}
+
+const setSettings = (session: ExtensionSession, patch: Record<string, unknown>) =>
+  session.serviceWorker.evaluate(async (p) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings ?? {}), ...p } });
+  }, patch);
+
+describe('what a page can plant, and what it can read', () => {
+  let session: ExtensionSession;
+  let bg: Background;
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    bg = new Background(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('neither highlights nor counts text a reader cannot see (a detector)', async () => {
+    const detectors = [
+      `<p style="opacity:0">透明：${SLOGAN_2}。</p>`,
+      `<p style="position:absolute;left:-9999px;top:0">屏幕外：${SLOGAN_2}。</p>`,
+      `<p style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">裁剪：${SLOGAN_3}。</p>`,
+      `<div style="width:0;height:0;overflow:hidden"><p>零尺寸：${SLOGAN_3}。</p></div>`,
+    ].join('');
+    session.server.route('/detectors.html', html('探测', `<p>正文：${SLOGAN}。</p>${detectors}`));
+    const page = await session.context.newPage();
+    await page.goto(`${session.server.baseUrl}/detectors.html`);
+    const { results } = await waitForResults(bg, page, (q) => q.some((x) => x.includes(SLOGAN)));
+    await new Promise((ok) => setTimeout(ok, 1000));
+    const quotes = (await bg.results(results.tabId)).matches.map((m) => m.quote);
+    expect(quotes.filter((q) => q.includes(SLOGAN_2) || q.includes(SLOGAN_3))).toEqual([]);
+    expect(quotes.filter((q) => q.includes(SLOGAN))).toHaveLength(1);
+    const highlighted = await allHighlighted(page);
+    expect(covers(highlighted, SLOGAN)).toBe(true);
+    expect(highlighted.filter((h) => h.includes(SLOGAN_2) || h.includes(SLOGAN_3))).toEqual([]);
+    await page.close();
+  });
+
+  it('adopts its stylesheet only into shadow roots that hold a match', async () => {
+    const body = `<p>正文：${SLOGAN}。</p><div id="a"></div><div id="b"></div><script>
+      document.getElementById('a').attachShadow({ mode: 'open' }).innerHTML = '<p>影子甲：${SLOGAN_2}。</p>';
+      document.getElementById('b').attachShadow({ mode: 'open' }).innerHTML = '<p>影子乙：今天天气晴朗，市民在公园散步。</p>';
+    </script>`;
+    session.server.route('/shadows.html', html('影子', body));
+    const page = await session.context.newPage();
+    await page.goto(`${session.server.baseUrl}/shadows.html`);
+    await waitForResults(bg, page, (q) => q.some((x) => x.includes(SLOGAN_2)));
+    await new Promise((ok) => setTimeout(ok, 500));
+    const seen = await page.evaluate(() =>
+      ['a', 'b'].map(
+        (id) => ((document.getElementById(id) as HTMLElement).shadowRoot as ShadowRoot).adoptedStyleSheets.length,
+      ),
+    );
+    expect(seen).toEqual([1, 0]);
+    await page.close();
+  });
+
+  it('in quiet mode leaves the page nothing to read while the popup lists every match, until shown', async () => {
+    await setSettings(session, {
+      quiet: true,
+      colours: { slogan: '#ff000066', passage: '#00ff0055', nearVerbatim: '#0000ff66' },
+    });
+    try {
+      const body = `<p>正文：${SLOGAN}。</p><p>又：${SLOGAN_2}。</p><div id="a"></div><script>
+        document.getElementById('a').attachShadow({ mode: 'open' }).innerHTML = '<p>影子：${SLOGAN_3}。</p>';
+      </script>`;
+      session.server.route('/quiet.html', html('安静', body));
+      const page = await session.context.newPage();
+      await page.goto(`${session.server.baseUrl}/quiet.html`);
+      const { tabId, results } = await waitForResults(bg, page, (q) =>
+        [SLOGAN, SLOGAN_2, SLOGAN_3].every((s) => q.some((x) => x.includes(s))),
+      );
+      expect(results.matches.length).toBeGreaterThanOrEqual(3);
+      expect(await bg.badge(tabId)).toBe(String(results.matches.length));
+      await new Promise((ok) => setTimeout(ok, 1000));
+      expect(await pageSees(page)).toEqual({ entries: 0, ranges: 0, docSheets: 0, shadowSheets: [0] });
+      // The popup lists every match.
+      const popup = await session.context.newPage();
+      await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+      await expect.poll(() => popup.locator('li.match').count(), { timeout: 10_000 }).toBe(results.matches.length);
+      await popup.close();
+      // The reader asks to show them on this page, then to hide them again.
+      expect(await bg.sendToTab(tabId, { type: 'show-highlights', shown: true })).toEqual({ ok: true });
+      await expect.poll(async () => (await pageSees(page)).entries).toBeGreaterThan(0);
+      const shown = await pageSees(page);
+      expect(shown.docSheets).toBe(1);
+      expect(shown.shadowSheets).toEqual([1]);
+      await bg.sendToTab(tabId, { type: 'show-highlights', shown: false });
+      await expect.poll(() => pageSees(page)).toEqual({ entries: 0, ranges: 0, docSheets: 0, shadowSheets: [0] });
+      await page.close();
+    } finally {
+      await setSettings(session, { quiet: false, colours: undefined });
+    }
+  });
+
+  it(`keeps the results of at most ${MAX_FRAMES_PER_TAB} frames of a page that floods itself with frames`, async () => {
+    session.server.route('/flood-frame.html', html('框架', `<p>框架：${SLOGAN}。</p>`));
+    const frames = Array.from(
+      { length: MAX_FRAMES_PER_TAB + 8 },
+      () => '<iframe src="/flood-frame.html" width="80" height="40"></iframe>',
+    ).join('');
+    session.server.route('/flood.html', html('洪水', `<p>正文：${SLOGAN_2}。</p>${frames}`));
+    const page = await session.context.newPage();
+    await page.goto(`${session.server.baseUrl}/flood.html`);
+    const tabId = await bg.tabIdOf(page);
+    await expect
+      .poll(async () => (await bg.results(tabId)).frames?.length ?? 0, { timeout: 30_000 })
+      .toBe(MAX_FRAMES_PER_TAB);
+    await new Promise((ok) => setTimeout(ok, 1500));
+    const r = await bg.results(tabId);
+    expect(r.frames).toHaveLength(MAX_FRAMES_PER_TAB);
+    expect(r.limited).toBe(true);
+    expect(r.matches.length).toBeLessThanOrEqual(MAX_FRAMES_PER_TAB);
     await page.close();
   });
 });

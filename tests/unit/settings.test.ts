@@ -48,6 +48,7 @@ describe('sanitiseSettings', () => {
       minPassageLength: 12,
       traditional: false,
       stockPhrases: false,
+      quiet: true,
       colours: { slogan: '#112233', passage: '#44556677', nearVerbatim: '#abc' },
       citationFormat: 'apa',
       language: 'en',
