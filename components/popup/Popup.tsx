@@ -252,6 +252,11 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
             {strings.unstored}
           </p>
         )}
+        {results?.limited && phase.phase === 'results' && (
+          <p className="notice notice--limited" role="note">
+            {strings.limited}
+          </p>
+        )}
         <PhaseBody
           noChinese={pageHasNoChinese(results)}
           onOpenSpeech={() => platform.openReader(null)}

@@ -16,6 +16,8 @@ export interface PopupStrings {
   scanning: string;
   /** The tab's results could not be kept in the browser's storage (they are kept by the page). */
   unstored: string;
+  /** The page held more text or frames than Yuanwen reads (lib/limits.ts): part of it was left out. */
+  limited: string;
   noMatches: string;
   noMatchesHint: string;
   /** The page has no Chinese text: the sensitivity would change nothing. */
@@ -84,6 +86,7 @@ const zh: PopupStrings = {
   bySection: '按讲话部分',
   scanning: '正在查找本页引用的原文…',
   unstored: '浏览器的存储空间已满，本页结果未能保存；页面仍保留这些结果，需要时会重新读取。',
+  limited: '本页的文字或框架超出了原文扫描的上限，超出的部分没有查找。',
   noMatches: '本页没有找到讲话的引文。',
   noMatchesHint: '可在设置中调整灵敏度。',
   noChinese: '本页没有中文。',
@@ -168,6 +171,7 @@ const en: PopupStrings = {
   scanning: 'Looking for quotes of the speech…',
   unstored:
     "The browser's storage is full: this page's results could not be saved. The page keeps them and they are read again when needed.",
+  limited: 'This page has more text or frames than Yuanwen scans: the rest was not searched.',
   noMatches: 'No quotes of the speech on this page.',
   noMatchesHint: 'You can change the sensitivity in the settings.',
   noChinese: 'This page has no Chinese text.',

@@ -16,6 +16,13 @@ describe('results the browser could not store', () => {
     expect(screen.getByRole('note').textContent).toContain('存储空间已满');
   });
 
+  it('say so when the page held more text or frames than Yuanwen scans', async () => {
+    const { platform } = fakePlatform({ results: tabResults([slogan], { limited: true }) });
+    render(<Popup platform={platform} />);
+    await screen.findByRole('heading', { name: '本页引用 1 处' });
+    expect(screen.getByRole('note').textContent).toContain('超出了原文扫描的上限');
+  });
+
   it('show no notice when stored', async () => {
     const { platform } = fakePlatform({ results: tabResults([slogan]) });
     render(<Popup platform={platform} />);
