@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Extension pages load jieba-wasm at run time (selection lookup), so they need
-// 'wasm-unsafe-eval'; content scripts never do.
+// 'wasm-unsafe-eval'; content scripts never do. Nothing else is allowed off the extension.
 export default defineConfig({
   // Parallel builds (several e2e runs, the benchmark) can each use their own folder.
   outDir: process.env.YUANWEN_OUT_DIR ?? '.output',
@@ -37,8 +37,10 @@ export default defineConfig({
     // The content script runs on every http(s) page already (its manifest entry asks for the same sites, with
     // the same install warning); scripting there lets a reloaded or updated extension restart it in open tabs.
     host_permissions: ['http://*/*', 'https://*/*'],
+    // default-src and connect-src 'self': the browser itself refuses any request of an extension page to the
+    // network, so "no network" is enforced, not only promised. jieba's wasm is fetched from the extension.
     content_security_policy: {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+      extension_pages: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self';",
     },
     action: { default_title: '原文 Yuanwen' },
     commands: {

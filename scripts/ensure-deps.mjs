@@ -11,3 +11,8 @@ if (!existsSync(marker)) {
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+// Install scripts are off (.npmrc): WXT's generated types and tsconfig are made here instead of postinstall.
+if (!existsSync('.wxt/tsconfig.json')) {
+  const result = spawnSync('npm', ['run', '--silent', 'prepare:wxt'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -244,6 +244,28 @@ describe('what a page can plant, and what it can read', () => {
     }
   });
 
+  it('extension pages cannot reach the network: their CSP makes the browser refuse it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.extensionUrl('options.html'));
+    const outcome = await page.evaluate(async (url) => {
+      try {
+        await fetch(url);
+        return 'fetched';
+      } catch {
+        return 'refused';
+      }
+    }, `${session.server.baseUrl}/detectors.html`);
+    expect(outcome).toBe('refused');
+    const csp = await session.serviceWorker.evaluate(
+      () =>
+        (chrome.runtime.getManifest() as { content_security_policy?: { extension_pages?: string } })
+          .content_security_policy?.extension_pages,
+    );
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    await page.close();
+  });
+
   it(`keeps the results of at most ${MAX_FRAMES_PER_TAB} frames of a page that floods itself with frames`, async () => {
     session.server.route('/flood-frame.html', html('框架', `<p>框架：${SLOGAN}。</p>`));
     const frames = Array.from(
