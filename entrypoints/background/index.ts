@@ -4,10 +4,10 @@
  * that wake a stopped worker.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerLookupAndShortcuts } from '../../platform/lookup-background';
-import { registerReinjection } from '../../platform/reinject';
-import { registerTabResults } from '../../platform/tab-results';
+import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';
+import { registerReinjection } from './reinject';
+import { registerTabResults } from './tab-results';
 
 export default defineBackground({
   type: 'module',

@@ -5,9 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
+import { getSettings, setSitePaused, watchSettings } from '../../extension/settings';
 import { isPageMatch, type Message, type TabResults } from '../../lib/messages';
-import { readerHash } from '../../lib/reader-link';
-import { getSettings, setSitePaused, watchSettings } from '../../platform/settings';
+import { LOOKUP_PAGE, READER_PAGE, readerHash } from '../../lib/page-links';
 import { loadCitationApi } from './citations';
 
 /** The popup page's own localStorage (extension origin): only the list order, nothing from pages. */
@@ -113,10 +113,10 @@ export function createBrowserPlatform(search: string): PopupPlatform {
     },
     openReader(span) {
       const hash = span ? readerHash({ kind: 'span', span }) : '';
-      void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
+      void browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + hash });
     },
     openLookup() {
-      void browser.tabs.create({ url: browser.runtime.getURL('/lookup.html') });
+      void browser.tabs.create({ url: browser.runtime.getURL(LOOKUP_PAGE) });
     },
     reloadTab(tabId) {
       void browser.tabs.reload(tabId);

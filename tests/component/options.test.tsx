@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { QuickSettings } from '../../components/options/QuickSettings';
+import { getSettings, settingsStore, updateSettings } from '../../extension/settings';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { getSettings, settingsStore, updateSettings } from '../../platform/settings';
 
 const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
 

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { getCorpus } from '../../lib/corpus';
-import type { DiffOp } from '../../lib/match/types';
-import type { PageMatch, TabResults } from '../../lib/messages';
 import {
   buildItems,
   CONTEXT_CHARS,
@@ -11,13 +8,16 @@ import {
   NO_ANSWER_MS,
   type PhaseInput,
   pageOrder,
-  pageSupport,
   passageContext,
   popupPhase,
   shortenHeading,
   siteOf,
   summariseDiff,
-} from '../../lib/popup-model';
+} from '../../components/popup/popup-model';
+import { getCorpus } from '../../lib/corpus';
+import type { DiffOp } from '../../lib/match/types';
+import type { PageMatch, TabResults } from '../../lib/messages';
+import { pageSupport } from '../../lib/page-support';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 
 const corpus = getCorpus();

@@ -1,21 +1,21 @@
 /**
  * The content script's settings reader against an in-memory browser
  * (fakeBrowser): it must read exactly what the settings store
- * (platform/settings.ts, through @wxt-dev/storage) writes, migrate old values
+ * (extension/settings.ts, through @wxt-dev/storage) writes, migrate old values
  * in memory without writing, and follow changes.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { followSettings, readSettings, settingsFromStored } from '../../extension/settings-reader';
 import { DEFAULT_SETTINGS, migrateV1toV2, sanitiseSettings } from '../../lib/settings';
 import type { Settings } from '../../lib/settings/types';
-import { followSettings, readSettings, settingsFromStored } from '../../platform/settings-reader';
 
 const stored = async () => (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as Record<string, unknown>;
 
 /** A fresh settings store module, as an extension page would load it (its migrations run on load). */
 async function loadStore() {
   vi.resetModules();
-  return import('../../platform/settings');
+  return import('../../extension/settings');
 }
 
 beforeEach(() => {

@@ -8,12 +8,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 // SettingsError is matched by name: each loadStore() gets its own module instance (and class).
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings';
 
-type Store = typeof import('../../platform/settings');
+type Store = typeof import('../../extension/settings');
 
 /** A fresh module instance, as a newly started extension context would load it (migrations run on load). */
 async function loadStore(): Promise<Store> {
   vi.resetModules();
-  return import('../../platform/settings');
+  return import('../../extension/settings');
 }
 
 const stored = async () => (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as Record<string, unknown>;

@@ -4,10 +4,10 @@
  * @wxt-dev/storage (with its lock and migration runner) was a quarter of its
  * bundle, parsed and run each time; this reads extension storage directly.
  *
- * Read-only. The stored layout is platform/settings.ts's (through
+ * Read-only. The stored layout is extension/settings.ts's (through
  * @wxt-dev/storage): the value under `settings` in the local area, its
  * version under `settings$` as { v }. A value stored by an older version is
- * migrated in memory with the same migrations (platform/settings.ts stores
+ * migrated in memory with the same migrations (extension/settings.ts stores
  * the migrated value, from the extension's pages and background); a corrupt
  * value gives the defaults field by field, as everywhere else.
  */

@@ -5,11 +5,11 @@
  * language setting.
  */
 import { browser } from 'wxt/browser';
-import { resolveLanguage } from '../lib/i18n';
-import { optionsStrings } from '../lib/i18n/options';
-import type { Settings } from '../lib/settings/types';
-import { LOOKUP_PAGE, lookupHash } from './lookup-page';
-import { getSettings, watchSettings } from './settings';
+import { getSettings, watchSettings } from '../../extension/settings';
+import { resolveLanguage } from '../../lib/i18n';
+import { optionsStrings } from '../../lib/i18n/options';
+import { LOOKUP_PAGE, lookupHash } from '../../lib/page-links';
+import type { Settings } from '../../lib/settings/types';
 
 export const LOOKUP_MENU_ID = 'yuanwen-find-in-speech';
 
