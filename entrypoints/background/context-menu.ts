@@ -5,7 +5,7 @@
  * language setting.
  */
 import { browser } from 'wxt/browser';
-import { getSettings, watchSettings } from '../../extension/settings';
+import { readSettings, watchSettings } from '../../extension/settings';
 import { resolveLanguage } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
 import { LOOKUP_PAGE, lookupHash } from '../../lib/page-links';
@@ -18,7 +18,7 @@ function menuTitle(settings: Settings): string {
 }
 
 async function createMenu(): Promise<void> {
-  const settings = await getSettings();
+  const { settings } = await readSettings();
   // Menus persist across service-worker restarts in Chrome: remove first so a restart never duplicates the id.
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: menuTitle(settings), contexts: ['selection'] }, () => {
@@ -42,7 +42,7 @@ export function registerLookupMenu(): void {
     if (info.menuItemId !== LOOKUP_MENU_ID || !info.selectionText?.trim()) return;
     void openLookup(info.selectionText, tab).catch((error) => console.error('[yuanwen] lookup', error));
   });
-  watchSettings((settings) => {
+  watchSettings(({ settings }) => {
     void Promise.resolve(browser.contextMenus.update(LOOKUP_MENU_ID, { title: menuTitle(settings) })).catch(() => {});
   });
 }

@@ -4,6 +4,7 @@
  * that wake a stopped worker.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { migrateSettings } from '../../extension/settings';
 import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';
 import { registerReinjection } from './reinject';
@@ -16,5 +17,7 @@ export default defineBackground({
     registerTabResults();
     registerLookupAndShortcuts();
     registerReinjection();
+    // Settings stored by an older version are stored again at the current one (reads migrate in memory anyway).
+    void migrateSettings();
   },
 });

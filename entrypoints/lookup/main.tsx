@@ -5,13 +5,13 @@ import { LookupView } from '../../components/lookup/LookupView';
 import '../../components/options/options.css';
 import '../../components/lookup/lookup.css';
 import { loadSegmenter } from '../../extension/jieba';
-import { getSettings } from '../../extension/settings';
+import { readSettings } from '../../extension/settings';
 import { resolveLanguage } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
 import { lookupHash, parseLookupHash, READER_PAGE, readerHash } from '../../lib/page-links';
 
 async function main(root: HTMLElement): Promise<void> {
-  const settings = await getSettings();
+  const { settings } = await readSettings();
   const lang = resolveLanguage(settings.language, navigator.language);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = `${optionsStrings(lang).lookupTitle} · 原文 Yuanwen`;

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
-import { getSettings, setSitePaused, watchSettings } from '../../extension/settings';
+import { readSettings, setSitePaused, watchSettings } from '../../extension/settings';
 import { isPageMatch, type Message, type TabResults } from '../../lib/messages';
 import { LOOKUP_PAGE, READER_PAGE, readerHash } from '../../lib/page-links';
 import { loadCitationApi } from './citations';
@@ -92,8 +92,8 @@ export function createBrowserPlatform(search: string): PopupPlatform {
       const reply: unknown = await browser.runtime.sendMessage(message);
       return parseTabResults(reply, tabId);
     },
-    getSettings,
-    watchSettings,
+    getSettings: async () => (await readSettings()).settings,
+    watchSettings: (callback) => watchSettings(({ settings }) => callback(settings)),
     async setSitePaused(hostname, paused) {
       await setSitePaused(hostname, paused);
     },

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { ReaderSearch } from '../../components/lookup/ReaderSearch';
 import { ReaderApp } from '../../components/reader/ReaderApp';
 import { loadSegmenter } from '../../extension/jieba';
-import { getSettings } from '../../extension/settings';
+import { readSettings } from '../../extension/settings';
 import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
@@ -13,7 +13,10 @@ import type { Settings } from '../../lib/settings/types';
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
-  const settings: Settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+  const settings: Settings = await readSettings().then(
+    (s) => s.settings,
+    () => DEFAULT_SETTINGS,
+  );
   const lang = resolveLanguage(settings.language, navigator.language);
   createRoot(root).render(
     <ReaderApp
