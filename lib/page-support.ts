@@ -2,7 +2,7 @@
  * The one answer to "can Yuanwen scan this page?", from its URL alone: the
  * browsers refuse their own pages, the extension stores, other extensions'
  * pages and the PDF viewer, so no content script runs there. The popup says
- * why.
+ * why; the background neither waits for nor asks such a tab's frames.
  */
 
 export type UnscannableUrlReason =

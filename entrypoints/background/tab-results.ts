@@ -20,6 +20,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { getCorpus } from '../../lib/corpus';
 import type { FrameReport, FrameSummary, PageMatch, ScanStatus, TabResults } from '../../lib/messages';
+import { pageSupport } from '../../lib/page-support';
 import { clearBadge, showCount } from './badge';
 import { decodeTab, encodeTab, evictionOrder, type StoredFrame, storedBytes, TAB_BUDGET_BYTES } from './stored-results';
 
@@ -242,9 +243,9 @@ function tabStatus(frames: StoredFrame[], fallback: ScanStatus): ScanStatus {
   return frames.some((f) => f.report.status === 'scanning') ? 'scanning' : 'done';
 }
 
-/** Whether a content script can run in a tab showing `url` (same patterns as its manifest entry). */
-export function isScannable(url: string | undefined): boolean {
-  return !!url && /^https?:\/\//.test(url);
+/** Whether a content script can run in a tab showing `url` (lib/page-support.ts, as the popup asks). */
+function isScannable(url: string | undefined): boolean {
+  return !!url && pageSupport(url).scannable;
 }
 
 /**
