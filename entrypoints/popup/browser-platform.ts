@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
+import { copyToClipboard } from '../../components/shared/clipboard';
 import { readSettings, setSitePaused, watchSettings } from '../../extension/settings';
 import { isPageMatch, type Message, type TabResults } from '../../lib/messages';
 import { LOOKUP_PAGE, READER_PAGE, readerHash } from '../../lib/page-links';
@@ -51,24 +52,6 @@ async function findTab(pinned: number | null): Promise<TabInfo | null> {
     title: tab.title ?? '',
     loading: tab.status === 'loading',
   };
-}
-
-async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Older engines or a lost user activation: the execCommand path still works in extension pages.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) throw new Error('copy refused');
-  }
 }
 
 function download(fileName: string, mimeType: string, text: string): void {
@@ -121,7 +104,7 @@ export function createBrowserPlatform(search: string): PopupPlatform {
     reloadTab(tabId) {
       void browser.tabs.reload(tabId);
     },
-    copyText,
+    copyText: (text) => copyToClipboard(text),
     download,
     loadCitations: () => {
       citations ??= loadCitationApi();
