@@ -22,8 +22,8 @@ import {
   lookupSelection,
   type Segmenter,
 } from '../../lib/lookup';
-import { diffSegments, summariseDiff } from '../../lib/popup-model';
 import { DiffView } from '../popup/DiffView';
+import { diffSegments, summariseDiff } from '../popup/popup-model';
 
 /** Typing pauses this long before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 250;

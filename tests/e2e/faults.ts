@@ -8,15 +8,15 @@
  */
 import type { CDPSession, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import { decodeTab } from '../../entrypoints/background/stored-results';
 import { getCorpus } from '../../lib/corpus';
 import { createSpeechMatcher, type Match } from '../../lib/match';
 import type { TabResults } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
-import { decodeTab } from '../../lib/stored-results';
+import type { ExtensionSession } from '../../scripts/browser';
 import { htmlText } from '../../scripts/scan';
 import { allHighlighted, type Background, covers, HIGHLIGHTS } from './content-helpers';
-import type { ExtensionSession } from './harness';
 
 const speechMatcher = createSpeechMatcher();
 

@@ -9,10 +9,10 @@ import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSpeechMatcher } from '../../lib/match';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { REAL_SET_DIR } from '../../scripts/eval';
 import { describeMatch, readInput } from '../../scripts/scan';
 import { allHighlighted, Background } from './content-helpers';
-import { type ExtensionSession, launchWithExtension } from './harness';
 
 const speechMatcher = createSpeechMatcher();
 
