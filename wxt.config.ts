@@ -40,7 +40,8 @@ export default defineConfig({
     // default-src and connect-src 'self': the browser itself refuses any request of an extension page to the
     // network, so "no network" is enforced, not only promised. jieba's wasm is fetched from the extension.
     content_security_policy: {
-      extension_pages: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self';",
+      extension_pages:
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self';",
     },
     action: { default_title: '原文 Yuanwen' },
     commands: {

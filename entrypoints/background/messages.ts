@@ -22,9 +22,9 @@ import {
   type ScanReply,
   type TabResults,
 } from '../../lib/messages';
-import { collectFrameReports } from '../../platform/tab-rebuild';
-import { getTabResults, recordFrameReport } from '../../platform/tab-results';
-import { scanForContent } from './scan';
+import { forgetScanBudget, scanForContent } from './scan';
+import { collectFrameReports } from './tab-rebuild';
+import { getTabResults, recordFrameReport } from './tab-results';
 
 export interface Sender {
   id?: string;
@@ -129,6 +129,7 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<Reply> | un
 }
 
 export function registerMessages(): void {
+  browser.tabs.onRemoved.addListener((tabId) => forgetScanBudget(tabId));
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     const reply = handleMessage(raw, sender);
     if (!reply) return undefined;

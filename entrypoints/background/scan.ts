@@ -6,11 +6,11 @@
  * (lib/limits.ts): past it, the reply says `limited` and scans nothing.
  */
 import { MAX_FRAME_SCAN_CHARS, MAX_TAB_SCAN_CHARS, SCAN_BUDGET_WINDOW_MS } from '../../lib/limits';
-import { getMatcher, type ScanOptions } from '../../lib/match';
+import { createSpeechMatcher, type Matcher, type ScanOptions } from '../../lib/match';
 import type { ScanReply } from '../../lib/messages';
 import { createScanBudget } from '../../lib/scan-budget';
 
-let built = false;
+let matcher: Matcher | undefined;
 
 const budget = createScanBudget({
   frameChars: MAX_FRAME_SCAN_CHARS,
@@ -28,14 +28,13 @@ export function scanForContent(
   if (!budget.take(from.tabId, from.frameKey, text.length, now))
     return { matches: [], ms: 0, initMs: 0, limited: true };
   let initMs = 0;
-  if (!built) {
+  if (!matcher) {
     const t0 = performance.now();
-    getMatcher();
-    built = true;
+    matcher = createSpeechMatcher();
     initMs = performance.now() - t0;
   }
   const t1 = performance.now();
-  const matches = getMatcher().scan(text, options);
+  const matches = matcher.scan(text, options);
   return { matches, ms: performance.now() - t1, initMs };
 }
 

@@ -57,6 +57,7 @@
 
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readSettings, watchSettings } from '../../extension/settings';
 import { isFrameSite, isScanReply, parseContentMessage } from '../../lib/content-checks';
 import { hasHan } from '../../lib/dom/extract';
 import { FULL_RESCAN_MIN_MS } from '../../lib/limits';
@@ -64,7 +65,6 @@ import type { ScanOptions } from '../../lib/match';
 import type { JumpResult, Message, ScanReply } from '../../lib/messages';
 import { isSitePaused } from '../../lib/settings/paused';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
-import { followSettings, readSettings } from '../../platform/settings-reader';
 import './highlights.css';
 import { frameHasHan, waitForHan } from './han-gate';
 import { Highlighter, highlightsSupported } from './highlighter';
@@ -286,7 +286,7 @@ async function start(): Promise<void> {
   if (!top && !(await hanInFrame(win, doc))) return;
   // From here on the frame reports, and answers the background when it asks for the report again.
   const stopAnswering = answerResendRequests(report);
-  let settings = await readSettings();
+  let settings = (await readSettings()).settings;
   const site = await siteHost(win, top);
   if (!runtimeAlive()) return stopAnswering();
   const highlighter = new Highlighter(doc, settings.colours);
@@ -302,7 +302,7 @@ async function start(): Promise<void> {
       const look = { ms: round(performance.now() - started), chars: read.chars };
       const paused = isSitePaused(settings, location.hostname);
       if (!(await hanArrivesInTopFrame(win, doc, report, paused, look))) return stopAnswering();
-      settings = await readSettings(); // they may have changed while the page showed no Chinese
+      settings = (await readSettings()).settings; // they may have changed while the page showed no Chinese
       if (!runtimeAlive()) return stopAnswering();
       highlighter.setColours(settings.colours);
     }
@@ -354,7 +354,7 @@ async function start(): Promise<void> {
     scanner.stop('paused');
   };
 
-  const unwatch = followSettings((next) => {
+  const unwatch = watchSettings(({ settings: next }) => {
     const before = JSON.stringify(scanOptionsFor(settings));
     if (next.quiet !== settings.quiet) highlighter.setVisible(!next.quiet);
     settings = next;

@@ -9,9 +9,9 @@
  * The last report stays at hand: the background asks for it when it has lost
  * a tab's state (resend-report).
  */
-import { retryDelayMs } from '../../lib/backoff';
 import { isReportAck } from '../../lib/content-checks';
 import type { FrameReport } from '../../lib/messages';
+import { retryDelayMs } from './backoff';
 
 export interface ReportTransport {
   /** Sends a frame-report message; resolves with the reply. */

@@ -12,8 +12,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FRAMES_PER_TAB } from '../../lib/limits';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { allHighlighted, Background, covers } from './content-helpers';
-import { type ExtensionSession, launchWithExtension } from './harness';
 
 const SLOGAN = '绿水青山就是金山银山';
 const SLOGAN_2 = '一张蓝图绘到底';

@@ -7,9 +7,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage, type Sender } from '../../entrypoints/background/messages';
+import { forgetMemory, getTabResults, recordFrameReport } from '../../entrypoints/background/tab-results';
 import { MAX_QUOTE_LENGTH, MAX_SCAN_TEXT } from '../../lib/limits';
 import type { PageMatch, TabResults } from '../../lib/messages';
-import { forgetMemory, getTabResults, recordFrameReport } from '../../platform/tab-results';
 import { pick, rng } from '../../scripts/seeded-random';
 
 const VICTIM = 1;

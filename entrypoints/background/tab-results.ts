@@ -6,7 +6,7 @@
  * cleared with the results on navigation.
  *
  * Storage is shared by every tab and can fill. Each frame's results are
- * stored under a key of their own, compactly (lib/stored-results.ts), so a
+ * stored under a key of their own, compactly (stored-results.ts), so a
  * report rewrites only its frame's entry; a frame over its budget, a tab over
  * its own, or a write the quota refuses is not stored (lib/limits.ts). No tab
  * ever drops another's results to make room. Every failed write is logged,
@@ -24,13 +24,14 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { getCorpus } from '../lib/corpus';
-import { FRAME_BUDGET_BYTES, MAX_FRAMES_PER_TAB, TAB_BUDGET_BYTES } from '../lib/limits';
-import type { FrameReport, FrameSummary, PageMatch, ScanStatus, TabResults } from '../lib/messages';
-import { decodeTab, encodeTab, type StoredFrame, storedBytes } from '../lib/stored-results';
+import { getCorpus } from '../../lib/corpus';
+import { FRAME_BUDGET_BYTES, MAX_FRAMES_PER_TAB, TAB_BUDGET_BYTES } from '../../lib/limits';
+import type { FrameReport, FrameSummary, PageMatch, ScanStatus, TabResults } from '../../lib/messages';
+import { pageSupport } from '../../lib/page-support';
 import { clearBadge, showCount } from './badge';
+import { decodeTab, encodeTab, type StoredFrame, storedBytes } from './stored-results';
 
-export type { StoredFrame } from '../lib/stored-results';
+export type { StoredFrame } from './stored-results';
 
 export interface TabState {
   tabId: number;
@@ -289,9 +290,9 @@ function tabStatus(frames: StoredFrame[], fallback: ScanStatus): ScanStatus {
   return frames.some((f) => f.report.status === 'scanning') ? 'scanning' : 'done';
 }
 
-/** Whether a content script can run in a tab showing `url` (same patterns as its manifest entry). */
-export function isScannable(url: string | undefined): boolean {
-  return !!url && /^https?:\/\//.test(url);
+/** Whether a content script can run in a tab showing `url` (lib/page-support.ts, as the popup asks). */
+function isScannable(url: string | undefined): boolean {
+  return !!url && pageSupport(url).scannable;
 }
 
 /**

@@ -5,7 +5,7 @@
  * ANSWER_MS is left out. A report's URL is the frame's as the browser states it.
  */
 import { browser } from 'wxt/browser';
-import { type FrameReport, type Message, parseFrameReport } from '../lib/messages';
+import { type FrameReport, type Message, parseFrameReport } from '../../lib/messages';
 
 const ANSWER_MS = 2000;
 

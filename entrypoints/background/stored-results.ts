@@ -7,8 +7,8 @@
  * offsets is not stored (the speech supplies it), nor a diff's speech side
  * where it equals the page's. Decoding gives the reports back as they were.
  */
-import { type DiffOp, MATCH_RULES, type MatchKind } from './match/types';
-import type { FrameReport, PageMatch, ScanStatus, ScanTimings } from './messages';
+import { type DiffOp, MATCH_RULES, type MatchKind } from '../../lib/match/types';
+import type { FrameReport, PageMatch, ScanStatus, ScanTimings } from '../../lib/messages';
 
 /** One frame's last report, and when it came (to tell reports of the new page from the old). */
 export interface StoredFrame {
