@@ -107,7 +107,11 @@ export type Message =
    */
   | { type: 'scan-text'; text: string; options: ScanOptions }
   /** background → content (one frame): reply with the frame's current report (the background lost it). */
-  | { type: 'resend-report' };
+  | { type: 'resend-report' }
+  /** Library page → background: the library's documents changed; rebuild the index. No reply. */
+  | { type: 'library-changed' }
+  /** Library page → background: reply with the index's IndexStatus (platform-library/index-service.ts). */
+  | { type: 'get-library-status' };
 
 /** The reply to frame-report: the background recorded it. */
 export interface ReportAck {
@@ -248,6 +252,8 @@ export function parseMessage(x: unknown): Message | null {
       return isString(x.matchId) ? { type: x.type, matchId: x.matchId } : null;
     case 'toggle-highlights':
     case 'resend-report':
+    case 'library-changed':
+    case 'get-library-status':
       return { type: x.type };
     case 'scan-text': {
       const options = parseScanOptions(x.options);
