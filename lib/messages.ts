@@ -20,7 +20,7 @@
  *   rebuilding a tab's state it lost).
  */
 import type { ScanOptions } from './match';
-import { type DiffOp, MATCH_RULES, type Match, type MatchKind, type MatchRule } from './match/types';
+import { type DiffOp, MATCH_RULES, type Match, type MatchKind, type MatchRule, type SharedPassage } from './match/types';
 
 /** A match as the content script reports it: the engine's match plus the page's words. */
 export interface PageMatch extends Match {
@@ -196,7 +196,29 @@ export function isMatch(x: unknown): x is Match {
     MATCH_RULES.includes(x.rule as MatchRule) &&
     typeof x.distinctiveness === 'number' &&
     x.distinctiveness >= 0 &&
-    x.distinctiveness <= 1
+    x.distinctiveness <= 1 &&
+    (x.documentId === undefined || isDocumentId(x.documentId)) &&
+    (x.alsoIn === undefined ||
+      (Array.isArray(x.alsoIn) && x.alsoIn.length <= MAX_SHARED && x.alsoIn.every(isSharedPassage)))
+  );
+}
+
+/** A library document's id as a match names it (lib/library: 'speech' or derived from the text). */
+const isDocumentId = (x: unknown): x is string => isString(x) && x.length > 0 && x.length <= 200;
+/** The most other documents one match lists. */
+const MAX_SHARED = 200;
+
+function isSharedPassage(x: unknown): x is SharedPassage {
+  return (
+    isObject(x) &&
+    isDocumentId(x.documentId) &&
+    isNonNegInt(x.speechStart) &&
+    isNonNegInt(x.speechEnd) &&
+    isNonNegInt(x.start) &&
+    isNonNegInt(x.end) &&
+    typeof x.similarity === 'number' &&
+    x.similarity >= 0 &&
+    x.similarity <= 1
   );
 }
 
@@ -290,6 +312,19 @@ function copyReport(r: FrameReport): FrameReport {
       diff: m.diff ? m.diff.map((d) => ({ op: d.op, page: d.page, speech: d.speech })) : null,
       rule: m.rule,
       distinctiveness: m.distinctiveness,
+      ...(m.documentId !== undefined ? { documentId: m.documentId } : {}),
+      ...(m.alsoIn
+        ? {
+            alsoIn: m.alsoIn.map((a) => ({
+              documentId: a.documentId,
+              speechStart: a.speechStart,
+              speechEnd: a.speechEnd,
+              similarity: a.similarity,
+              start: a.start,
+              end: a.end,
+            })),
+          }
+        : {}),
     })),
   };
   if (r.timings) {

@@ -5,9 +5,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
+import { documentHash } from '../../lib/library/doc-link';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { isPageMatch, type Message, type TabResults } from '../../lib/messages';
 import { readerHash } from '../../lib/reader-link';
 import { getSettings, setSitePaused, watchSettings } from '../../platform/settings';
+import { loadPopupDocuments } from '../../platform-library/popup-documents';
 import { loadCitationApi } from './citations';
 
 /** The popup page's own localStorage (extension origin): only the list order, nothing from pages. */
@@ -111,9 +114,18 @@ export function createBrowserPlatform(search: string): PopupPlatform {
         return 'no-answer'; // no content script in the tab
       }
     },
-    openReader(span) {
-      const hash = span ? readerHash({ kind: 'span', span }) : '';
+    openReader(span, documentId) {
+      const hash =
+        documentId && documentId !== SPEECH_DOCUMENT_ID
+          ? documentHash(documentId, span)
+          : span
+            ? readerHash({ kind: 'span', span })
+            : '';
       void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
+    },
+    getDocuments: loadPopupDocuments,
+    addPageToLibrary(tabId) {
+      void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}#page=${tabId}` });
     },
     openLookup() {
       void browser.tabs.create({ url: browser.runtime.getURL('/lookup.html') });

@@ -201,3 +201,30 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** The popup's words about documents: the filter, the chips, "Add this page to the library". */
+export interface PopupLibraryStrings {
+  documentFilter: string;
+  allDocuments: string;
+  alsoIn: string;
+  addPage: string;
+  openLibrary: string;
+}
+
+export function popupLibraryStrings(lang: Lang): PopupLibraryStrings {
+  return lang === 'zh'
+    ? {
+        documentFilter: '文献',
+        allDocuments: '全部文献',
+        alsoIn: '亦见于',
+        addPage: '将本页加入文献库',
+        openLibrary: '文献库',
+      }
+    : {
+        documentFilter: 'Document',
+        allDocuments: 'All documents',
+        alsoIn: 'Also in',
+        addPage: 'Add this page to the library',
+        openLibrary: 'Library',
+      };
+}
