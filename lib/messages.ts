@@ -20,7 +20,14 @@
  *   rebuilding a tab's state it lost).
  */
 import type { ScanOptions } from './match';
-import { type DiffOp, MATCH_RULES, type Match, type MatchKind, type MatchRule, type SharedPassage } from './match/types';
+import {
+  type DiffOp,
+  MATCH_RULES,
+  type Match,
+  type MatchKind,
+  type MatchRule,
+  type SharedPassage,
+} from './match/types';
 
 /** A match as the content script reports it: the engine's match plus the page's words. */
 export interface PageMatch extends Match {
