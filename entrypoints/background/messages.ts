@@ -51,7 +51,7 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults 
     }
     case 'scan-text': {
       if (!fromOurExtension(sender) || sender.tab?.id === undefined) return undefined;
-      return Promise.resolve(scanForContent(message.text, message.options));
+      return scanForContent(message.text, message.options);
     }
     case 'get-tab-results': {
       if (!fromExtensionPage(sender)) return undefined;

@@ -5,18 +5,26 @@
  */
 import { getMatcher, type ScanOptions } from '../../lib/match';
 import type { ScanReply } from '../../lib/messages';
+import { libraryIndexService } from '../../platform-library/background';
 
 let built = false;
 
-export function scanForContent(text: string, options: ScanOptions): ScanReply {
+/**
+ * The matches of every enabled document of the library (each naming its
+ * document). The first scan of a worker waits for the library's index to
+ * load; later ones use the index there is, even while a new one is built.
+ */
+export async function scanForContent(text: string, options: ScanOptions): Promise<ScanReply> {
   let initMs = 0;
   if (!built) {
     const t0 = performance.now();
     getMatcher();
+    await libraryIndexService().ready();
     built = true;
     initMs = performance.now() - t0;
   }
   const t1 = performance.now();
-  const matches = getMatcher().scan(text, options);
+  const library = libraryIndexService().current();
+  const matches = library ? library.matcher.scan(text, options) : getMatcher().scan(text, options);
   return { matches, ms: performance.now() - t1, initMs };
 }

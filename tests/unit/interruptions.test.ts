@@ -36,7 +36,7 @@ const QUOTES = '<p>会议要求牢固树立“绿水青山就是金山银山”�
 
 function scannerWith(
   doc: Document,
-  scan: (text: string, options: ScanOptions) => Promise<ReturnType<typeof scanForContent>>,
+  scan: (text: string, options: ScanOptions) => ReturnType<typeof scanForContent>,
 ) {
   const reports: FrameReport[] = [];
   const waits: number[] = [];
