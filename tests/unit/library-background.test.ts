@@ -15,7 +15,9 @@ import { createIndexService } from '../../platform-library/index-service';
 import { openLibraryStore } from '../../platform-library/store';
 
 /** A speech sentence of 20+ characters that the imported document repeats. */
-const SHARED = getCorpus().sentences.find((s) => s.text.length >= 24)?.text.slice(0, 24) as string;
+const SHARED = getCorpus()
+  .sentences.find((s) => s.text.length >= 24)
+  ?.text.slice(0, 24) as string;
 
 function doc(text: string): ReferenceDocument {
   const made = createDocument({ text, origin: { kind: 'paste' } });
