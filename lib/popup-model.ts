@@ -4,7 +4,7 @@
  * some context, the diff of a near-verbatim quote), in page order or grouped
  * by section. Pure: no browser APIs, so it is unit-tested in Node.
  */
-import type { CitationInput } from './citations/types';
+import type { CitationInput, CitedDocument } from './citations/types';
 import type { Corpus, Section } from './corpus/types';
 import { SPEECH_DOCUMENT_ID } from './library/types';
 import { type DiffOp, type MatchKind, type MatchRule, STOCK_BELOW } from './match/types';
@@ -441,9 +441,11 @@ export function citationInput(
   item: Pick<PopupItem, 'quote' | 'speechStart' | 'speechEnd'> & Partial<Pick<PopupItem, 'nearVerbatim' | 'context'>>,
   page: CitedPageInfo,
   accessed: Date,
+  document?: CitedDocument,
 ): CitationInput {
   const speechWords = item.nearVerbatim ? item.context?.matched : undefined;
   return {
+    ...(document ? { document } : {}),
     quote: speechWords || item.quote,
     speechStart: item.speechStart,
     speechEnd: item.speechEnd,

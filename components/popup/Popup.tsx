@@ -202,6 +202,11 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
       alsoInLabel: libraryStrings.alsoIn,
     };
   };
+  /** An imported document's metadata and corpus, for its citations (the speech's come from the bundled corpus). */
+  const citedDocument = (item: PopupItem) => {
+    const d = documents.find((x) => x.id === item.documentId);
+    return d?.corpus && d.meta ? { meta: d.meta, corpus: d.corpus } : undefined;
+  };
   const matchedDocuments = documents.filter((d) =>
     allItems.some((i) => i.documentId === d.id || i.alsoIn.includes(d.id)),
   );
@@ -220,7 +225,9 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   const copy = async (item: PopupItem, format: CitationFormatId) => {
     try {
       const api = await loadCitations();
-      const text = await api.format(format, citationInput(item, page, platform.now()), { lang });
+      const text = await api.format(format, citationInput(item, page, platform.now(), citedDocument(item)), {
+        lang,
+      });
       await platform.copyText(text);
       const entry = api.formats.find((f) => f.id === format);
       announce(strings.copied(entry ? labelInLang(entry, lang) : format));
@@ -233,8 +240,15 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     try {
       const api = await loadCitations();
       const now = platform.now();
-      const inputs = items.map((item) => citationInput(item, page, now));
-      await platform.copyText(await api.formatAll(defaultFormat, inputs, { lang }));
+      // One text per document (each source's entry names its own document), the speech first.
+      const byDocument = new Map<string, PopupItem[]>();
+      for (const item of items) byDocument.set(item.documentId, [...(byDocument.get(item.documentId) ?? []), item]);
+      const texts: string[] = [];
+      for (const group of byDocument.values()) {
+        const inputs = group.map((item) => citationInput(item, page, now, citedDocument(item)));
+        texts.push(await api.formatAll(defaultFormat, inputs, { lang }));
+      }
+      await platform.copyText(texts.join('\n\n'));
       announce(strings.copiedAll(items.length));
     } catch {
       announce(strings.copyFailed);

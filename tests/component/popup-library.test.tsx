@@ -103,3 +103,22 @@ describe('popup with a library', () => {
     expect(screen.queryByLabelText('文献')).toBeNull();
   });
 });
+
+describe('citations of a library document', () => {
+  it("names the document's title, author and section, not the speech's", async () => {
+    const withAuthor: PopupDocument[] = documents.map((d) =>
+      d.id === report.id && d.meta ? { ...d, meta: { ...d.meta, author: '某市人民政府', date: '2024-01-15' } } : d,
+    );
+    const fake = fakePlatform({ results: tabResults([reportMatch('守住自然生态安全边界', 40)]) });
+    const platform = { ...fake.platform, getDocuments: vi.fn(async () => withAuthor) };
+    render(<Popup platform={platform} />);
+    const user = userEvent.setup();
+    const card = await screen.findByRole('listitem');
+    await user.click(within(card).getByRole('button', { name: /复制|Copy/ }));
+    const text = platform.copyText.mock.calls[0]?.[0] as string;
+    expect(text).toContain('某市人民政府. 某市工作报告[Z]');
+    expect(text).toContain('2024');
+    expect(text).toContain('一、“总体要求”');
+    expect(text).not.toContain(getCorpus().meta.title);
+  });
+});
