@@ -1,7 +1,7 @@
 /**
  * An imported document in the speech's Corpus shape, so the popup's model,
  * the reader and the citations treat every document alike. Its sections are
- * its outermost headings (the text before the first heading is section 0);
+ * its outermost headings that divide it (the text before the first is section 0);
  * paragraphs are numbered through the document; sentences split into clauses
  * after ；. Pure: built from the document's detected structure.
  */
@@ -39,7 +39,11 @@ export function yearOf(date: string | null): number {
 
 export function documentCorpus(doc: ReferenceDocument): Corpus {
   const { text, structure } = doc;
-  const top = Math.min(...structure.headings.map((h) => h.level), Number.POSITIVE_INFINITY);
+  // The outermost level that divides the text: a lone heading above all (the title as a Word heading) does not.
+  const levels = [...new Set(structure.headings.map((h) => h.level))].sort((a, b) => a - b);
+  const top = levels.find(
+    (l, i) => i === levels.length - 1 || structure.headings.filter((h) => h.level === l).length > 1,
+  );
   const outer = structure.headings.filter((h) => h.level === top);
   const sections: Section[] = [
     { index: 0, label: '', title: doc.meta.title, titleSpan: null, start: 0, end: text.length },

@@ -67,7 +67,9 @@ describe('popup with a library', () => {
       alsoIn: [{ documentId: report.id, speechStart: 0, speechEnd: 4, similarity: 1, start: 0, end: 4 }],
     });
     const { user, platform } = renderWith([shared, reportMatch('守住自然生态安全边界', 40)]);
-    const cards = await screen.findAllByRole('listitem');
+    // The library loads after the results: wait for its chips.
+    await screen.findAllByText('某市工作报告', { selector: '.match__doc' });
+    const cards = screen.getAllByRole('listitem');
     const own = cards.find((c) => c.dataset.documentId === report.id) as HTMLElement;
     expect(within(own).getByText('某市工作报告', { selector: '.match__doc' })).toBeTruthy();
     expect(own.querySelector('.match__section')?.textContent).toBe('一、 总体要求');
@@ -113,7 +115,8 @@ describe('citations of a library document', () => {
     const platform = { ...fake.platform, getDocuments: vi.fn(async () => withAuthor) };
     render(<Popup platform={platform} />);
     const user = userEvent.setup();
-    const card = await screen.findByRole('listitem');
+    await screen.findByText('某市工作报告', { selector: '.match__doc' });
+    const card = screen.getByRole('listitem');
     await user.click(within(card).getByRole('button', { name: /复制|Copy/ }));
     const text = platform.copyText.mock.calls[0]?.[0] as string;
     expect(text).toContain('某市人民政府. 某市工作报告[Z]');

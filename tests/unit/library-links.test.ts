@@ -53,3 +53,20 @@ describe('document corpus view', () => {
     expect(yearOf(null)).toBeNaN();
   });
 });
+
+describe('a document whose title is its only top-level heading', () => {
+  it('takes its sections from the next level', () => {
+    const text = '报告\n\n一、甲部分\n第一段内容。\n\n二、乙部分\n第二段内容。';
+    const made = createDocument({ text, origin: { kind: 'paste' } });
+    if (!made.ok) throw new Error(made.error.message);
+    const at = (s: string) => made.value.text.indexOf(s);
+    const headings = [
+      { start: 0, end: 2, level: 1, label: '', title: '报告' },
+      { start: at('一、'), end: at('一、') + 5, level: 2, label: '一、', title: '甲部分' },
+      { start: at('二、'), end: at('二、') + 5, level: 2, label: '二、', title: '乙部分' },
+    ];
+    const view = documentCorpus({ ...made.value, structure: { ...made.value.structure, headings } });
+    expect(view.sections.map((s) => s.title)).toEqual([made.value.meta.title, '甲部分', '乙部分']);
+    expect(view.locate(at('第二段'))?.section.title).toBe('乙部分');
+  });
+});
