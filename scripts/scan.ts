@@ -38,7 +38,9 @@ import { buildLibraryIndex } from '../lib/library/library-index';
 import { createLibraryMatcher, type LibraryMatcher } from '../lib/library/matcher';
 import { importPdf, type PdfJs } from '../lib/library/pdf';
 import { type ReferenceDocument, SPEECH_DOCUMENT_ID } from '../lib/library/types';
-import { getMatcher, type Match, type ScanOptions } from '../lib/match';
+import { createSpeechMatcher, type Match, type ScanOptions } from '../lib/match';
+
+const speechMatcher = createSpeechMatcher();
 
 export class InputError extends Error {}
 
@@ -196,11 +198,11 @@ export function scanFile(
   references?: References,
 ): { text: string; matches: JsonMatch[] } {
   const text = readInput(file);
-  const found = references ? references.matcher.scan(text, options) : getMatcher().scan(text, options);
+  const found = references ? references.matcher.scan(text, options) : speechMatcher.scan(text, options);
   return { text, matches: found.map((m) => describeMatch(text, m, references?.documents)) };
 }
 
-export class ReferenceError extends Error {}
+export class ReferenceInputError extends Error {}
 
 const failureText = (f: ImportFailure) => f.message;
 
@@ -211,7 +213,7 @@ async function loadPdfjs(): Promise<PdfJs> {
 
 /**
  * The reference documents of --ref and --library, through the library's import code; a document the library
- * would refuse (unreadable, or a duplicate of one already given) throws ReferenceError naming it and why.
+ * would refuse (unreadable, or a duplicate of one already given) throws ReferenceInputError naming it and why.
  */
 export async function loadReferences(
   refs: readonly string[],
@@ -220,7 +222,7 @@ export async function loadReferences(
   const documents: ReferenceDocument[] = [];
   const add = (doc: ReferenceDocument, name: string) => {
     const check = checkAgainstLibrary(doc, documents);
-    if (!check.ok) throw new ReferenceError(`${name}: ${failureText(check.error)}`);
+    if (!check.ok) throw new ReferenceInputError(`${name}: ${failureText(check.error)}`);
     documents.push(doc);
   };
   for (const file of libraries) {
@@ -228,10 +230,10 @@ export async function loadReferences(
     try {
       json = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new ReferenceError(`${file}: ${(error as Error).message}`);
+      throw new ReferenceInputError(`${file}: ${(error as Error).message}`);
     }
     const parsed = parseLibraryFile(json);
-    if (!parsed.ok) throw new ReferenceError(`${file}: ${parsed.error.message}`);
+    if (!parsed.ok) throw new ReferenceInputError(`${file}: ${parsed.error.message}`);
     for (const doc of parsed.documents) if (doc.enabled) add(doc, `${file}: ${doc.meta.title}`);
   }
   for (const file of refs) {
@@ -239,13 +241,13 @@ export async function loadReferences(
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      throw new ReferenceError(
+      throw new ReferenceInputError(
         `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
       );
     }
     const result =
       formatOf(file) === 'pdf' ? await importPdf(await loadPdfjs(), file, bytes) : await importFile(file, bytes);
-    if (!result.ok) throw new ReferenceError(`${file}: ${failureText(result.error)}`);
+    if (!result.ok) throw new ReferenceInputError(`${file}: ${failureText(result.error)}`);
     add(result.value, file);
   }
   return documents;
@@ -333,12 +335,13 @@ export async function main(argv: string[]): Promise<number> {
       references = {
         documents,
         matcher: createLibraryMatcher({
-          speech: builtin ? getMatcher() : null,
+          speech: builtin ? speechMatcher : null,
           library: documents.length > 0 ? buildLibraryIndex(documents) : null,
         }),
       };
     } catch (error) {
-      const reason = error instanceof ReferenceError ? error.message : `unexpected error: ${(error as Error)?.message}`;
+      const reason =
+        error instanceof ReferenceInputError ? error.message : `unexpected error: ${(error as Error)?.message}`;
       console.error(`scan: reference ${reason}`);
       return 1;
     }
