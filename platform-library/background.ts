@@ -13,7 +13,7 @@ import {
   serialiseLibraryIndex,
 } from '../lib/library/library-index';
 import { createLibraryMatcher, type LibraryMatcher } from '../lib/library/matcher';
-import { getMatcher } from '../lib/match';
+import { createSpeechMatcher } from '../lib/match';
 import { parseMessage } from '../lib/messages';
 import { createIndexService, type IndexService, type LibraryEngine } from './index-service';
 import { openLibraryStore } from './store';
@@ -25,7 +25,7 @@ export interface BuiltLibrary {
 }
 
 function assemble(library: LibraryIndex | null, speech: boolean): BuiltLibrary {
-  return { library, speech, matcher: createLibraryMatcher({ speech: speech ? getMatcher() : null, library }) };
+  return { library, speech, matcher: createLibraryMatcher({ speech: speech ? createSpeechMatcher() : null, library }) };
 }
 
 /** The engine's library index, persisted as its ArrayBuffer (IndexedDB stores it as is). */

@@ -12,7 +12,7 @@
  *            (以习近平生态文明思想为…), which counts as a stock match;
  *   - dense: the same with a sentence or clause of the speech every few hundred
  *            characters (a third of them with an edit).
- * Measured on each: the full scan (getMatcher().scan), and (a) the floor: a
+ * Measured on each: the full scan (speechMatcher.scan), and (a) the floor: a
  * bare loop that only normalises each character (one table read, write code
  * and offset); the scan's ratio to it is the figure that matters on a noisy
  * shared machine. On the news text also (b) the naive baseline: indexOf of
@@ -41,14 +41,17 @@
 import search from 'approx-string-match';
 import { getCorpus } from '../lib/corpus';
 import { speechData } from '../lib/corpus/speech-data';
-import { getMatcher } from '../lib/match';
+import { createSpeechMatcher } from '../lib/match';
 import { type Automaton, next } from '../lib/match/automaton';
 import { matchData } from '../lib/match/derived';
 import { buildSpeechIndex } from '../lib/match/speech-index';
 import { BREAK, normalise, QUOTE, SKIP } from '../lib/normalize';
 import { benchBrowser } from './bench-browser';
+import { benchLibrary, type LibraryBench, printLibraryBench } from './bench-library';
 import { WHEN, WHO } from './news-vocabulary';
 import { pick, rng } from './seeded-random';
+
+const speechMatcher = createSpeechMatcher();
 
 if (SKIP !== 0 || QUOTE !== 0xfffe || BREAK !== 0xffff) throw new Error('bench floor constants out of date');
 
@@ -262,7 +265,7 @@ function benchEngine(): Record<string, number> {
   const indexBuildColdMs = performance.now() - cold0;
   const indexBuild: number[] = [];
   for (let i = 0; i < 15; i++) indexBuild.push(cpuMs(() => buildSpeechIndex(indexInput)));
-  const matcher = getMatcher();
+  const matcher = speechMatcher;
   // The baselines' own index (the same as the matcher's, built apart from it).
   const reference = buildSpeechIndex(indexInput);
   const { table } = reference.codeTable;
@@ -371,6 +374,8 @@ async function assemble(argv: string[]): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const r = await assemble(argv);
+  // The library benchmark (bench-library.ts): 200 documents, on the same news text; --no-library skips it.
+  const library: LibraryBench | null = argv.includes('--no-library') ? null : benchLibrary(newsText(TARGET_CHARS));
   const f = (x: number | undefined) => (x === undefined ? '-' : x.toLocaleString('en-US'));
   console.log(`news text:  ${f(r.chars)} chars, ${f(r.matches)} matches`);
   console.log(`  scan        ${f(r.scan_ms)} ms  ${f(r.chars_per_s)} chars/s  (target ≥ 50,000,000)`);
@@ -413,10 +418,11 @@ async function main(): Promise<void> {
       `  content script ${f(r.content_script_gz_kb)} KB gzipped (target ≤ 50), wasm in it: ${r.content_script_has_wasm ? 'yes' : 'no'}`,
     );
   }
-  if (argv.includes('--json')) console.log(JSON.stringify(r));
+  if (library) printLibraryBench(library);
+  if (argv.includes('--json')) console.log(JSON.stringify({ ...r, ...library }));
 }
 
-if (process.argv[1]?.endsWith('bench.ts'))
+if (/bench\.(ts|mjs)$/.test(process.argv[1] ?? ''))
   void main().catch((error) => {
     console.error(`bench: ${(error as Error)?.message ?? error}`);
     process.exitCode = 1;

@@ -7,9 +7,9 @@ import { formatLabel } from '../../lib/citations/label';
 import type { CitationFormat, CitationFormatId } from '../../lib/citations/types';
 import type { PopupStrings } from '../../lib/i18n/popup';
 import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
-import type { PopupItem } from '../../lib/popup-model';
 import { CitationMenu } from '../shared/CitationMenu';
 import { DiffView } from './DiffView';
+import type { PopupItem } from './popup-model';
 
 /** A document's chip: its title in its colour. */
 export interface DocumentChip {

@@ -3,11 +3,11 @@
  * (scan-text) and get the matches back. Built once per worker on first use,
  * so a page pays neither the index build nor the scan on its own thread.
  */
-import { getMatcher, type ScanOptions } from '../../lib/match';
+import { createSpeechMatcher, type Matcher, type ScanOptions } from '../../lib/match';
 import type { ScanReply } from '../../lib/messages';
 import { libraryIndexService } from '../../platform-library/background';
 
-let built = false;
+let matcher: Matcher | undefined;
 
 /**
  * The matches of every enabled document of the library (each naming its
@@ -16,15 +16,14 @@ let built = false;
  */
 export async function scanForContent(text: string, options: ScanOptions): Promise<ScanReply> {
   let initMs = 0;
-  if (!built) {
+  if (!matcher) {
     const t0 = performance.now();
-    getMatcher();
+    matcher = createSpeechMatcher();
     await libraryIndexService().ready();
-    built = true;
     initMs = performance.now() - t0;
   }
   const t1 = performance.now();
   const library = libraryIndexService().current();
-  const matches = library ? library.matcher.scan(text, options) : getMatcher().scan(text, options);
+  const matches = library ? library.matcher.scan(text, options) : matcher.scan(text, options);
   return { matches, ms: performance.now() - t1, initMs };
 }

@@ -2,8 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import '../../components/options/options.css';
 import '../../components/library/library.css';
+import { readSettings } from '../../extension/settings';
 import { resolveLanguage } from '../../lib/i18n';
-import { getSettings } from '../../platform/settings';
 import { openLibraryStore } from '../../platform-library/store';
 import { createBrowserLibraryPlatform } from './browser-platform';
 
@@ -15,7 +15,8 @@ function pageTabId(hash: string): number | null {
 
 const root = document.getElementById('root');
 if (root) {
-  void Promise.all([openLibraryStore(), getSettings().catch(() => null)]).then(([store, settings]) => {
+  void Promise.all([openLibraryStore(), readSettings().catch(() => null)]).then(([store, state]) => {
+    const settings = state?.settings;
     const lang = resolveLanguage(settings?.language ?? 'auto', navigator.language);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     createRoot(root).render(

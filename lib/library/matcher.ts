@@ -5,7 +5,7 @@
  * match covers most of the page (the speech first on a tie, then the library's order); a slogan and a passage
  * over the same words merge the same way.
  */
-import type { ScanOptions } from '../match/engine';
+import type { ScanOptions } from '../match';
 import type { DocumentMatch, Match, SharedPassage } from '../match/types';
 import type { LibraryIndex } from './library-index';
 import { createLibraryScanner, type LibraryScanner } from './scan';
@@ -16,7 +16,7 @@ export interface SpeechScanner {
 }
 
 export interface LibraryMatcherInput {
-  /** The speech's matcher (lib/match getMatcher()), or null when the reader disabled the speech. */
+  /** The speech's matcher (lib/match createSpeechMatcher()), or null when the reader disabled the speech. */
   speech: SpeechScanner | null;
   /** The index over the enabled documents, or null when there are none. */
   library: LibraryIndex | null;

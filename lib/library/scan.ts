@@ -12,7 +12,7 @@
  *
  * Each scanner owns its buffers: one per worker or page, no module state.
  */
-import { alignGaps, diffOps, similarityOf } from '../match/diff';
+import { alignGaps, createAlignMemory, diffOps, similarityOf } from '../match/diff';
 import { completeHead, completeTail, type PageEdges } from '../match/edges';
 import type { Candidate } from '../match/extend';
 import {
@@ -79,6 +79,7 @@ interface Chain {
 
 export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
   const table = libraryTable();
+  const memory = createAlignMemory();
   let codes = new Uint16Array(1024);
   let origin = new Int32Array(1024);
   let quotes = new Int32Array(64);
@@ -282,7 +283,7 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
         for (let i = from + 1; i < to; i++) if (/[，、；。：！？,;:!?\n]/.test(text.charAt(i))) return false;
         return true;
       };
-      const edges: PageEdges = { codes: page, length: n, joined, leftBound: 0 };
+      const edges: PageEdges = { codes: page, length: n, joined, leftBound: 0, memory };
       const speechEdges = { codes: lib, phraseStartAt: index.phraseStartAt };
 
       const judge = (doc: number, c: Candidate): DocumentMatch | null => {
@@ -294,7 +295,7 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
           for (let g = 0; g < c.gaps.length; g += 4)
             least += Math.abs((c.gaps[g + 1] as number) - (c.gaps[g + 3] as number));
           if (similarityOf(least, c.pe - c.ps, speechLength) < MIN_SIMILARITY) return null;
-          const aligned = alignGaps(page, c.ps, c.pe, lib, c.gaps);
+          const aligned = alignGaps(page, c.ps, c.pe, lib, c.gaps, memory);
           if (aligned.distance > 0) {
             similarity = similarityOf(aligned.distance, c.pe - c.ps, speechLength);
             if (similarity < MIN_SIMILARITY) return null;

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, ROOT } from './harness';
+import { type ExtensionSession, launchWithExtension, ROOT } from '../../scripts/browser';
 
 const CORPORA = join(ROOT, '../shared/corpora');
 

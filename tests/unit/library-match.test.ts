@@ -10,7 +10,7 @@ import {
 } from '../../lib/library/library-index';
 import { createLibraryMatcher, mergeMatches } from '../../lib/library/matcher';
 import type { ReferenceDocument } from '../../lib/library/types';
-import { getMatcher } from '../../lib/match';
+import { createSpeechMatcher } from '../../lib/match';
 import type { DocumentMatch } from '../../lib/match/types';
 import { corpusDocument } from './library-corpora';
 
@@ -48,7 +48,7 @@ describe('the library index', () => {
 });
 
 describe('matching across documents', () => {
-  const matcher = createLibraryMatcher({ speech: getMatcher(), library: index });
+  const matcher = createLibraryMatcher({ speech: createSpeechMatcher(), library: index });
 
   it('names the document a verbatim passage comes from, with its span in that document', () => {
     const at = congress.text.indexOf('坚持把发展经济的着力点放在实体经济上');
