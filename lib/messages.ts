@@ -39,7 +39,7 @@ import {
   MAX_URL_LENGTH,
 } from './limits';
 import type { ScanOptions } from './match';
-import { MATCH_RULES, type Match } from './match/types';
+import { MATCH_RULES, type Match, type SharedPassage } from './match/types';
 
 const nonNegInt = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const nonNegNumber = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -56,6 +56,23 @@ const DiffOpSchema = v.object({
   speech: text(MAX_QUOTE_LENGTH),
 });
 
+/** A library document's id as a match names it (lib/library: 'speech' or derived from the text). */
+const documentId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+/** The most other documents one match lists. */
+const MAX_SHARED = 200;
+
+const SharedPassageSchema = v.object({
+  documentId,
+  speechStart: nonNegInt,
+  speechEnd: nonNegInt,
+  similarity: unit,
+  start: nonNegInt,
+  end: nonNegInt,
+});
+// Compile-time: what the schema lets through is a SharedPassage.
+const _shared: SharedPassage = {} as v.InferOutput<typeof SharedPassageSchema>;
+void _shared;
+
 const matchEntries = {
   kind: v.picklist(['slogan', 'passage']),
   start: nonNegInt,
@@ -66,6 +83,10 @@ const matchEntries = {
   diff: v.nullable(v.pipe(v.array(DiffOpSchema), v.maxLength(MAX_DIFF_OPS))),
   rule: v.picklist(MATCH_RULES),
   distinctiveness: unit,
+  /** The document the match quotes ('speech' for the speech); absent in reports stored before the library. */
+  documentId: v.optional(documentId),
+  /** Other documents that have the same passage. */
+  alsoIn: v.optional(v.pipe(v.array(SharedPassageSchema), v.maxLength(MAX_SHARED))),
 };
 
 /** An engine Match, as the background's scan-text reply carries it. */
@@ -173,6 +194,10 @@ const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('resend-report') }),
   /** content → background: which site is this frame part of? Reply: FrameSite. */
   v.object({ type: v.literal('frame-site') }),
+  /** Library page → background: the library's documents changed; rebuild the index. No reply. */
+  v.object({ type: v.literal('library-changed') }),
+  /** Library page → background: reply with the index's IndexStatus (platform-library/index-service.ts). */
+  v.object({ type: v.literal('get-library-status') }),
 ]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 

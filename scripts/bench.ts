@@ -48,6 +48,7 @@ import { createPassBuffers, runPass } from '../lib/match/pass';
 import { buildSpeechIndex } from '../lib/match/speech-index';
 import { BREAK, normalise, QUOTE, SKIP } from '../lib/normalize';
 import { benchBrowser } from './bench-browser';
+import { benchLibrary, type LibraryBench, printLibraryBench } from './bench-library';
 import { WHEN, WHO } from './news-vocabulary';
 import { pick, rng } from './seeded-random';
 
@@ -387,6 +388,8 @@ async function assemble(argv: string[]): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const r = await assemble(argv);
+  // The library benchmark (bench-library.ts): 200 documents, on the same news text; --no-library skips it.
+  const library: LibraryBench | null = argv.includes('--no-library') ? null : benchLibrary(newsText(TARGET_CHARS));
   const f = (x: number | undefined) => (x === undefined ? '-' : x.toLocaleString('en-US'));
   console.log(`news text:  ${f(r.chars)} chars, ${f(r.matches)} matches`);
   console.log(`  scan        ${f(r.scan_ms)} ms  ${f(r.chars_per_s)} chars/s  (target ≥ 50,000,000)`);
@@ -433,7 +436,8 @@ async function main(): Promise<void> {
       `  content script ${f(r.content_script_gz_kb)} KB gzipped (target ≤ 50), wasm in it: ${r.content_script_has_wasm ? 'yes' : 'no'}`,
     );
   }
-  if (argv.includes('--json')) console.log(JSON.stringify(r));
+  if (library) printLibraryBench(library);
+  if (argv.includes('--json')) console.log(JSON.stringify({ ...r, ...library }));
 }
 
 if (/bench\.(ts|mjs)$/.test(process.argv[1] ?? ''))

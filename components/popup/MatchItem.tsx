@@ -6,12 +6,21 @@
 import { formatLabel } from '../../lib/citations/label';
 import type { CitationFormat, CitationFormatId } from '../../lib/citations/types';
 import type { PopupStrings } from '../../lib/i18n/popup';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { CitationMenu } from '../shared/CitationMenu';
 import { DiffView } from './DiffView';
 import type { PopupItem } from './popup-model';
 
+/** A document's chip: its title in its colour. */
+export interface DocumentChip {
+  title: string;
+  colour: string;
+}
+
 export interface MatchItemProps {
   item: PopupItem;
+  /** The match's document and the others sharing the passage, when the library has more than the speech. */
+  chips?: { document: DocumentChip | null; alsoIn: DocumentChip[]; alsoInLabel: string };
   strings: PopupStrings;
   formats: readonly CitationFormat[] | null;
   defaultFormat: CitationFormatId;
@@ -22,6 +31,12 @@ export interface MatchItemProps {
 }
 
 export function sectionText(item: PopupItem, strings: PopupStrings): string {
+  if (item.documentId !== SPEECH_DOCUMENT_ID) {
+    // An imported document's section is its heading, as the document writes it.
+    if (!item.section || item.section.index === 0) return item.section?.heading ?? '';
+    const { label, shortHeading } = item.section;
+    return shortHeading && shortHeading !== label ? `${label} ${shortHeading}` : label;
+  }
   if (!item.section) return strings.titleLine;
   const label = strings.section(item.section.index);
   return item.section.shortHeading ? `${label} · ${item.section.shortHeading}` : label;
@@ -38,8 +53,18 @@ export function similarityPercent(similarity: number): number {
   return Math.floor(similarity * 100 + 1e-9);
 }
 
+function Chip({ chip }: { chip: DocumentChip }) {
+  return (
+    <span className="match__doc" style={{ borderColor: chip.colour }} title={chip.title}>
+      <span className="match__doc-dot" style={{ background: chip.colour }} aria-hidden="true" />
+      {chip.title}
+    </span>
+  );
+}
+
 export function MatchItem({
   item,
+  chips,
   strings,
   formats,
   defaultFormat,
@@ -59,7 +84,17 @@ export function MatchItem({
       aria-label={`${strings.kind[kind]}${strings.colon}${item.quote}`}
       data-match-id={item.id}
       data-speech-span={`${item.speechStart}-${item.speechEnd}`}
+      data-document-id={item.documentId}
     >
+      {chips && (chips.document || chips.alsoIn.length > 0) && (
+        <div className="match__docs">
+          {chips.document && <Chip chip={chips.document} />}
+          {chips.alsoIn.length > 0 && <span className="match__also">{chips.alsoInLabel}</span>}
+          {chips.alsoIn.map((c) => (
+            <Chip key={c.title} chip={c} />
+          ))}
+        </div>
+      )}
       <div className="match__meta">
         <span
           className={`match__kind match__kind--${kind}`}

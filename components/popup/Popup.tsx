@@ -9,13 +9,15 @@ import type { CitationFormatId } from '../../lib/citations/types';
 import { getCorpus } from '../../lib/corpus';
 import type { Lang } from '../../lib/i18n';
 import { resolveLanguage } from '../../lib/i18n';
+import { popupLibraryStrings } from '../../lib/i18n/library';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import type { TabResults } from '../../lib/messages';
 import { displayHostname } from '../../lib/settings/hostname';
 import type { Settings } from '../../lib/settings/types';
 import { exportFileName, toCsv, toJson } from './export';
 import { MatchItem, sectionText } from './MatchItem';
-import type { CitationApi, PopupPlatform, TabInfo } from './platform';
+import type { CitationApi, PopupDocument, PopupPlatform, TabInfo } from './platform';
 import {
   buildItems,
   citationInput,
@@ -63,6 +65,19 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   const [message, setMessage] = useState('');
   const citationsPromise = useRef<Promise<CitationApi> | null>(null);
   const lastResultsJson = useRef('');
+  // The library's documents (the speech alone until they load) and the document the list is filtered to.
+  const [documents, setDocuments] = useState<PopupDocument[]>([]);
+  const [documentFilter, setDocumentFilter] = useState<string>('');
+  useEffect(() => {
+    let live = true;
+    platform.getDocuments?.().then(
+      (docs) => live && setDocuments(docs),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [platform]);
 
   const lang = resolveLanguage(settings?.language ?? 'auto', platform.browserLanguage);
   const strings = popupStrings(lang);
@@ -162,7 +177,39 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     announceTimer.current = setTimeout(() => setMessage(text), 50);
   };
 
-  const items = useMemo(() => (results ? buildItems(results.matches, getCorpus()) : []), [results]);
+  const allItems = useMemo(() => {
+    if (!results) return [];
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    return buildItems(results.matches, getCorpus(), (id) => byId.get(id)?.corpus ?? null);
+  }, [results, documents]);
+  const items = useMemo(
+    () =>
+      documentFilter
+        ? allItems.filter((i) => i.documentId === documentFilter || i.alsoIn.includes(documentFilter))
+        : allItems,
+    [allItems, documentFilter],
+  );
+  const libraryStrings = popupLibraryStrings(lang);
+  const chipsOf = (item: PopupItem) => {
+    if (documents.length < 2) return undefined;
+    const chip = (id: string) => {
+      const d = documents.find((x) => x.id === id);
+      return d ? { title: d.title, colour: d.colour } : null;
+    };
+    return {
+      document: chip(item.documentId),
+      alsoIn: item.alsoIn.map(chip).filter((c) => c !== null),
+      alsoInLabel: libraryStrings.alsoIn,
+    };
+  };
+  /** An imported document's metadata and corpus, for its citations (the speech's come from the bundled corpus). */
+  const citedDocument = (item: PopupItem) => {
+    const d = documents.find((x) => x.id === item.documentId);
+    return d?.corpus && d.meta ? { meta: d.meta, corpus: d.corpus } : undefined;
+  };
+  const matchedDocuments = documents.filter((d) =>
+    allItems.some((i) => i.documentId === d.id || i.alsoIn.includes(d.id)),
+  );
   const phase = popupPhase({ tab, settings, results, waitedMs, ownOrigin: platform.ownOrigin });
   const page = {
     title: results?.title || tab?.title || '',
@@ -178,7 +225,9 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   const copy = async (item: PopupItem, format: CitationFormatId) => {
     try {
       const api = await loadCitations();
-      const text = await api.format(format, citationInput(item, page, platform.now()), { lang });
+      const text = await api.format(format, citationInput(item, page, platform.now(), citedDocument(item)), {
+        lang,
+      });
       await platform.copyText(text);
       const entry = api.formats.find((f) => f.id === format);
       announce(strings.copied(entry ? labelInLang(entry, lang) : format));
@@ -191,8 +240,15 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     try {
       const api = await loadCitations();
       const now = platform.now();
-      const inputs = items.map((item) => citationInput(item, page, now));
-      await platform.copyText(await api.formatAll(defaultFormat, inputs, { lang }));
+      // One text per document (each source's entry names its own document), the speech first.
+      const byDocument = new Map<string, PopupItem[]>();
+      for (const item of items) byDocument.set(item.documentId, [...(byDocument.get(item.documentId) ?? []), item]);
+      const texts: string[] = [];
+      for (const group of byDocument.values()) {
+        const inputs = group.map((item) => citationInput(item, page, now, citedDocument(item)));
+        texts.push(await api.formatAll(defaultFormat, inputs, { lang }));
+      }
+      await platform.copyText(texts.join('\n\n'));
       announce(strings.copiedAll(items.length));
     } catch {
       announce(strings.copyFailed);
@@ -279,7 +335,12 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
               formats={citations?.formats ?? null}
               defaultFormat={defaultFormat}
               onJump={jump}
-              onOpen={(it) => platform.openReader({ start: it.speechStart, end: it.speechEnd })}
+              chips={chipsOf(item)}
+              onOpen={(it) => {
+                const span = { start: it.speechStart, end: it.speechEnd };
+                if (it.documentId === SPEECH_DOCUMENT_ID) platform.openReader(span);
+                else platform.openReader(span, it.documentId);
+              }}
               onCopy={copy}
               onNeedFormats={() => {
                 loadCitations().catch(() => {});
@@ -287,18 +348,33 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
             />
           )}
           pageActions={
-            <fieldset className="page-actions">
-              <legend className="sr-only">{strings.pageActions}</legend>
-              <button type="button" onClick={copyAll}>
-                {strings.copyAll(citations ? labelOfId(defaultFormat) : '')}
-              </button>
-              <button type="button" onClick={() => exportAs('json')}>
-                {strings.exportJson}
-              </button>
-              <button type="button" onClick={() => exportAs('csv')}>
-                {strings.exportCsv}
-              </button>
-            </fieldset>
+            <>
+              {matchedDocuments.length > 1 && (
+                <label className="document-filter">
+                  {libraryStrings.documentFilter}
+                  <select value={documentFilter} onChange={(e) => setDocumentFilter(e.target.value)}>
+                    <option value="">{libraryStrings.allDocuments}</option>
+                    {matchedDocuments.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.title}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <fieldset className="page-actions">
+                <legend className="sr-only">{strings.pageActions}</legend>
+                <button type="button" onClick={copyAll}>
+                  {strings.copyAll(citations ? labelOfId(defaultFormat) : '')}
+                </button>
+                <button type="button" onClick={() => exportAs('json')}>
+                  {strings.exportJson}
+                </button>
+                <button type="button" onClick={() => exportAs('csv')}>
+                  {strings.exportCsv}
+                </button>
+              </fieldset>
+            </>
           }
         />
       </main>
@@ -306,6 +382,11 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
         <footer className="popup__footer">
           {host && (phase.phase === 'results' || phase.phase === 'scanning') && (
             <PauseSwitch strings={strings} host={host} paused={false} onChange={setPaused} />
+          )}
+          {platform.addPageToLibrary && tab && host && (
+            <button type="button" className="popup__add-page" onClick={() => platform.addPageToLibrary?.(tab.id)}>
+              {libraryStrings.addPage}
+            </button>
           )}
           {Panel && (
             <details className="popup__settings" onToggle={(e) => setSettingsOpen(e.currentTarget.open)}>
@@ -448,7 +529,7 @@ function PhaseBody(props: PhaseBodyProps) {
             </ol>
           ) : (
             visibleGroups(groupBySection(items), shown).map(({ group, visible }) => {
-              const id = `group-${group.section?.index ?? 'title'}`;
+              const id = `group-${group.documentId === SPEECH_DOCUMENT_ID ? '' : `${group.documentId}-`}${group.section?.index ?? 'title'}`;
               const first = group.items[0];
               return (
                 <section className="group" key={id} aria-labelledby={id}>

@@ -3,7 +3,8 @@
  * free of browser APIs (the entrypoint supplies the real one, tests a fake).
  */
 import type { CitationFormat, CitationFormatId, CitationInput, CitationOptions } from '../../lib/citations/types';
-import type { Span } from '../../lib/corpus/types';
+import type { Corpus, Span } from '../../lib/corpus/types';
+import type { DocumentMeta } from '../../lib/library/types';
 import type { TabResults } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/types';
 
@@ -30,6 +31,17 @@ export interface TabInfo {
   loading?: boolean;
 }
 
+/** A document of the library as the popup shows it: a chip, its structure for context, its citation data. */
+export interface PopupDocument {
+  id: string;
+  title: string;
+  colour: string;
+  enabled: boolean;
+  /** Null for the speech (the popup has its corpus); an imported document's corpus view otherwise. */
+  corpus: Corpus | null;
+  meta: DocumentMeta | null;
+}
+
 export interface PopupPlatform {
   /** The tab the popup shows (the `?tab=` one or the active tab); null if there is none. */
   getTab(): Promise<TabInfo | null>;
@@ -41,8 +53,12 @@ export interface PopupPlatform {
   setSitePaused(hostname: string, paused: boolean): Promise<void>;
   /** Asks the page to scroll to the match and flash it. */
   jump(tabId: number, matchId: string): Promise<JumpOutcome>;
-  /** Opens the reader page at a span of the speech, or at its start (null). */
-  openReader(span: Span | null): void;
+  /** Opens the reader page at a span of the speech (or of another document of the library), or at its start (null). */
+  openReader(span: Span | null, documentId?: string): void;
+  /** The library's documents, the speech first (absent: the speech alone). */
+  getDocuments?(): Promise<PopupDocument[]>;
+  /** Opens the Library page to add the page shown in a tab. */
+  addPageToLibrary?(tabId: number): void;
   /** Opens the lookup page (search the speech). */
   openLookup(): void;
   reloadTab(tabId: number): void;

@@ -4,8 +4,9 @@
  * some context, the diff of a near-verbatim quote), in page order or grouped
  * by section. Pure: no browser APIs, so it is unit-tested in Node.
  */
-import type { CitationInput } from '../../lib/citations/types';
+import type { CitationInput, CitedDocument } from '../../lib/citations/types';
 import type { Corpus, Section } from '../../lib/corpus/types';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { type DiffOp, type MatchKind, type MatchRule, STOCK_BELOW } from '../../lib/match/types';
 import type { PageMatch, TabResults } from '../../lib/messages';
 import { type CannotScanReason, pageSupport } from '../../lib/page-support';
@@ -44,6 +45,10 @@ export interface PassageContext {
 
 export interface PopupItem {
   id: string;
+  /** The document whose text speechStart/speechEnd index ('speech' for the built-in speech). */
+  documentId: string;
+  /** Other documents that have the same passage. */
+  alsoIn: string[];
   kind: MatchKind;
   /** The page's words. */
   quote: string;
@@ -86,6 +91,7 @@ export interface DiffSummary {
 }
 
 export interface SectionGroup {
+  documentId: string;
   section: SectionRef | null;
   items: PopupItem[];
 }
@@ -229,12 +235,25 @@ export function pageOrder<T extends Pick<PageMatch, 'id'>>(matches: readonly T[]
     .map((x) => x.m);
 }
 
-export function buildItems(matches: readonly PageMatch[], corpus: Corpus): PopupItem[] {
+/**
+ * The popup's items. `corpusOf` gives an imported document's corpus view
+ * (lib/library/corpus-view.ts); the speech's is `corpus`. A match of a
+ * document the popup does not know (deleted since) keeps its words only.
+ */
+export function buildItems(
+  matches: readonly PageMatch[],
+  corpus: Corpus,
+  corpusOf: (documentId: string) => Corpus | null = () => null,
+): PopupItem[] {
   return pageOrder(matches).map((m, order) => {
-    const loc = corpus.locate(m.speechStart);
+    const documentId = m.documentId ?? SPEECH_DOCUMENT_ID;
+    const source = documentId === SPEECH_DOCUMENT_ID ? corpus : corpusOf(documentId);
+    const loc = source?.locate(m.speechStart) ?? null;
     const diff = m.diff?.some((op) => op.op !== 'equal') ? diffSegments(m.diff) : null;
     return {
       id: m.id,
+      documentId,
+      alsoIn: (m.alsoIn ?? []).map((a) => a.documentId),
       kind: m.kind,
       quote: m.quote,
       order,
@@ -242,7 +261,9 @@ export function buildItems(matches: readonly PageMatch[], corpus: Corpus): Popup
       speechEnd: m.speechEnd,
       section: loc ? sectionRef(loc.section) : null,
       paragraph: loc ? loc.paragraph.number : null,
-      context: passageContext(corpus, m.speechStart, m.speechEnd),
+      context: source
+        ? passageContext(source, m.speechStart, m.speechEnd)
+        : { before: '', lead: '', matched: m.quote, tail: '', after: '', clippedStart: false, clippedEnd: false },
       similarity: m.similarity,
       nearVerbatim: m.similarity < 1 && diff !== null,
       rule: m.rule,
@@ -256,19 +277,26 @@ export function buildItems(matches: readonly PageMatch[], corpus: Corpus): Popup
 
 /** Grouped by speech section, sections in speech order, items in page order within each; the title line last. */
 export function groupBySection(items: readonly PopupItem[]): SectionGroup[] {
-  const groups = new Map<number, SectionGroup>();
+  const groups = new Map<string, SectionGroup & { rank: [number, string, number] }>();
   for (const item of items) {
-    const key = item.section?.index ?? Number.MAX_SAFE_INTEGER;
+    const index = item.section?.index ?? Number.MAX_SAFE_INTEGER;
+    const key = `${item.documentId}\u0000${index}`;
     let group = groups.get(key);
     if (!group) {
-      group = { section: item.section, items: [] };
+      // The speech first, then the other documents, each in section order.
+      const rank: [number, string, number] = [item.documentId === SPEECH_DOCUMENT_ID ? 0 : 1, item.documentId, index];
+      group = { documentId: item.documentId, section: item.section, items: [], rank };
       groups.set(key, group);
     }
     group.items.push(item);
   }
-  return [...groups.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, g]) => ({ section: g.section, items: [...g.items].sort((a, b) => a.order - b.order) }));
+  return [...groups.values()]
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1].localeCompare(b.rank[1]) || a.rank[2] - b.rank[2])
+    .map((g) => ({
+      documentId: g.documentId,
+      section: g.section,
+      items: [...g.items].sort((a, b) => a.order - b.order),
+    }));
 }
 
 /** The hostname the pause toggle applies to (as the settings store it), or null for URLs without one. */
@@ -364,11 +392,13 @@ export function citationInput(
     Partial<Pick<PopupItem, 'nearVerbatim' | 'context' | 'frame'>>,
   tabPage: CitedPageInfo,
   accessed: Date,
+  document?: CitedDocument,
 ): CitationInput {
   const speechWords = item.nearVerbatim ? item.context?.matched : undefined;
   // A quote inside an iframe (an embed, a syndicated article) was seen on the frame's page, not the tab's.
   const page: CitedPageInfo = item.frame ?? tabPage;
   return {
+    ...(document ? { document } : {}),
     quote: speechWords || item.quote,
     speechStart: item.speechStart,
     speechEnd: item.speechEnd,

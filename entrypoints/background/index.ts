@@ -5,6 +5,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { migrateSettings } from '../../extension/settings';
+import { registerLibrary } from '../../platform-library/background';
 import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';
 import { registerReinjection } from './reinject';
@@ -17,6 +18,7 @@ export default defineBackground({
     registerTabResults();
     registerLookupAndShortcuts();
     registerReinjection();
+    registerLibrary();
     // Settings stored by an older version are stored again at the current one (reads migrate in memory anyway).
     void migrateSettings();
   },

@@ -112,7 +112,7 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<Reply> | un
       const from = contentSender(sender);
       if (!from) return undefined;
       const frameKey = sender.documentId ?? String(from.frameId);
-      return Promise.resolve(scanForContent(message.text, message.options, { tabId: from.tabId, frameKey }));
+      return scanForContent(message.text, message.options, { tabId: from.tabId, frameKey });
     }
     case 'frame-site': {
       if (!contentSender(sender)) return undefined;

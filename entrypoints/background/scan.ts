@@ -9,6 +9,7 @@ import { MAX_FRAME_SCAN_CHARS, MAX_TAB_SCAN_CHARS, SCAN_BUDGET_WINDOW_MS } from 
 import { createSpeechMatcher, type Matcher, type ScanOptions } from '../../lib/match';
 import type { ScanReply } from '../../lib/messages';
 import { createScanBudget } from '../../lib/scan-budget';
+import { libraryIndexService } from '../../platform-library/background';
 
 let matcher: Matcher | undefined;
 
@@ -18,23 +19,29 @@ const budget = createScanBudget({
   windowMs: SCAN_BUDGET_WINDOW_MS,
 });
 
-/** `frameKey`: the frame's document (its documentId where the browser gives one, else its frame id). */
-export function scanForContent(
+/**
+ * The matches of every enabled document of the library (each naming its document). The first scan of a
+ * worker waits for the library's index to load; later ones use the index there is, even while a new one is
+ * built. `frameKey`: the frame's document (its documentId where the browser gives one, else its frame id).
+ */
+export async function scanForContent(
   text: string,
   options: ScanOptions,
   from: { tabId: number; frameKey: string } = { tabId: -1, frameKey: '' },
   now = Date.now(),
-): ScanReply {
+): Promise<ScanReply> {
   if (!budget.take(from.tabId, from.frameKey, text.length, now))
     return { matches: [], ms: 0, initMs: 0, limited: true };
   let initMs = 0;
   if (!matcher) {
     const t0 = performance.now();
     matcher = createSpeechMatcher();
+    await libraryIndexService().ready();
     initMs = performance.now() - t0;
   }
   const t1 = performance.now();
-  const matches = matcher.scan(text, options);
+  const library = libraryIndexService().current();
+  const matches = library ? library.matcher.scan(text, options) : matcher.scan(text, options);
   return { matches, ms: performance.now() - t1, initMs };
 }
 

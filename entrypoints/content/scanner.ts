@@ -429,6 +429,9 @@ function toPageMatch(e: Entry): PageMatch {
     diff: m.diff,
     rule: m.rule,
     distinctiveness: m.distinctiveness,
+    // The library's document (and the others sharing the passage), as the background's scan named them.
+    ...(m.documentId !== undefined ? { documentId: m.documentId } : {}),
+    ...(m.alsoIn?.length ? { alsoIn: m.alsoIn } : {}),
   };
 }
 

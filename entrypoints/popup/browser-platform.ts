@@ -7,8 +7,11 @@ import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
 import { copyToClipboard } from '../../components/shared/clipboard';
 import { readSettings, setSitePaused, watchSettings } from '../../extension/settings';
+import { documentHash } from '../../lib/library/doc-link';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { type Message, parseTabResults as parseReply, type TabResults } from '../../lib/messages';
 import { LOOKUP_PAGE, READER_PAGE, readerHash } from '../../lib/page-links';
+import { loadPopupDocuments } from '../../platform-library/popup-documents';
 import { loadCitationApi } from './citations';
 
 /** The popup page's own localStorage (extension origin): only the list order, nothing from pages. */
@@ -89,9 +92,18 @@ export function createBrowserPlatform(search: string): PopupPlatform {
         return 'no-answer'; // no content script in the tab
       }
     },
-    openReader(span) {
-      const hash = span ? readerHash({ kind: 'span', span }) : '';
+    openReader(span, documentId) {
+      const hash =
+        documentId && documentId !== SPEECH_DOCUMENT_ID
+          ? documentHash(documentId, span)
+          : span
+            ? readerHash({ kind: 'span', span })
+            : '';
       void browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + hash });
+    },
+    getDocuments: loadPopupDocuments,
+    addPageToLibrary(tabId) {
+      void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}#page=${tabId}` });
     },
     openLookup() {
       void browser.tabs.create({ url: browser.runtime.getURL(LOOKUP_PAGE) });

@@ -52,7 +52,10 @@ function pageReference(page: CitedPage): string {
 function reference(src: CitationSource): string {
   if (src.seenAt) return pageReference(src.seenAt);
   const translated = src.titleEn ? ` [${src.titleEn.sentenceCase}]` : '';
-  return `${italic(src.title)}${translated} [Speech]. (${src.year}). ${withPeriod(src.occasion)}`;
+  const speech = `${italic(src.title)}${translated} [Speech]`;
+  // A named speaker leads; without one APA puts the title in the author's place.
+  if (src.author) return `${withPeriod(src.author)} (${src.year}). ${speech}. ${withPeriod(src.occasion)}`;
+  return `${speech}. (${src.year}). ${withPeriod(src.occasion)}`;
 }
 
 export function formatApa(srcs: CitationSource[]): string {

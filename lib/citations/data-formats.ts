@@ -67,6 +67,7 @@ function bibtexEntry(type: string, key: string, fields: [string, string][]): str
 export function formatBibtex(srcs: CitationSource[]): string {
   const src = first(srcs);
   const speech = bibtexEntry('misc', speechKey(src), [
+    ...(src.author ? [['author', `{${escapeBibtex(src.author)}}`] as [string, string]] : []),
     ['title', escapeBibtex(src.title)],
     ['howpublished', escapeBibtex(`Speech, ${src.occasion}`)],
     ['year', String(src.year)],
@@ -100,6 +101,7 @@ export function formatRis(srcs: CitationSource[]): string {
   // RIS has no type for a speech: GEN (generic) with M3 (type of work) saying what it is.
   const speech = risRecord([
     ['TY', 'GEN'],
+    ...(src.author ? [['AU', src.author] as [string, string]] : []),
     ['TI', src.title],
     ['T2', src.occasion],
     ['PY', String(src.year)],
@@ -125,6 +127,7 @@ export function cslItems(srcs: CitationSource[]): Record<string, unknown>[] {
     {
       id: speechKey(src),
       type: 'speech',
+      ...(src.author ? { author: [{ literal: src.author }] } : {}),
       title: src.title,
       genre: 'Speech',
       'event-title': src.occasion,

@@ -42,7 +42,8 @@ function pageEntry(page: CitedPage): string {
 function entry(src: CitationSource): string {
   if (src.seenAt) return pageEntry(src.seenAt);
   const title = src.titleEn ? `“${src.title}” [${src.titleEn.titleCase}].` : `“${withPeriod(src.title)}”`;
-  return `${title} ${src.occasion}, ${src.year}. Speech.`;
+  const author = src.author ? `${withPeriod(src.author)} ` : '';
+  return `${author}${title} ${src.occasion}, ${src.year}. Speech.`;
 }
 
 export function formatMla(srcs: CitationSource[]): string {

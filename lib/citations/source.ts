@@ -5,6 +5,7 @@
  */
 import { getCorpus } from '../corpus';
 import type { Corpus, Section } from '../corpus/types';
+import { yearOf } from '../library/corpus-view';
 import { type EnglishTitle, englishTitles } from './speech-en';
 import type { CitationInput, SeenAt } from './types';
 
@@ -40,6 +41,8 @@ export interface CitationSource {
   titleEn: EnglishTitle | null;
   year: number;
   occasion: string;
+  /** The speaker or author a library document names; null for the speech (unnamed) and when unknown. */
+  author: string | null;
   /** Null when the span lies outside the numbered paragraphs (the title line). */
   location: CitedLocation | null;
   seenAt: CitedPage | null;
@@ -113,7 +116,8 @@ export function quoted(text: string): string {
   return `“${nestQuotes(text)}”`;
 }
 
-export function citationSource(input: CitationInput, corpus: Corpus = getCorpus()): CitationSource {
+export function citationSource(input: CitationInput, speech: Corpus = getCorpus()): CitationSource {
+  const corpus = input.document?.corpus ?? speech;
   const quote = cleanQuote(input.quote ?? '');
   if (quote === '') throw new CitationInputError('the quote is empty');
   const { speechStart: start, speechEnd: end } = input;
@@ -133,12 +137,18 @@ export function citationSource(input: CitationInput, corpus: Corpus = getCorpus(
           lastParagraph: last.number,
         }
       : null;
+  const meta = input.document?.meta;
   return {
     quote,
-    title: corpus.meta.title,
-    titleEn: englishTitles(corpus.meta.title),
-    year: corpus.meta.year,
-    occasion: corpus.meta.occasion,
+    title: meta ? oneLine(meta.title) : corpus.meta.title,
+    titleEn: meta
+      ? meta.englishTitle
+        ? { sentenceCase: oneLine(meta.englishTitle), titleCase: oneLine(meta.englishTitle) }
+        : null
+      : englishTitles(corpus.meta.title),
+    year: meta ? yearOf(meta.date) : corpus.meta.year,
+    occasion: meta ? oneLine(meta.occasion ?? meta.publisher ?? '') : corpus.meta.occasion,
+    author: meta?.author ? oneLine(meta.author) : null,
     location,
     seenAt: input.seenAt ? cleanSeenAt(input.seenAt) : null,
   };

@@ -1,4 +1,6 @@
+import type { Corpus } from '../corpus/types';
 import type { Lang } from '../i18n';
+import type { DocumentMeta } from '../library/types';
 
 export type CitationFormatId =
   | 'gbt7714'
@@ -34,8 +36,16 @@ export interface SeenAt {
   published?: Date;
 }
 
+/** A document of the library other than the speech: its metadata and its corpus view (lib/library/corpus-view.ts). */
+export interface CitedDocument {
+  meta: DocumentMeta;
+  corpus: Corpus;
+}
+
 /** Everything a citation of a quote needs; the speech's metadata comes from the corpus. */
 export interface CitationInput {
+  /** The library document quoted, when not the speech: its metadata names it and the span indexes its text. */
+  document?: CitedDocument;
   /** The quoted words (the page's words, or the speech's span when citing from the reader). */
   quote: string;
   /** [start, end) of the quoted span in speech.txt; section and paragraph are derived from it. */

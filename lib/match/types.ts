@@ -45,7 +45,29 @@ export interface Match {
    * distinctive quotes only.
    */
   distinctiveness: number;
+  /**
+   * The reference document whose text speechStart/speechEnd index: 'speech' (lib/library/types.ts
+   * SPEECH_DOCUMENT_ID) for the built-in speech. The speech's own engine leaves it out; the library matcher
+   * (lib/library/matcher.ts) sets it on every match it returns (DocumentMatch).
+   */
+  documentId?: string;
+  /** Other documents that have the same passage (a page quoting a line two documents share): one match, all listed. */
+  alsoIn?: SharedPassage[];
 }
+
+/** Where another document has a match's passage. Offsets index that document's text. */
+export interface SharedPassage {
+  documentId: string;
+  speechStart: number;
+  speechEnd: number;
+  similarity: number;
+  /** The page span this document's own match covered (it may differ by a character or two at either end). */
+  start: number;
+  end: number;
+}
+
+/** A match that names its document: what the library matcher returns, for the speech and every other document. */
+export type DocumentMatch = Match & { documentId: string; alsoIn: SharedPassage[] };
 
 /** Matches less distinctive than this are stock phrasing (see Match.distinctiveness). */
 export const STOCK_BELOW = 0.5;

@@ -34,10 +34,7 @@ const noHighlights = {
 
 const QUOTES = '<p>会议要求牢固树立“绿水青山就是金山银山”的理念。</p><p>要以“时时放心不下”的责任感抓好工作。</p>';
 
-function scannerWith(
-  doc: Document,
-  scan: (text: string, options: ScanOptions) => Promise<ReturnType<typeof scanForContent>>,
-) {
+function scannerWith(doc: Document, scan: (text: string, options: ScanOptions) => ReturnType<typeof scanForContent>) {
   const reports: FrameReport[] = [];
   const waits: number[] = [];
   const scanner = new FrameScanner({
