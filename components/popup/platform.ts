@@ -33,8 +33,11 @@ export interface TabInfo {
 export interface PopupPlatform {
   /** The tab the popup shows (the `?tab=` one or the active tab); null if there is none. */
   getTab(): Promise<TabInfo | null>;
-  /** The background's results for that tab; null when it has none (the content script never reported). */
-  getResults(tabId: number): Promise<TabResults | null>;
+  /**
+   * Calls back with the background's results for that tab at once and after every change (pushed, not
+   * polled); null for a reply that is not valid results. Returns the function that stops watching.
+   */
+  watchResults(tabId: number, callback: (results: TabResults | null) => void): () => void;
   getSettings(): Promise<Settings>;
   /** Calls back on every settings change; returns the unsubscribe function. */
   watchSettings(callback: (settings: Settings) => void): () => void;

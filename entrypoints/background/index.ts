@@ -8,6 +8,7 @@ import { migrateSettings } from '../../extension/settings';
 import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';
 import { registerReinjection } from './reinject';
+import { registerResultsPort } from './results-port';
 import { registerTabResults } from './tab-results';
 
 export default defineBackground({
@@ -15,6 +16,7 @@ export default defineBackground({
   main() {
     registerMessages();
     registerTabResults();
+    registerResultsPort();
     registerLookupAndShortcuts();
     registerReinjection();
     // Settings stored by an older version are stored again at the current one (reads migrate in memory anyway).

@@ -26,7 +26,8 @@ function fromExtensionPage(sender: Sender): boolean {
   return fromOurExtension(sender) && !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
-async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }> {
+/** The tab's URL and title, for a tab no frame reported from; nothing when the tab is gone. */
+export async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }> {
   try {
     const tab = await browser.tabs.get(tabId);
     return { url: tab.url, title: tab.title };

@@ -44,6 +44,17 @@ const memory = new Map<number, TabState>();
 const locks = new Map<number, Promise<unknown>>();
 /** When this worker last stored each tab (what to drop first when storage is full). */
 const savedAt = new Map<number, number>();
+const changeListeners = new Set<(tabId: number) => void>();
+
+/** Calls back with a tab's id whenever a report or a navigation changed its results; returns the unsubscribe. */
+export function onTabResultsChange(listener: (tabId: number) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function changed(tabId: number): void {
+  for (const listener of changeListeners) listener(tabId);
+}
 
 /** Runs `work` after every earlier piece of work for the same tab. */
 function serial<T>(tabId: number, work: () => Promise<T>): Promise<T> {
@@ -179,6 +190,7 @@ export function recordFrameReport(
     const next: TabState = { tabId, frames, ...(state.missing ? { missing: true } : {}) };
     await save(next);
     await updateBadge(next);
+    changed(tabId);
   });
 }
 
@@ -209,6 +221,7 @@ export function forgetOnNavigation(
     const next: TabState = { tabId, frames, ...(missing ? { missing: true } : {}) };
     await save(next);
     await updateBadge(next);
+    changed(tabId);
   });
 }
 
