@@ -9,22 +9,19 @@ import { createOccurrenceFinder, type OccurrenceFinder } from './occurrences';
 import { createSimplifier, type Simplifier } from './simplify';
 import { buildSpeechIndex, type SpeechIndex } from './speech-index';
 
-export { rankByWords, type WordScore } from './bm25';
-export { createOccurrenceFinder, MIN_OCCURRENCE_CHARS, type OccurrenceFinder } from './occurrences';
+export { rankByWords } from './bm25';
+export type { OccurrenceFinder } from './occurrences';
 export {
   type LookupHit,
-  type LookupHitKind,
-  type LookupOptions,
   type LookupResult,
   lookupSelection,
-  MAX_EXACT_HITS,
   MAX_SELECTION,
   type Segmenter,
   WORD_SCORE_FLOOR,
 } from './rank';
-export { createSimplifier, type Simplifier } from './simplify';
-export { buildSpeechIndex, type SentenceDoc, type SpeechIndex, type TermSpan } from './speech-index';
-export { isMeaningfulWord, meaningfulWords, sloganWords } from './terms';
+export type { Simplifier } from './simplify';
+export { buildSpeechIndex, type SpeechIndex } from './speech-index';
+export { meaningfulWords, sloganWords } from './terms';
 
 let cached: SpeechIndex | undefined;
 
