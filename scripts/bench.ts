@@ -250,7 +250,7 @@ function makeBareAutomaton(table: Uint16Array, automaton: Automaton): (text: str
   };
 }
 
-/** The engine's own section: every key the issue asks for, plus a few context figures. */
+/** The engine's own section: every figure the benchmark reports, plus a few for context. */
 function benchEngine(): Record<string, number> {
   const corpus = getCorpus();
   const indexInput = { corpus, wordEnds: speechData.wordEnds, wordWeights: matchData.wordWeights, t2s: matchData.t2s };

@@ -7,7 +7,7 @@ import type { Span } from '../../lib/corpus/types';
 import type { TabResults } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/types';
 
-/** The citation formatter, loaded lazily: citation-js must not sit on the first-paint path. */
+/** The citation formatter (lib/citations), loaded lazily: it must not sit on the first-paint path. */
 export interface CitationApi {
   formats: readonly CitationFormat[];
   format(id: CitationFormatId, input: CitationInput, options?: CitationOptions): string | Promise<string>;

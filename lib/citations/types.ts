@@ -1,3 +1,4 @@
+/** The citation contract: format ids, what a citation is made from, and what a format produces. */
 import type { Lang } from '../i18n';
 
 export type CitationFormatId =
