@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Unit and component tests. End-to-end tests run in a real browser through
-// scripts/e2e.ts instead (they need a build and Debian's Chromium).
+// vitest.e2e.config.ts instead (npm run test:e2e: they need a build and Chromium).
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {

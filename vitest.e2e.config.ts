@@ -9,10 +9,8 @@ export default defineConfig({
     // Every session is watched: the extension must make no network request (tests/e2e/network.ts).
     setupFiles: ['tests/e2e/no-network.setup.ts'],
     fileParallelism: false,
-    // Some checks are wall-clock by nature (long tasks, a page that stays responsive, a worker that stops):
-    // on a 2-core machine a stall of the whole machine can fail one attempt. A failed test is run again,
-    // twice at most, with every assertion unchanged: an extension that really misbehaves fails each time.
-    retry: 2,
+    // No retries: only the suites whose checks read a clock are retried, and they say so (wall-clock.ts).
+    retry: 0,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -1,8 +1,8 @@
 /// <reference types="vite/client" />
 /**
  * jieba-wasm's web build, for extension pages (lookup page, reader search).
- * Never imported by a content script: the dictionary costs ~60 MB and a
- * quarter second to load. The .wasm is emitted as an asset through the
+ * Never imported by a content script: the dictionary is large and slow to
+ * load (docs/performance.md). The .wasm is emitted as an asset through the
  * `jieba-wasm-web-wasm` alias in wxt.config.ts (the package's exports hide it).
  */
 import wasmUrl from 'jieba-wasm-web-wasm?url';

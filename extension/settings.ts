@@ -6,9 +6,9 @@
  * value yields the defaults field by field plus a notice, never a crash.
  * Reads never write; a write stores a clean object at the current version.
  *
- * Stored layout (kept from @wxt-dev/storage, which earlier versions used): the
- * value under `settings` in the local area, its version under `settings$` as
- * { v }, missing meaning version 1.
+ * Stored layout: the value under `settings` in the local area, its version
+ * under `settings$` as { v }, missing meaning version 1 (the layout earlier
+ * versions stored, so existing installs read as before).
  */
 import { browser } from 'wxt/browser';
 import {

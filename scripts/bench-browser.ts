@@ -1,6 +1,6 @@
 /**
  * The content script's cost in a real browser, against a baseline measured in
- * the same run and the same page (issue 4, item 8).
+ * the same run and the same page.
  *
  *   npx tsx scripts/bench-browser.ts      readable lines, then one JSON object on the LAST line
  *   (and `npm run bench -- --browser`, which merges benchBrowser() into the engine's JSON)
@@ -26,11 +26,10 @@
  *       page: an isolated world pays for each node and string it touches (a
  *       wrapper of its own), which the page's own scripts do not.
  *       The first read of a freshly parsed page costs about twice any later
- *       read, in any world (measured on the 5 MB page: 83–153 ms first, 33–63
- *       ms after another world had read it), so a baseline read after the
- *       content script would hand the baseline the warm-up it paid.
+ *       read, in any world (docs/performance.md), so a baseline read after
+ *       the content script would hand the baseline the warm-up it paid.
  *   bare_read_main_ms_1mb/_5mb   the same first read in the page's own world
- *       (the baseline until 2026-11-29), and ratio_to_bare_read_main_* against it
+ *       (the former baseline), and ratio_to_bare_read_main_* against it
  *   bare_read_after_ms_1mb/_5mb   the page-world walk once the extension is
  *       done (the second reader of the page), for reference
  *   bare_read_warm_ms_1mb/_5mb   that walk repeated (best of 3), for reference
@@ -59,7 +58,7 @@
  *       tests count it, scripts/profile/extension-tasks.ts: its injection with its
  *       isolated world's creation, its calls, and tasks sampled in its code,
  *       in every frame on the page's thread; not the browser's own parsing
- *       and rendering in the same tasks, which until 2026-11-29 counted too)
+ *       and rendering in the same tasks)
  *       over one load of an English page, median of RUNS loads: what every
  *       page without Chinese pays
  *   no_han_frames_cpu_ms   the same for an English page holding ten English
@@ -248,7 +247,7 @@ async function runPage(session: ExtensionSession, status: StatusReader, name: st
  * The bare read as the first reader of a fresh load of `html` (see BARE_READ_FIRST), in the page's own
  * world or in an isolated world, as a content script reads: Chromium runs each extension's content
  * scripts in one, and an isolated world pays for DOM access a page's own scripts do not (each node and
- * string it touches gets a wrapper of that world; measured on the 5 MB page: 38–64 ms against 29–36 ms).
+ * string it touches gets a wrapper of that world; docs/performance.md).
  */
 async function bareReadFirst(
   session: ExtensionSession,

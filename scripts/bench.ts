@@ -1,8 +1,9 @@
 /**
  * Scan throughput, measured against baselines in the same run.
  *
- *   npm run bench              a readable report
+ *   npm run bench              a readable report; updates the figures in docs/performance.md
  *   npm run bench -- --json    the same, and one JSON object on the LAST line
+ *   (--no-browser: the engine only; --no-docs: leave docs/performance.md alone)
  *
  * Texts (generated deterministically from a seeded mix of news-style
  * sentences that are not the speech, ≥ 1 M characters each):
@@ -18,26 +19,22 @@
  * shared machine. On the news text also (b) the naive baseline: indexOf of
  * every slogan and sentence, and (c) approx-string-match (Myers, as
  * Hypothesis anchors quotes) per sentence, on a sample of sentences. On both,
- * (d) the issue's own reference: a bare suffix automaton over typed arrays
+ * (d) the reference: a bare suffix automaton over typed arrays
  * (normalise, step the speech's automaton, fall back along suffix links; the
- * longest run at each position and nothing else), which the issue puts at
- * "about 75 M chars/s here". Its figures also tell what state the machine
- * is in: this VM has spells (seconds to minutes, starting and ending at any
- * moment of a process, whatever the JIT or the GC do) in which everything
- * runs 1.4–1.9× slower, the scan and the automaton more so than the floor.
- * In such a spell the reference itself falls from ~75–95 to ~40–60 M chars/s,
- * and the scan's ratios to the floor rise by about a fifth.
+ * longest run at each position and nothing else), the project's own yardstick
+ * ("about 75 M chars/s here"). Its figures also tell what state the machine
+ * is in: a shared VM has slow spells, which slow the scan and the automaton
+ * more than the floor (docs/performance.md).
  *
  * Timings are CPU time of this process (process.cpuUsage), the best of
  * several interleaved runs after a warm-up: the machine is shared, and wall
  * time there mostly measures the other jobs. The scans and their baselines
  * run for at least SPREAD_SECONDS (`rounds` and `measured_s` in the JSON):
- * fifteen rounds take under a second, which one slow spell can cover whole.
- * Spells timed second by second (the best scan of each second, over runs of 40
- * and 120 s) lasted up to 13 s, with no steal time in /proc/stat: 8 s of
- * rounds still fell inside one now and then, 20 s rarely does.
+ * fifteen rounds take under a second, which one slow spell can cover whole
+ * (how long spells last: docs/performance.md).
  */
 
+import { fileURLToPath } from 'node:url';
 import search from 'approx-string-match';
 import { getCorpus } from '../lib/corpus';
 import { speechData } from '../lib/corpus/speech-data';
@@ -48,6 +45,7 @@ import { createPassBuffers, runPass } from '../lib/match/pass';
 import { buildSpeechIndex } from '../lib/match/speech-index';
 import { BREAK, normalise, QUOTE, SKIP } from '../lib/normalize';
 import { benchBrowser } from './bench-browser';
+import { runInfo, updatePerformanceDoc } from './bench-docs';
 import { benchLibrary, type LibraryBench, printLibraryBench } from './bench-library';
 import { WHEN, WHO } from './news-vocabulary';
 import { pick, rng } from './seeded-random';
@@ -198,8 +196,8 @@ let sink = 0;
 /**
  * (a) The floor: normalise every code unit into typed arrays, nothing else.
  * Its constants are literals (= SKIP and QUOTE), as in the engine's own loop:
- * reading imported bindings in a loop this hot measured ~1.5× slower under
- * tsx, which would flatter every ratio to it.
+ * reading imported bindings in a loop this hot is slower under tsx, which
+ * would flatter every ratio to it.
  */
 function makeFloor(table: Uint16Array, size: number): (text: string) => void {
   const codes = new Uint16Array(size);
@@ -220,7 +218,7 @@ function makeFloor(table: Uint16Array, size: number): (text: string) => void {
  * (d) The reference: a bare suffix automaton over typed arrays, walked over
  * the whole text (every character, no filter, nothing recorded but the
  * longest run). The same table, automaton and transition lookup (next(),
- * which V8 inlines here: as fast as the lookup spelled out, measured).
+ * which V8 inlines here: as fast as the lookup spelled out).
  */
 function makeBareAutomaton(table: Uint16Array, automaton: Automaton): (text: string) => void {
   const { link, len } = automaton;
@@ -256,7 +254,7 @@ function makeBareAutomaton(table: Uint16Array, automaton: Automaton): (text: str
   };
 }
 
-/** The engine's own section: every key the issue asks for, plus a few context figures. */
+/** The engine's own section: every figure the benchmark reports, plus a few for context. */
 function benchEngine(): Record<string, number> {
   const corpus = getCorpus();
   const indexInput = { corpus, wordEnds: speechData.wordEnds, wordWeights: matchData.wordWeights, t2s: matchData.t2s };
@@ -437,6 +435,12 @@ async function main(): Promise<void> {
     );
   }
   if (library) printLibraryBench(library);
+  if (!argv.includes('--no-docs')) {
+    const doc = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
+    const numbers = Object.entries(library ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+    updatePerformanceDoc(doc, { ...r, ...Object.fromEntries(numbers) }, runInfo(!argv.includes('--no-browser')));
+    console.log('figures written to docs/performance.md');
+  }
   if (argv.includes('--json')) console.log(JSON.stringify({ ...r, ...library }));
 }
 

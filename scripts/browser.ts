@@ -13,6 +13,11 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
+
+/** The environment of a production build (`wxt build`), whatever the caller runs under (Vitest sets NODE_ENV=test). */
+export function productionBuildEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'production' };
+}
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 export const EXTENSION_DIR = resolve(
   ROOT,

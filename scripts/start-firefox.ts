@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TabResults } from '../lib/messages';
-import { FIREFOX_INSTALL_HINT, findFirefox } from './browser';
+import { FIREFOX_INSTALL_HINT, findFirefox, productionBuildEnv } from './browser';
 import { extensionDirOf, launchJourneyBrowser, waitUntil } from './journey-browser';
 
 export interface FirefoxDemoOptions {
@@ -29,6 +29,7 @@ export async function firefoxDemo({ root, headless, outDir, printFindings }: Fir
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: productionBuildEnv(),
   });
   console.log(`Built: ${extensionDirOf('firefox')}`);
 

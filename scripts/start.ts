@@ -17,7 +17,7 @@ import { chromium, type Page } from 'playwright-core';
 import stringWidth from 'string-width';
 import { getCorpus } from '../lib/corpus';
 import type { TabResults } from '../lib/messages';
-import { chromiumArgs, findChromium, INSTALL_HINT, startPageServer } from './browser';
+import { chromiumArgs, findChromium, INSTALL_HINT, productionBuildEnv, startPageServer } from './browser';
 import { firefoxDemo } from './start-firefox';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -57,7 +57,11 @@ async function main(): Promise<number> {
   console.log('Building the extension (wxt build)…');
   // wxt's progress spinner ("- Preparing...", cursor codes) goes to stderr: kept back, shown only on failure.
   try {
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('npx', ['wxt', 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: productionBuildEnv(),
+    });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new Error(`wxt build failed:\n${stripAnsi(stderr)}`);

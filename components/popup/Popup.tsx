@@ -32,8 +32,8 @@ import {
   siteOf,
 } from './popup-model';
 
-/** How often the popup asks the background for the tab's results while open. */
-export const POLL_MS = 700;
+/** Until the page reports: how often the popup checks whether its tab is still loading. */
+const NO_ANSWER_TICK_MS = 1000;
 /** Items rendered at first, and added by each "show more": a page with thousands of matches stays responsive. */
 export const PAGE_SIZE = 100;
 /** How long the "copied" confirmation stays visible. */
@@ -64,7 +64,6 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
   const [citations, setCitations] = useState<CitationApi | null>(null);
   const [message, setMessage] = useState('');
   const citationsPromise = useRef<Promise<CitationApi> | null>(null);
-  const lastResultsJson = useRef('');
   // The library's documents (the speech alone until they load) and the document the list is filtered to.
   const [documents, setDocuments] = useState<PopupDocument[]>([]);
   const [documentFilter, setDocumentFilter] = useState<string>('');
@@ -86,7 +85,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  // Tab and settings first; then the results, polled while the popup is open.
+  // Tab and settings first; then the tab's results.
   useEffect(() => {
     let live = true;
     platform.getTab().then(
@@ -101,42 +100,42 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     };
   }, [platform]);
 
+  // The tab's results, pushed by the background on every change. Until the page reports, a clock runs: a
+  // page silent for NO_ANSWER_MS does not answer, but only once loaded (its content script runs after load).
   useEffect(() => {
     if (!tab) return;
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let reported = false;
     let started = platform.now().getTime();
-    const poll = async () => {
-      let next: TabResults | null;
-      try {
-        next = await platform.getResults(tab.id);
-      } catch {
-        next = null;
-      }
-      if (!live) return;
-      const json = JSON.stringify(next);
-      if (json !== lastResultsJson.current) {
-        lastResultsJson.current = json;
-        setResults(next);
-      }
-      // The content script runs once the page has loaded: a slow page is not a page that does not answer.
-      if (!next || !hasReport(next)) {
-        const now = await platform.getTab().catch(() => null);
-        if (!live) return;
-        if (now?.loading) {
-          started = platform.now().getTime();
-          setWaitedMs(0);
-        }
-      }
-      // Only the first seconds matter (NO_ANSWER_MS): after that the value stays put and the list is not re-rendered.
-      const waited = platform.now().getTime() - started;
-      setWaitedMs((before) => (before >= NO_ANSWER_MS ? before : waited));
-      timer = setTimeout(poll, POLL_MS);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      if (live && !reported && timer === undefined) timer = setTimeout(tick, NO_ANSWER_TICK_MS);
     };
-    poll();
+    const tick = async () => {
+      timer = undefined;
+      if (reported) return;
+      const now = await platform.getTab().catch(() => null);
+      if (!live) return;
+      if (now?.loading) {
+        started = platform.now().getTime();
+        setWaitedMs(0);
+      } else {
+        const waited = platform.now().getTime() - started;
+        setWaitedMs((before) => (before >= NO_ANSWER_MS ? before : waited));
+      }
+      schedule();
+    };
+    const unwatch = platform.watchResults(tab.id, (next) => {
+      if (!live) return;
+      reported = !!next && hasReport(next);
+      setResults(next);
+      schedule();
+    });
+    schedule();
     return () => {
       live = false;
       clearTimeout(timer);
+      unwatch();
     };
   }, [platform, tab]);
 

@@ -8,7 +8,7 @@ import type { DocumentMeta } from '../../lib/library/types';
 import type { TabResults } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/types';
 
-/** The citation formatter, loaded lazily: citation-js must not sit on the first-paint path. */
+/** The citation formatter (lib/citations), loaded lazily: it must not sit on the first-paint path. */
 export interface CitationApi {
   formats: readonly CitationFormat[];
   format(id: CitationFormatId, input: CitationInput, options?: CitationOptions): string | Promise<string>;
@@ -45,8 +45,11 @@ export interface PopupDocument {
 export interface PopupPlatform {
   /** The tab the popup shows (the `?tab=` one or the active tab); null if there is none. */
   getTab(): Promise<TabInfo | null>;
-  /** The background's results for that tab; null when it has none (the content script never reported). */
-  getResults(tabId: number): Promise<TabResults | null>;
+  /**
+   * Calls back with the background's results for that tab at once and after every change (pushed, not
+   * polled); null for a reply that is not valid results. Returns the function that stops watching.
+   */
+  watchResults(tabId: number, callback: (results: TabResults | null) => void): () => void;
   getSettings(): Promise<Settings>;
   /** Calls back on every settings change; returns the unsubscribe function. */
   watchSettings(callback: (settings: Settings) => void): () => void;

@@ -12,11 +12,6 @@ export function readHash(hash: string, corpus: Corpus): ReaderHash {
   return readReaderHash(hash, { textLength: corpus.text.length, paragraphs: corpus.paragraphs.length });
 }
 
-export function targetFromHash(hash: string, corpus: Corpus): ReaderTarget | null {
-  const read = readHash(hash, corpus);
-  return read.kind === 'target' ? read.target : null;
-}
-
 export interface ReaderLocation {
   target: ReaderTarget | null;
   setTarget: (t: ReaderTarget | null) => void;

@@ -9,6 +9,7 @@ import { registerLibrary } from '../../platform-library/background';
 import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';
 import { registerReinjection } from './reinject';
+import { registerResultsPort } from './results-port';
 import { registerTabResults } from './tab-results';
 
 export default defineBackground({
@@ -16,6 +17,7 @@ export default defineBackground({
   main() {
     registerMessages();
     registerTabResults();
+    registerResultsPort();
     registerLookupAndShortcuts();
     registerReinjection();
     registerLibrary();

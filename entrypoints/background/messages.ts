@@ -55,7 +55,8 @@ function contentSender(sender: Sender): { tabId: number; frameId: number; url: s
   return { tabId, frameId, url };
 }
 
-async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }> {
+/** The tab's URL and title, for a tab no frame reported from; nothing when the tab is gone. */
+export async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }> {
   try {
     const tab = await browser.tabs.get(tabId);
     return { url: tab.url, title: tab.title };

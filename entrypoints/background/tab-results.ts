@@ -56,6 +56,17 @@ const locks = new Map<number, Promise<unknown>>();
 const storedSizes = new Map<number, Map<number, number>>();
 /** The document each frame shows now, per tab, as webNavigation reported its commit (Chrome). */
 const documents = new Map<number, Map<number, string>>();
+const changeListeners = new Set<(tabId: number) => void>();
+
+/** Calls back with a tab's id whenever a report or a navigation changed its results; returns the unsubscribe. */
+export function onTabResultsChange(listener: (tabId: number) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function changed(tabId: number): void {
+  for (const listener of changeListeners) listener(tabId);
+}
 
 /** Runs `work` after every earlier piece of work for the same tab. */
 function serial<T>(tabId: number, work: () => Promise<T>): Promise<T> {
@@ -205,6 +216,7 @@ export function recordFrameReport(
     // Other frames' reports may still be missing: the tab stays marked for a rebuild.
     await saveFrame(state, frame);
     await updateBadge(state);
+    changed(tabId);
   });
 }
 
@@ -252,6 +264,7 @@ export function forgetOnNavigation(
       delete state.unstored;
     }
     await updateBadge(state);
+    changed(tabId);
   });
 }
 

@@ -81,8 +81,8 @@ export class Highlighter {
   private readonly highlights = new Map<HighlightKind | 'flash', Highlight>();
   /**
    * Built on first need (user colours, or a shadow root holding a match): most pages never need one, and the
-   * first stylesheet parsed in a fresh isolated world costs 0.1–0.9 ms of the page's start (measured in
-   * Chromium). Null: the browser refused it.
+   * first stylesheet parsed in a fresh isolated world costs part of the page's start (docs/performance.md).
+   * Null: the browser refused it.
    */
   private sheet: CSSStyleSheet | null | undefined;
   private colours: Settings['colours'];

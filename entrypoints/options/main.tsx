@@ -1,3 +1,4 @@
+/** The options page: mounts OptionsPage with the settings store and the browser's keyboard shortcuts. */
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type ShortcutInfo } from '../../components/options/OptionsPage';

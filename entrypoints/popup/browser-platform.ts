@@ -1,11 +1,13 @@
 /**
- * The popup's browser glue: which tab it shows, messages to the background
- * and the page, the clipboard, downloads and the lazily loaded citations.
+ * The popup's browser glue: which tab it shows, its results pushed by the
+ * background, messages to the page, the clipboard, downloads and the lazily
+ * loaded citations.
  * The components get this through the PopupPlatform interface.
  */
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
 import { copyToClipboard } from '../../components/shared/clipboard';
+import { watchTabResults } from '../../extension/results-port';
 import { readSettings, setSitePaused, watchSettings } from '../../extension/settings';
 import { documentHash } from '../../lib/library/doc-link';
 import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
@@ -68,11 +70,7 @@ export function createBrowserPlatform(search: string): PopupPlatform {
   let citations: Promise<CitationApi> | undefined;
   return {
     getTab: () => findTab(pinned),
-    async getResults(tabId) {
-      const message: Message = { type: 'get-tab-results', tabId };
-      const reply: unknown = await browser.runtime.sendMessage(message);
-      return parseTabResults(reply, tabId);
-    },
+    watchResults: (tabId, callback) => watchTabResults(tabId, (raw) => callback(parseTabResults(raw, tabId))),
     getSettings: async () => (await readSettings()).settings,
     watchSettings: (callback) => watchSettings(({ settings }) => callback(settings)),
     async setSitePaused(hostname, paused) {

@@ -1,3 +1,4 @@
+/** The toolbar popup: mounts Popup with its browser platform (browser-platform.ts) and the lazy quick settings. */
 import { lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';

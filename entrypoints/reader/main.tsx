@@ -1,3 +1,4 @@
+/** The reader page: the whole speech, mounted with the reader's settings and jieba for its search. */
 import { createRoot } from 'react-dom/client';
 import { ReaderSearch } from '../../components/lookup/ReaderSearch';
 import { ReaderApp } from '../../components/reader/ReaderApp';

@@ -3,7 +3,7 @@
  * citation-js (the library for these) strips every Chinese character from its
  * BibTeX output unless a global option is switched off, and then escapes none
  * of LaTeX's special characters; its RIS maps a speech to SOUND (an audio
- * recording); and it costs 174 KB minified for these three formats alone.
+ * recording); and it is large for these three formats alone (docs/performance.md).
  * Each format here is a short, fixed shape for one or two records.
  *
  * Records: the speech (no author field: none is known, and a reference

@@ -1,3 +1,4 @@
+/** The citation contract: format ids, what a citation is made from, and what a format produces. */
 import type { Corpus } from '../corpus/types';
 import type { Lang } from '../i18n';
 import type { DocumentMeta } from '../library/types';

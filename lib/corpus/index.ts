@@ -1,3 +1,4 @@
+/** The speech as data (lib/corpus/types.ts): parsed from the bundled text once, with the parser for tests. */
 import { parseSpeech } from './parse';
 import { speechData } from './speech-data';
 import type { Corpus } from './types';

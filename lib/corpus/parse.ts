@@ -1,3 +1,8 @@
+/**
+ * Parses the speech's text into sections, paragraphs, sentences, clauses and
+ * slogans with their offsets; a text not laid out as the speech is refused
+ * with a CorpusFormatError that says where.
+ */
 import type { Clause, Corpus, Location, Paragraph, Section, Sentence, Slogan, Span, SpeechMeta } from './types';
 
 const PART_MARKERS = ['第一，', '第二，', '第三，'] as const;

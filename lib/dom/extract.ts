@@ -12,9 +12,8 @@
  * - text of script/style/noscript/template/svg, form fields, ruby annotations,
  *   contenteditable regions and hidden content is skipped. "Hidden" here is
  *   what an attribute says (`hidden`, an inline `display:none` or
- *   `visibility:hidden`): a computed style per element would cost about 2.4×
- *   a bare read of the page (measured: 64 ms for 64k elements in Chromium),
- *   so stylesheet-hidden text is filtered per match instead (visibility.ts),
+ *   `visibility:hidden`): a computed style per element would cost more than
+ *   a bare read of the page (docs/performance.md), so stylesheet-hidden text is filtered per match instead (visibility.ts),
  *   where it costs one lookup per matched node.
  * - open shadow roots are read where they render: a host's shadow tree, and at
  *   a <slot> the light-DOM nodes assigned to it (or its fallback content).
@@ -223,8 +222,7 @@ function lightText(node: Node): string {
  * A content script reads the page from an isolated world, where every string
  * a DOM getter returns is converted anew: reading `Text.data` node by node
  * costs about twice a native `textContent` of the whole tree plus the nodes'
- * `length`s (measured in Chromium on the 5 MB benchmark page: 38–64 ms
- * against 8–12.5 ms + 15–20 ms). So the walk takes the root's light-tree text once
+ * `length`s (docs/performance.md). So the walk takes the root's light-tree text once
  * (`source`) and, for each text node it keeps, only its length: the node's
  * text is the next `length` characters of `source`, because textContent is
  * the concatenation of the light tree's text (and CDATA) nodes in tree order,
@@ -248,7 +246,7 @@ export function createExtraction(root: Node): Extraction {
   let han = false;
 
   // The walk's state between steps; step() works on local copies (V8 keeps locals in registers, while
-  // variables shared with a closure are read from memory at every use: measured ~2× on the whole walk).
+  // variables shared with a closure are read from memory at every use).
   let length = 0;
   let lastBreak = true; // no separator at the very start
   /** Reading the light tree from the snapshot (true) or node by node (false, for good once set). */

@@ -18,14 +18,6 @@ function asOffsetMap(source: ChunkSource): OffsetMap {
   return { nodes: chunks.map((c) => c.node), starts: chunks.map((c) => c.start) };
 }
 
-/** Index of the last chunk starting at or before `offset` (-1 if none). O(log n). */
-export function chunkIndexAt(source: ChunkSource, offset: number): number {
-  const starts = Array.isArray(source)
-    ? (source as readonly TextChunk[]).map((c) => c.start)
-    : (source as OffsetMap).starts;
-  return startIndexAt(starts, offset);
-}
-
 function startIndexAt(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;

@@ -1,3 +1,4 @@
+/** The UI languages, and which one a page speaks. Each page's strings are in their own module. */
 export type Lang = 'zh' | 'en';
 
 /** The UI language: the user's choice, else the browser's (Chinese for any zh-*, English otherwise). */

@@ -125,7 +125,7 @@ function weightsOf(paragraph: string): Uint8Array {
 }
 
 /** The 32-bit polynomial hash of GRAM codes (the scan computes the same, rolling). */
-export function gramHash(codes: ArrayLike<number>, at: number): number {
+function gramHash(codes: ArrayLike<number>, at: number): number {
   let h = 0;
   for (let k = 0; k < GRAM; k++) h = (Math.imul(h, HASH_BASE) + (codes[at + k] as number)) | 0;
   return h;
@@ -364,15 +364,6 @@ export function documentAt(index: Pick<LibraryIndex, 'documents'>, p: number): n
     else hi = mid;
   }
   return lo;
-}
-
-/** The document's text [start, end) (doc-local offsets) as a string. */
-export function documentText(index: LibraryIndex, document: number, start: number, end: number): string {
-  const base = (index.documents[document] as IndexedDocument).textStart;
-  const out: string[] = [];
-  for (let i = base + start; i < base + end; i += 8192)
-    out.push(String.fromCharCode(...index.text.subarray(i, Math.min(base + end, i + 8192))));
-  return out.join('');
 }
 
 // --- Serialisation: a JSON header and the typed arrays, each 8-byte aligned, in one ArrayBuffer. ---

@@ -10,22 +10,19 @@ import { createOccurrenceFinder, type OccurrenceFinder } from './occurrences';
 import { createSimplifier, type Simplifier } from './simplify';
 import { buildWordIndex, type WordIndex } from './word-index';
 
-export { rankByWords, type WordScore } from './bm25';
-export { createOccurrenceFinder, MIN_OCCURRENCE_CHARS, type OccurrenceFinder } from './occurrences';
+export { rankByWords } from './bm25';
+export type { OccurrenceFinder } from './occurrences';
 export {
   type LookupHit,
-  type LookupHitKind,
-  type LookupOptions,
   type LookupResult,
   lookupSelection,
-  MAX_EXACT_HITS,
   MAX_SELECTION,
   type Segmenter,
   WORD_SCORE_FLOOR,
 } from './rank';
-export { createSimplifier, type Simplifier } from './simplify';
-export { isMeaningfulWord, meaningfulWords, sloganWords } from './terms';
-export { buildWordIndex, type SentenceDoc, type TermSpan, type WordIndex } from './word-index';
+export type { Simplifier } from './simplify';
+export { meaningfulWords, sloganWords } from './terms';
+export { buildWordIndex, type WordIndex } from './word-index';
 
 let cached: WordIndex | undefined;
 

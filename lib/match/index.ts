@@ -10,7 +10,7 @@ import { matchData } from './derived';
 import { createMatcher, type Matcher } from './matcher';
 import { buildSpeechIndex, type SpeechIndex } from './speech-index';
 
-export { createMatcher, type Matcher, type ScanOptions } from './matcher';
+export type { Matcher, ScanOptions } from './matcher';
 export type { DiffOp, Match, MatchKind } from './types';
 
 /** The bundled speech's index, built anew. */

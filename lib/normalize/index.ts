@@ -7,7 +7,7 @@
  */
 import { BREAK, type CodeTable, QUOTE, SKIP } from './table';
 
-export { BREAK, buildCodeTable, type CodeTable, QUOTE, QUOTE_CHARS, SKIP } from './table';
+export { BREAK, buildCodeTable, type CodeTable, QUOTE, SKIP } from './table';
 
 export interface Normalised {
   /** Codes 1..K, or BREAK; skipped characters are absent. */

@@ -1,3 +1,4 @@
+/** The settings as plain data: types, defaults, validation, migrations and what they ask of the matcher. */
 export * from './colour';
 export { DEFAULT_SETTINGS } from './defaults';
 export { normaliseHostname } from './hostname';

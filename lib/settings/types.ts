@@ -1,3 +1,4 @@
+/** The settings' shape, what a bad stored value is reported as, and the store the settings UI works with. */
 import type { CitationFormatId } from '../citations/types';
 
 export type Sensitivity = 'slogans' | 'passages' | 'near-verbatim';

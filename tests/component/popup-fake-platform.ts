@@ -72,6 +72,7 @@ export function fakePlatform(options: FakeOptions = {}) {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   let results = options.results === undefined ? tabResults([]) : options.results;
   const watchers = new Set<(s: Settings) => void>();
+  const resultWatchers = new Set<(r: TabResults | null) => void>();
   const idleTasks: (() => void)[] = [];
   let clock = ACCESSED.getTime();
   let loading = options.loading ?? false;
@@ -80,7 +81,11 @@ export function fakePlatform(options: FakeOptions = {}) {
     getTab: vi.fn(
       async (): Promise<TabInfo | null> => (options.tab === undefined ? { id: 7, ...PAGE, loading } : options.tab),
     ),
-    getResults: vi.fn(async (_tabId: number) => results),
+    watchResults: vi.fn((_tabId: number, cb: (r: TabResults | null) => void) => {
+      resultWatchers.add(cb);
+      queueMicrotask(() => resultWatchers.has(cb) && cb(results));
+      return () => resultWatchers.delete(cb);
+    }),
     getSettings: vi.fn(async () => settings),
     watchSettings: vi.fn((cb: (s: Settings) => void) => {
       watchers.add(cb);
@@ -114,8 +119,10 @@ export function fakePlatform(options: FakeOptions = {}) {
   } satisfies PopupPlatform;
   return {
     platform,
+    /** The background pushes new results. */
     setResults(next: TabResults | null) {
       results = next;
+      for (const w of resultWatchers) w(next);
     },
     setLoading(next: boolean) {
       loading = next;

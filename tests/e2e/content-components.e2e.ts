@@ -20,8 +20,9 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
+import { WALL_CLOCK } from './wall-clock';
 
-describe('content script in shadow DOM and iframes', () => {
+describe('content script in shadow DOM and iframes', WALL_CLOCK, () => {
   let s: Sessions;
   beforeAll(async () => {
     s = await startSessions(launchWithExtension);

@@ -18,6 +18,7 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
+import { WALL_CLOCK } from './wall-clock';
 
 const FILLER = '记者从有关部门获悉，今年以来全省经济运行总体平稳，各地积极推进重点项目建设，群众生活水平不断提高。';
 const SLOGAN = '会议要求牢固树立“绿水青山就是金山银山”的理念。';
@@ -48,7 +49,7 @@ function bigPage(bytes: number): { html: string; slogans: number; passages: numb
   return { html: parts.join(''), slogans, passages };
 }
 
-describe('content script on a 5 MB page', () => {
+describe('content script on a 5 MB page', WALL_CLOCK, () => {
   let s: Sessions;
   beforeAll(async () => {
     s = await startSessions(launchWithExtension);

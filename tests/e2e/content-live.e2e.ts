@@ -18,8 +18,9 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
+import { WALL_CLOCK } from './wall-clock';
 
-describe('content script on live pages', () => {
+describe('content script on live pages', WALL_CLOCK, () => {
   let s: Sessions;
   beforeAll(async () => {
     s = await startSessions(launchWithExtension);

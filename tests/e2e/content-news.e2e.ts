@@ -22,8 +22,9 @@ import {
   settle,
   timingsOf,
 } from './content-helpers';
+import { WALL_CLOCK } from './wall-clock';
 
-describe('content script on a news article', () => {
+describe('content script on a news article', WALL_CLOCK, () => {
   let session: ExtensionSession;
   let baseline: Awaited<ReturnType<typeof launchBaseline>>;
   let bg: Background;

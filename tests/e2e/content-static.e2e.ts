@@ -19,8 +19,9 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
+import { WALL_CLOCK } from './wall-clock';
 
-describe('content script on static pages', () => {
+describe('content script on static pages', WALL_CLOCK, () => {
   let s: Sessions;
   beforeAll(async () => {
     s = await startSessions(launchWithExtension);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { Background, settle } from './content-helpers';
 import { expectFullResult, newsPage, WorkerControl } from './faults';
+import { WALL_CLOCK } from './wall-clock';
 
 const TICKER = `<script>
   const clock = document.createElement('span');
@@ -23,7 +24,7 @@ const TICKER = `<script>
   }, 20);
 </script>`;
 
-describe('constant DOM changes', () => {
+describe('constant DOM changes', WALL_CLOCK, () => {
   let session: ExtensionSession;
   let bg: Background;
   let control: WorkerControl;

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { Background, watchConsole } from './content-helpers';
 import { expectFullResult, type FaultPage, newsPage, WorkerControl } from './faults';
+import { WALL_CLOCK } from './wall-clock';
 
 const WINDOW_CHARS = 64_000; // entrypoints/content/scanner.ts: one scan-text message per window
 
-describe('the service worker stopped during a scan and a report', () => {
+describe('the service worker stopped during a scan and a report', WALL_CLOCK, () => {
   let session: ExtensionSession;
   let bg: Background;
   let control: WorkerControl;

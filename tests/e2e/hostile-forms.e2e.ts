@@ -16,6 +16,7 @@ import {
   visibleRuns,
   visitHostilePage,
 } from './hostile-run';
+import { WALL_CLOCK } from './wall-clock';
 
 // The first long paragraph of the speech, quoted whole inside a textarea.
 const speechParagraph =
@@ -23,7 +24,7 @@ const speechParagraph =
     .split('\n')
     .find((line) => line.length > 200) ?? '';
 
-describe('hostile pages: forms and editors', () => {
+describe('hostile pages: forms and editors', WALL_CLOCK, () => {
   let browser: HostileBrowser;
   beforeAll(async () => {
     browser = await launchHostileBrowser();

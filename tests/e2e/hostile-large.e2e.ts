@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deepNestingPage, manyTextNodesPage, SLOGAN, SLOGAN_2, SLOGAN_3 } from './hostile-pages';
 import { expectUnharmed, type HostileBrowser, launchHostileBrowser, visitHostilePage } from './hostile-run';
+import { WALL_CLOCK } from './wall-clock';
 
-describe('hostile pages: size and depth', () => {
+describe('hostile pages: size and depth', WALL_CLOCK, () => {
   let browser: HostileBrowser;
   beforeAll(async () => {
     browser = await launchHostileBrowser();

@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutatingPage, SLOGAN, SLOGAN_2 } from './hostile-pages';
 import { expectUnharmed, type HostileBrowser, launchHostileBrowser, visitHostilePage } from './hostile-run';
+import { WALL_CLOCK } from './wall-clock';
 
 const SECONDS = 10;
 
-describe('hostile pages: constant mutation', () => {
+describe('hostile pages: constant mutation', WALL_CLOCK, () => {
   let browser: HostileBrowser;
   beforeAll(async () => {
     browser = await launchHostileBrowser();

@@ -20,6 +20,7 @@ import { openStatusReader } from '../../scripts/scan-status';
 import { installProbe, longTasksOfExtension, openWithExtension } from './content-helpers';
 import { expectUnharmed, type HostileBrowser, visitHostilePage } from './hostile-run';
 import { watchExtensionNetwork } from './network';
+import { WALL_CLOCK } from './wall-clock';
 
 const MANIFEST = {
   manifest_version: 3,
@@ -81,7 +82,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the hostile-page checks', () => {
+describe('the hostile-page checks', WALL_CLOCK, () => {
   let session: ExtensionSession;
   let browser: HostileBrowser;
 
@@ -142,7 +143,7 @@ describe('the hostile-page checks', () => {
 /** A large page: parsing it, and restyling it, each take well over 50 ms. */
 const PARAGRAPHS = '<p>生态环境保护和经济发展是辩证统一、相辅相成的。</p>\n'.repeat(40_000);
 
-describe('the content tests’ long-task check', () => {
+describe('the content tests’ long-task check', WALL_CLOCK, () => {
   let session: ExtensionSession;
   beforeAll(async () => {
     session = await launchWithExtension({ extensionDir: dir });

@@ -2,7 +2,7 @@
  * The shared course of a hostile-page test: one browser with the built
  * extension, the no-network watch on, each page opened under the probe, the
  * scan awaited through the background, then the checks every hostile page must
- * pass (issue 4, item 7): no error, no DOM change, no task of the extension over
+ * pass: no error, no DOM change, no task of the extension over
  * 50 ms, no stall of the page during its work, and the extension really ran.
  */
 import { expect } from 'vitest';

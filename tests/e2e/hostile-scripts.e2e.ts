@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fightingScriptsPage, SLOGAN, SLOGAN_2 } from './hostile-pages';
 import { expectUnharmed, type HostileBrowser, launchHostileBrowser, type Visit, visitHostilePage } from './hostile-run';
+import { WALL_CLOCK } from './wall-clock';
 
 type Options = Parameters<typeof fightingScriptsPage>[0];
 
@@ -41,7 +42,7 @@ function withoutLateParagraph(visit: Visit) {
   return { ...visit.report, domDiff: onlyLate ? null : diff };
 }
 
-describe('hostile pages: scripts that fight back', () => {
+describe('hostile pages: scripts that fight back', WALL_CLOCK, () => {
   let browser: HostileBrowser;
   beforeAll(async () => {
     browser = await launchHostileBrowser();

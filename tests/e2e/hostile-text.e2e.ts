@@ -13,8 +13,9 @@ import {
   type Visit,
   visitHostilePage,
 } from './hostile-run';
+import { WALL_CLOCK } from './wall-clock';
 
-describe('hostile pages: strange text', () => {
+describe('hostile pages: strange text', WALL_CLOCK, () => {
   let browser: HostileBrowser;
   let visit: Visit;
   beforeAll(async () => {

@@ -7,6 +7,7 @@ import {
   forgetOnNavigation,
   forgetTab,
   getTabResults,
+  onTabResultsChange,
   recordFrameReport,
 } from '../../entrypoints/background/tab-results';
 import { MAX_FRAMES_PER_TAB } from '../../lib/limits';
@@ -131,6 +132,19 @@ describe('navigation', () => {
     await forgetOnNavigation(6, 0, 'https://app.example/route-3', 'history');
     expect((await getTabResults(6)).matches).toEqual([]);
     expect(await badge(6)).toBe('');
+  });
+
+  it("tells its listeners (the popup's results port) of each change, and of none when nothing changed", async () => {
+    const changed: number[] = [];
+    const stop = onTabResultsChange((tabId) => changed.push(tabId));
+    await recordFrameReport(6, 0, report('https://app.example/route-2', [m('a:9')]));
+    await forgetOnNavigation(6, 0, 'https://app.example/route-2#top', 'history');
+    await forgetOnNavigation(6, 0, 'https://app.example/route-3', 'history');
+    await forgetOnNavigation(4, 0, 'https://news.example/', 'document');
+    expect(changed).toEqual([6, 6, 4]);
+    stop();
+    await recordFrameReport(6, 0, report('https://app.example/route-3', []));
+    expect(changed).toHaveLength(3);
   });
 
   it('closing the tab forgets it', async () => {
