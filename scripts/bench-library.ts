@@ -20,6 +20,7 @@
  *   - baseline in the same run: the floor (one table read per character: normalisation alone), as a ratio.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createDocument } from '../lib/library/document';
 import {
   buildLibraryIndex,
@@ -33,7 +34,8 @@ import type { ReferenceDocument } from '../lib/library/types';
 import { createSpeechMatcher } from '../lib/match';
 import { pick, rng } from './seeded-random';
 
-const CORPORA = new URL('../../shared/corpora/', import.meta.url);
+/** ../shared/corpora from the project's root (npm runs scripts there; the benchmark runs bundled elsewhere). */
+const CORPORA = join(process.cwd(), '..', 'shared', 'corpora');
 const DOCUMENTS = 200;
 const TARGET_CHARS = 5_000_000;
 const RUNS = 5;
@@ -61,7 +63,7 @@ function document(text: string, title: string): ReferenceDocument {
 /** The 88 real documents and the made ones, DOCUMENTS in all, at least TARGET_CHARS characters. */
 export function benchLibraryDocuments(): ReferenceDocument[] {
   const real = ['cpc-congress-reports.jsonl', 'government-work-reports.jsonl'].flatMap((file) =>
-    readFileSync(new URL(file, CORPORA), 'utf8')
+    readFileSync(join(CORPORA, file), 'utf8')
       .split('\n')
       .filter((line) => line.trim().length > 0)
       .map((line) => JSON.parse(line) as { title: string; content: string }),

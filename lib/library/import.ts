@@ -3,9 +3,9 @@
  * a file (.txt .md .html .docx; .pdf is in pdf.ts so only the Library page loads pdf.js), pasted text, and a
  * page's article (the popup extracts it with Readability; this turns its text, title and URL into a
  * document). The CLI's --ref uses the same functions, so the same formats and the same errors.
- * Duplicates are checked separately (document.ts checkAgainstLibrary): the preview comes first.
+ * Duplicates are checked separately (document.ts checkAgainstLibrary): the preview comes first. mammoth is
+ * imported when a .docx is read, so a bundle that only pastes or adds pages does not carry it.
  */
-import mammoth from 'mammoth';
 import { decodeText } from './decode';
 import { createDocument } from './document';
 import { fail, type ImportFormat, type ImportResult, MAX_FILE_BYTES, tooLarge } from './errors';
@@ -67,6 +67,7 @@ export async function importDocx(
 ): Promise<ImportResult<ReferenceDocument>> {
   if (bytes.length === 0) return fail({ code: 'empty', message: 'the file is empty' });
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length, MAX_FILE_BYTES, 'bytes');
+  const mammoth = (await import('mammoth')).default;
   let html: string;
   try {
     const copy = new Uint8Array(bytes); // a copy with its own buffer (a Node Buffer may be a view of a pool)
