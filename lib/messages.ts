@@ -18,7 +18,10 @@
  *   (no ack: the content script sends it again).
  * - resend-report → FrameReport: the frame's current report (the background
  *   rebuilding a tab's state it lost).
+ * - get-ledger → LedgerReply (from the background, to extension pages only).
  */
+import { parseLedgerQuery } from './ledger/query';
+import type { LedgerEntry, LedgerQuery } from './ledger/types';
 import type { ScanOptions } from './match';
 import { type DiffOp, MATCH_RULES, type Match, type MatchKind, type MatchRule } from './match/types';
 
@@ -107,7 +110,14 @@ export type Message =
    */
   | { type: 'scan-text'; text: string; options: ScanOptions }
   /** background → content (one frame): reply with the frame's current report (the background lost it). */
-  | { type: 'resend-report' };
+  | { type: 'resend-report' }
+  /** extension page → background: the ledger's entries meeting the query (all when absent). Reply: LedgerReply. */
+  | { type: 'get-ledger'; query: LedgerQuery };
+
+/** The reply to get-ledger: the entries, most recently seen first. */
+export interface LedgerReply {
+  entries: LedgerEntry[];
+}
 
 /** The reply to frame-report: the background recorded it. */
 export interface ReportAck {
@@ -249,6 +259,10 @@ export function parseMessage(x: unknown): Message | null {
     case 'toggle-highlights':
     case 'resend-report':
       return { type: x.type };
+    case 'get-ledger': {
+      const query = parseLedgerQuery(x.query);
+      return query ? { type: x.type, query } : null;
+    }
     case 'scan-text': {
       const options = parseScanOptions(x.options);
       return isString(x.text) && x.text.length <= MAX_SCAN_TEXT && options

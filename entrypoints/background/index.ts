@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerLookupAndShortcuts } from '../../platform/lookup-background';
 import { registerReinjection } from '../../platform/reinject';
 import { registerTabResults } from '../../platform/tab-results';
+import { registerLedger } from './ledger';
 import { registerMessages } from './messages';
 
 export default defineBackground({
@@ -16,5 +17,6 @@ export default defineBackground({
     registerTabResults();
     registerLookupAndShortcuts();
     registerReinjection();
+    registerLedger();
   },
 });

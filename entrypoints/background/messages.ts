@@ -6,15 +6,16 @@
  * extension pages.
  */
 import { browser } from 'wxt/browser';
-import { parseMessage, type ReportAck, type ScanReply, type TabResults } from '../../lib/messages';
+import { type LedgerReply, parseMessage, type ReportAck, type ScanReply, type TabResults } from '../../lib/messages';
 import { collectFrameReports } from '../../platform/tab-rebuild';
 import { getTabResults, recordFrameReport } from '../../platform/tab-results';
+import { answerLedgerQuery, recordInLedger } from './ledger';
 import { scanForContent } from './scan';
 
 interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; incognito?: boolean; url?: string };
   frameId?: number;
 }
 
@@ -39,7 +40,10 @@ async function tabInfo(tabId: number): Promise<{ url?: string; title?: string }>
  * Handles one message; returns the reply (a promise) for messages that get
  * one, undefined for the others, which are left to other listeners.
  */
-export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults | ScanReply | ReportAck> | undefined {
+export function handleMessage(
+  raw: unknown,
+  sender: Sender,
+): Promise<TabResults | ScanReply | ReportAck | LedgerReply> | undefined {
   const message = parseMessage(raw);
   if (!message) return undefined;
   switch (message.type) {
@@ -47,7 +51,10 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults 
       const tabId = sender.tab?.id;
       if (!fromOurExtension(sender) || tabId === undefined || tabId < 0) return undefined;
       // Acknowledged once stored: a report the worker stopped before storing is sent again.
-      return recordFrameReport(tabId, sender.frameId ?? 0, message.report).then((): ReportAck => ({ ok: true }));
+      const { report } = message;
+      return recordFrameReport(tabId, sender.frameId ?? 0, report)
+        .then(() => recordInLedger(report, sender).catch(logLedgerFailure))
+        .then((): ReportAck => ({ ok: true }));
     }
     case 'scan-text': {
       if (!fromOurExtension(sender) || sender.tab?.id === undefined) return undefined;
@@ -58,9 +65,20 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<TabResults 
       const { tabId } = message;
       return tabInfo(tabId).then(({ url, title }) => getTabResults(tabId, url, title, collectFrameReports));
     }
+    case 'get-ledger': {
+      if (!fromExtensionPage(sender)) return undefined;
+      return answerLedgerQuery(message.query);
+    }
     default:
       return undefined;
   }
+}
+
+function logLedgerFailure(error: unknown): null {
+  console.warn(
+    `Yuanwen: could not record the page in the ledger: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return null;
 }
 
 export function registerMessages(): void {

@@ -1,0 +1,89 @@
+/**
+ * Filtering the ledger: the same rules for the ledger page and for the
+ * background's get-ledger answer. Quote-level criteria (document, kind,
+ * edited only) keep an entry when one of its quotes meets them all, and
+ * narrow its quotes to those that do.
+ */
+import type { MatchKind } from '../match/types';
+import type { LedgerEntry, LedgerQuery, LedgerQuote } from './types';
+
+const KINDS: readonly MatchKind[] = ['slogan', 'passage'];
+const MAX_TEXT = 500;
+
+function quoteFilter(query: LedgerQuery): ((q: LedgerQuote) => boolean) | null {
+  const { documentId, kind, editedOnly } = query;
+  if (documentId === undefined && kind === undefined && !editedOnly) return null;
+  return (q) =>
+    (documentId === undefined || q.documentId === documentId) &&
+    (kind === undefined || q.kind === kind) &&
+    (!editedOnly || q.similarity < 1);
+}
+
+function textMatches(entry: LedgerEntry, quotes: readonly LedgerQuote[], needle: string): boolean {
+  if (
+    entry.title.toLowerCase().includes(needle) ||
+    entry.url.toLowerCase().includes(needle) ||
+    entry.note.toLowerCase().includes(needle)
+  )
+    return true;
+  return quotes.some((q) => q.quote.toLowerCase().includes(needle));
+}
+
+/** The entries meeting `query`, most recently seen first. */
+export function filterEntries(entries: readonly LedgerEntry[], query: LedgerQuery = {}): LedgerEntry[] {
+  const byQuote = quoteFilter(query);
+  const needle = query.text?.trim().toLowerCase() ?? '';
+  const site = query.site?.toLowerCase();
+  const out: LedgerEntry[] = [];
+  for (const entry of entries) {
+    if (site !== undefined && entry.site !== site) continue;
+    if (query.from !== undefined && entry.lastSeen < query.from) continue;
+    if (query.to !== undefined && entry.firstSeen > query.to) continue;
+    if (query.starredOnly && !entry.starred) continue;
+    let kept = entry;
+    if (byQuote) {
+      const quotes = entry.quotes.filter(byQuote);
+      if (quotes.length === 0) continue;
+      if (quotes.length !== entry.quotes.length) kept = { ...entry, quotes };
+    }
+    if (needle !== '' && !textMatches(kept, kept.quotes, needle)) continue;
+    out.push(kept);
+  }
+  out.sort((a, b) => b.lastSeen - a.lastSeen || (a.url < b.url ? -1 : 1));
+  return query.limit !== undefined ? out.slice(0, query.limit) : out;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** The query if `x` is a well-formed one (only known fields kept), else null. Absent means every entry. */
+export function parseLedgerQuery(x: unknown): LedgerQuery | null {
+  if (x === undefined) return {};
+  if (!isObject(x)) return null;
+  const out: LedgerQuery = {};
+  for (const key of ['text', 'documentId', 'site'] as const) {
+    const v = x[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v.length > MAX_TEXT) return null;
+    out[key] = v;
+  }
+  if (x.kind !== undefined) {
+    if (!KINDS.includes(x.kind as MatchKind)) return null;
+    out.kind = x.kind as MatchKind;
+  }
+  for (const key of ['from', 'to'] as const) {
+    if (x[key] === undefined) continue;
+    if (!isTime(x[key])) return null;
+    out[key] = x[key] as number;
+  }
+  for (const key of ['editedOnly', 'starredOnly'] as const) {
+    if (x[key] === undefined) continue;
+    if (typeof x[key] !== 'boolean') return null;
+    out[key] = x[key] as boolean;
+  }
+  if (x.limit !== undefined) {
+    if (!Number.isSafeInteger(x.limit) || (x.limit as number) < 0) return null;
+    out.limit = x.limit as number;
+  }
+  return out;
+}
