@@ -11,10 +11,11 @@ const KINDS: readonly MatchKind[] = ['slogan', 'passage'];
 const MAX_TEXT = 500;
 
 function quoteFilter(query: LedgerQuery): ((q: LedgerQuote) => boolean) | null {
-  const { documentId, kind, editedOnly } = query;
-  if (documentId === undefined && kind === undefined && !editedOnly) return null;
+  const { documentId, kind, editedOnly, span } = query;
+  if (documentId === undefined && kind === undefined && !editedOnly && !span) return null;
   return (q) =>
     (documentId === undefined || q.documentId === documentId) &&
+    (!span || (q.start < span.end && q.end > span.start)) &&
     (kind === undefined || q.kind === kind) &&
     (!editedOnly || q.similarity < 1);
 }
@@ -54,6 +55,7 @@ export function filterEntries(entries: readonly LedgerEntry[], query: LedgerQuer
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const isOffset = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** The query if `x` is a well-formed one (only known fields kept), else null. Absent means every entry. */
@@ -80,6 +82,11 @@ export function parseLedgerQuery(x: unknown): LedgerQuery | null {
     if (x[key] === undefined) continue;
     if (typeof x[key] !== 'boolean') return null;
     out[key] = x[key] as boolean;
+  }
+  if (x.span !== undefined) {
+    const span = x.span;
+    if (!isObject(span) || !isOffset(span.start) || !isOffset(span.end) || span.end < span.start) return null;
+    out.span = { start: span.start, end: span.end };
   }
   if (x.limit !== undefined) {
     if (!Number.isSafeInteger(x.limit) || (x.limit as number) < 0) return null;

@@ -50,6 +50,8 @@ export interface LedgerQuery {
   from?: number;
   /** firstSeen ≤ to (ms). */
   to?: number;
+  /** Only quotes overlapping this span of the document (with documentId). */
+  span?: { start: number; end: number };
   /** Only entries with an edited (near-verbatim) quote. */
   editedOnly?: boolean;
   starredOnly?: boolean;
