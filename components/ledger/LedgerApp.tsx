@@ -51,7 +51,7 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
   const reload = async () => {
     try {
       const [all, n, s] = await Promise.all([platform.load(), platform.notice(), platform.settings()]);
-      setEntries(all);
+      setEntries(filterEntries(all)); // sorted once, newest first: later filters keep the order
       setNotice(n);
       setSettings(s);
     } catch (e) {

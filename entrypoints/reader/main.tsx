@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
 import { loadSegmenter } from '../../platform/lookup-jieba';
 import { getSettings } from '../../platform/settings';
+import { showLedgerHeat } from './ledger-heat';
 
 // The settings decide the UI language and the one-click citation format; if
 // storage cannot be read the page still opens, with the defaults.
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
       search={<ReaderSearch lang={lang} loadSegmenter={loadSegmenter} />}
     />,
   );
+  void showLedgerHeat(root, lang);
 }
 
 void start();

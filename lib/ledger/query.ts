@@ -20,14 +20,34 @@ function quoteFilter(query: LedgerQuery): ((q: LedgerQuote) => boolean) | null {
     (!editedOnly || q.similarity < 1);
 }
 
-function textMatches(entry: LedgerEntry, quotes: readonly LedgerQuote[], needle: string): boolean {
-  if (
-    entry.title.toLowerCase().includes(needle) ||
-    entry.url.toLowerCase().includes(needle) ||
-    entry.note.toLowerCase().includes(needle)
-  )
-    return true;
-  return quotes.some((q) => q.quote.toLowerCase().includes(needle));
+/**
+ * An entry's searchable text, lower-cased, computed once per entry object:
+ * the ledger page filters the same 100,000 entries again at every keystroke.
+ */
+const searchTexts = new WeakMap<LedgerEntry, string>();
+function searchText(entry: LedgerEntry): string {
+  let text = searchTexts.get(entry);
+  if (text === undefined) {
+    text = [entry.title, entry.url, entry.note, ...entry.quotes.map((q) => q.quote)].join('\u0001').toLowerCase();
+    searchTexts.set(entry, text);
+  }
+  return text;
+}
+
+function textMatches(entry: LedgerEntry, quotes: readonly LedgerQuote[], needle: string, narrowed: boolean): boolean {
+  if (!narrowed) return searchText(entry).includes(needle);
+  return [entry.title, entry.url, entry.note, ...quotes.map((q) => q.quote)].some((t) =>
+    t.toLowerCase().includes(needle),
+  );
+}
+
+const newerFirst = (a: LedgerEntry, b: LedgerEntry) =>
+  b.lastSeen - a.lastSeen || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+function isSorted(entries: readonly LedgerEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++)
+    if (newerFirst(entries[i - 1] as LedgerEntry, entries[i] as LedgerEntry) > 0) return false;
+  return true;
 }
 
 /** The entries meeting `query`, most recently seen first. */
@@ -47,10 +67,11 @@ export function filterEntries(entries: readonly LedgerEntry[], query: LedgerQuer
       if (quotes.length === 0) continue;
       if (quotes.length !== entry.quotes.length) kept = { ...entry, quotes };
     }
-    if (needle !== '' && !textMatches(kept, kept.quotes, needle)) continue;
+    if (needle !== '' && !textMatches(entry, kept.quotes, needle, kept !== entry)) continue;
     out.push(kept);
   }
-  out.sort((a, b) => b.lastSeen - a.lastSeen || (a.url < b.url ? -1 : 1));
+  // The ledger page sorts once on loading; a sorted input is not sorted again.
+  if (!isSorted(out)) out.sort(newerFirst);
   return query.limit !== undefined ? out.slice(0, query.limit) : out;
 }
 
