@@ -47,6 +47,7 @@ import { matchData } from '../lib/match/derived';
 import { buildSpeechIndex } from '../lib/match/speech-index';
 import { BREAK, normalise, QUOTE, SKIP } from '../lib/normalize';
 import { benchBrowser } from './bench-browser';
+import { benchLedger, LEDGER_BUILD } from './bench-ledger';
 import { WHEN, WHO } from './news-vocabulary';
 import { pick, rng } from './seeded-random';
 
@@ -365,6 +366,8 @@ function benchEngine(): Record<string, number> {
 async function assemble(argv: string[]): Promise<Record<string, number>> {
   const results: Record<string, number> = { ...benchEngine() };
   if (!argv.includes('--no-browser')) Object.assign(results, await benchBrowser());
+  // The ledger page runs on the build benchBrowser() made.
+  Object.assign(results, await benchLedger(argv.includes('--no-browser') ? null : LEDGER_BUILD));
   return results;
 }
 
@@ -413,6 +416,9 @@ async function main(): Promise<void> {
       `  content script ${f(r.content_script_gz_kb)} KB gzipped (target ≤ 50), wasm in it: ${r.content_script_has_wasm ? 'yes' : 'no'}`,
     );
   }
+  console.log(
+    `ledger: ${f(r.ledger_entries)} entries, page opens in ${f(r.ledger_open_ms)} ms (target ≤ 1,000), filters in ${f(r.ledger_filter_ms)} ms (target ≤ 200; the function alone ${f(r.ledger_filter_node_ms)} ms), one page recorded in ${f(r.ledger_write_ms)} ms`,
+  );
   if (argv.includes('--json')) console.log(JSON.stringify(r));
 }
 

@@ -53,7 +53,7 @@ export function paintHeat(
   root: HTMLElement,
   corpus: Corpus,
   heat: ReadonlyMap<number, SentenceHeat>,
-  ledgerLink: (start: number, end: number) => string,
+  openPages: (start: number, end: number) => void,
   label: (count: number) => string,
 ): () => void {
   const max = Math.max(0, ...[...heat.values()].map((h) => h.count));
@@ -116,7 +116,7 @@ export function paintHeat(
   const onClick = (e: MouseEvent) => {
     if (!document.getSelection()?.isCollapsed) return;
     const hit = sentenceAt(e.clientX, e.clientY);
-    if (hit) window.open(ledgerLink(hit.sentence.start, hit.sentence.end), '_blank');
+    if (hit) openPages(hit.sentence.start, hit.sentence.end);
   };
   root.addEventListener('mousemove', onMove);
   root.addEventListener('click', onClick);

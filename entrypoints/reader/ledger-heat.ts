@@ -19,7 +19,10 @@ export async function showLedgerHeat(root: HTMLElement, lang: 'zh' | 'en'): Prom
         root,
         corpus,
         heat,
-        (start, end) => browser.runtime.getURL(ledgerLinkFor(SPEECH_DOCUMENT_ID, start, end) as '/ledger.html'),
+        (start, end) =>
+          void browser.tabs.create({
+            url: browser.runtime.getURL(ledgerLinkFor(SPEECH_DOCUMENT_ID, start, end) as '/ledger.html'),
+          }),
         label,
       ),
     );
