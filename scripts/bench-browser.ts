@@ -56,7 +56,7 @@
  *       schedule stack names content.js, e.g. after it adopts its stylesheet):
  *       work the content script's own clock cannot see
  *   no_han_cpu_ms   CPU time of the content script (traced, as the hostile-page
- *       tests count it, tests/e2e/extension-tasks.ts: its injection with its
+ *       tests count it, scripts/profile/extension-tasks.ts: its injection with its
  *       isolated world's creation, its calls, and tasks sampled in its code,
  *       in every frame on the page's thread; not the browser's own parsing
  *       and rendering in the same tasks, which until 2026-11-29 counted too)
@@ -75,10 +75,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { ScanTimings, TabResults } from '../lib/messages';
-import { type ExtensionSession, launchWithExtension, ROOT } from '../tests/e2e/harness';
-import { openProbedPage } from '../tests/e2e/hostile-probe';
-import { openStatusReader, type StatusReader } from '../tests/e2e/scan-status';
+import { type ExtensionSession, launchWithExtension, ROOT } from './browser';
 import { WHO as ALL_WHO, WHEN } from './news-vocabulary';
+import { openProbedPage } from './profile/probed-page';
+import { openStatusReader, type StatusReader } from './scan-status';
 import { pick, rng } from './seeded-random';
 
 const RUNS = 5;

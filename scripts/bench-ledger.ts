@@ -18,7 +18,7 @@ import { getCorpus } from '../lib/corpus';
 import { filterEntries } from '../lib/ledger/query';
 import { type QuotedMatch, recordSighting } from '../lib/ledger/record';
 import { DAY_MS, type LedgerEntry, type LedgerQuery } from '../lib/ledger/types';
-import { launchWithExtension, ROOT } from '../tests/e2e/harness';
+import { launchWithExtension, ROOT } from './browser';
 import { rng } from './seeded-random';
 
 export const LEDGER_ENTRIES = 100_000;

@@ -19,8 +19,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getMatcher, type Match, type MatchKind } from '../lib/match';
+import { createSpeechMatcher, type Match, type MatchKind } from '../lib/match';
 import { readInput } from './scan';
+
+const speechMatcher = createSpeechMatcher();
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../tests/fixtures/eval', import.meta.url));
 const KINDS: MatchKind[] = ['slogan', 'passage'];
@@ -150,7 +152,7 @@ export function evaluate(dir = FIXTURE_DIR): { kinds: Record<MatchKind, KindScor
       if (!span) throw new Error(`${file}: label not found in the page text: ${label.quote}`);
       return { ...label, ...span };
     });
-    const matches: Match[] = getMatcher().scan(text);
+    const matches: Match[] = speechMatcher.scan(text);
     const { tally, wrong, missed } = scorePage(matches, expected);
     for (const k of KINDS) for (const key of Object.keys(tally[k]) as (keyof Tally)[]) totals[k][key] += tally[k][key];
     const nearReportedVerbatim = expected

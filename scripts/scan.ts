@@ -21,7 +21,9 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { getCorpus } from '../lib/corpus';
 import { extractText } from '../lib/dom/extract';
-import { getMatcher, type Match, type ScanOptions } from '../lib/match';
+import { createSpeechMatcher, type Match, type ScanOptions } from '../lib/match';
+
+const speechMatcher = createSpeechMatcher();
 
 export class InputError extends Error {}
 
@@ -133,9 +135,7 @@ export function scanFile(file: string, options?: ScanOptions): { text: string; m
   const text = readInput(file);
   return {
     text,
-    matches: getMatcher()
-      .scan(text, options)
-      .map((m) => describeMatch(text, m)),
+    matches: speechMatcher.scan(text, options).map((m) => describeMatch(text, m)),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm start -- --browser firefox`: the demo in Firefox ESR, as start.ts shows
  * it in Chromium. Builds the Firefox extension, installs it as a temporary
- * add-on (tests/e2e/journey-browser.ts), opens the demo page; with a display
+ * add-on (scripts/journey-browser.ts), opens the demo page; with a display
  * it waits until you close Firefox, without one it prints the findings and
  * writes screenshots of the page, the popup and the reader to `outDir`.
  */
@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TabResults } from '../lib/messages';
-import { FIREFOX_INSTALL_HINT, findFirefox } from '../tests/e2e/browser';
-import { extensionDirOf, launchJourneyBrowser, waitUntil } from '../tests/e2e/journey-browser';
+import { FIREFOX_INSTALL_HINT, findFirefox } from './browser';
+import { extensionDirOf, launchJourneyBrowser, waitUntil } from './journey-browser';
 
 export interface FirefoxDemoOptions {
   root: string;

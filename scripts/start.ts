@@ -17,8 +17,7 @@ import { chromium, type Page } from 'playwright-core';
 import stringWidth from 'string-width';
 import { getCorpus } from '../lib/corpus';
 import type { TabResults } from '../lib/messages';
-import { chromiumArgs, findChromium, INSTALL_HINT } from '../tests/e2e/browser';
-import { startPageServer } from '../tests/e2e/harness';
+import { chromiumArgs, findChromium, INSTALL_HINT, startPageServer } from './browser';
 import { firefoxDemo } from './start-firefox';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -14,6 +14,7 @@ import { optionsStrings } from '../../lib/i18n/options';
 import { popupStrings } from '../../lib/i18n/popup';
 import {
   getLookupIndex,
+  getLookupMatcher,
   getOccurrenceFinder,
   getSimplifier,
   type LookupHit,
@@ -21,9 +22,8 @@ import {
   lookupSelection,
   type Segmenter,
 } from '../../lib/lookup';
-import { getMatcher } from '../../lib/match';
-import { diffSegments, summariseDiff } from '../../lib/popup-model';
 import { DiffView } from '../popup/DiffView';
+import { diffSegments, summariseDiff } from '../popup/popup-model';
 
 /** Typing pauses this long before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -74,7 +74,7 @@ export function LookupView(props: LookupViewProps) {
         const segment = await loadSegmenter();
         const result = lookupSelection(text, {
           index: getLookupIndex(),
-          matcher: getMatcher(),
+          matcher: getLookupMatcher(),
           segment,
           simplify: getSimplifier(),
           occurrences: getOccurrenceFinder(),

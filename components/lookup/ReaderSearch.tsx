@@ -8,7 +8,7 @@ import type { Span } from '../../lib/corpus/types';
 import type { Lang } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
 import type { Segmenter } from '../../lib/lookup';
-import { readerHash } from '../../lib/reader-link';
+import { readerHash } from '../../lib/page-links';
 import { LookupView } from './LookupView';
 import './lookup.css';
 

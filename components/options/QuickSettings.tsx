@@ -1,7 +1,7 @@
 /**
  * The most used settings, for the popup: on/off everywhere, pause on the
  * current site, sensitivity, and a link to the options page. Mount it with
- * the store from platform/settings.ts (`settingsStore`).
+ * the store from extension/settings.ts (`settingsStore`).
  */
 import { useId } from 'react';
 import type { Lang } from '../../lib/i18n';

@@ -5,7 +5,7 @@
  * old → new; screen readers hear a word for each.
  */
 import type { PopupStrings } from '../../lib/i18n/popup';
-import type { DiffSegment, DiffSummary } from '../../lib/popup-model';
+import type { DiffSegment, DiffSummary } from './popup-model';
 import './diff.css';
 
 export interface DiffViewProps {

@@ -6,9 +6,9 @@
 import { formatLabel } from '../../lib/citations/label';
 import type { CitationFormat, CitationFormatId } from '../../lib/citations/types';
 import type { PopupStrings } from '../../lib/i18n/popup';
-import type { PopupItem } from '../../lib/popup-model';
 import { CitationMenu } from '../shared/CitationMenu';
 import { DiffView } from './DiffView';
+import type { PopupItem } from './popup-model';
 
 export interface MatchItemProps {
   item: PopupItem;

@@ -7,11 +7,15 @@ import { type ComponentType, Suspense, useCallback, useEffect, useMemo, useRef, 
 import { formatLabel as labelInLang } from '../../lib/citations/label';
 import type { CitationFormatId } from '../../lib/citations/types';
 import { getCorpus } from '../../lib/corpus';
-import { exportFileName, toCsv, toJson } from '../../lib/export';
 import type { Lang } from '../../lib/i18n';
 import { resolveLanguage } from '../../lib/i18n';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
 import type { TabResults } from '../../lib/messages';
+import { displayHostname } from '../../lib/settings/hostname';
+import type { Settings } from '../../lib/settings/types';
+import { exportFileName, toCsv, toJson } from './export';
+import { MatchItem, sectionText } from './MatchItem';
+import type { CitationApi, PopupPlatform, TabInfo } from './platform';
 import {
   buildItems,
   citationInput,
@@ -24,11 +28,7 @@ import {
   popupPhase,
   type SectionGroup,
   siteOf,
-} from '../../lib/popup-model';
-import { displayHostname } from '../../lib/settings/hostname';
-import type { Settings } from '../../lib/settings/types';
-import { MatchItem, sectionText } from './MatchItem';
-import type { CitationApi, PopupPlatform, TabInfo } from './platform';
+} from './popup-model';
 
 /** How often the popup asks the background for the tab's results while open. */
 export const POLL_MS = 700;

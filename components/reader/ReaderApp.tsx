@@ -11,7 +11,7 @@ import type { Corpus, Span } from '../../lib/corpus/types';
 import type { Lang } from '../../lib/i18n';
 import { READER_STRINGS, type ReaderStrings } from '../../lib/i18n/reader';
 import { CitationMenu } from '../shared/CitationMenu';
-import { copyToClipboard } from './copy';
+import { copyToClipboard } from '../shared/clipboard';
 import { paragraphId, SpeechBody, SpeechTitle } from './SpeechText';
 import { selectionToSpan } from './selection';
 import { TableOfContents } from './TableOfContents';

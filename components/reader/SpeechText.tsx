@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { Corpus, Paragraph, Section, Span } from '../../lib/corpus/types';
 import type { ReaderStrings } from '../../lib/i18n/reader';
-import { readerHash } from '../../lib/reader-link';
+import { readerHash } from '../../lib/page-links';
 import { pieces } from './segments';
 
 interface Props {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Corpus } from '../../lib/corpus/types';
-import { type LinkProblem, type ReaderHash, type ReaderTarget, readReaderHash } from '../../lib/reader-link';
+import { type LinkProblem, type ReaderHash, type ReaderTarget, readReaderHash } from '../../lib/page-links';
 
 export function readHash(hash: string, corpus: Corpus): ReaderHash {
   return readReaderHash(hash, { textLength: corpus.text.length, paragraphs: corpus.paragraphs.length });

@@ -4,11 +4,12 @@
  * that wake a stopped worker.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerLookupAndShortcuts } from '../../platform/lookup-background';
-import { registerReinjection } from '../../platform/reinject';
-import { registerTabResults } from '../../platform/tab-results';
+import { migrateSettings } from '../../extension/settings';
 import { registerLedger } from './ledger';
+import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';
+import { registerReinjection } from './reinject';
+import { registerTabResults } from './tab-results';
 
 export default defineBackground({
   type: 'module',
@@ -18,5 +19,7 @@ export default defineBackground({
     registerLookupAndShortcuts();
     registerReinjection();
     registerLedger();
+    // Settings stored by an older version are stored again at the current one (reads migrate in memory anyway).
+    void migrateSettings();
   },
 });

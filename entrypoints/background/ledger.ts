@@ -13,13 +13,13 @@ import {
   recordPage,
   writeWithRoom,
 } from '../../extension/ledger-store';
+import { readSettings } from '../../extension/settings';
 import { filterEntries } from '../../lib/ledger/query';
 import { whyNotRecorded } from '../../lib/ledger/rules';
 import type { LedgerEntry, LedgerQuery, LedgerSettings } from '../../lib/ledger/types';
 import type { FrameReport } from '../../lib/messages';
 import { isSitePaused } from '../../lib/settings/paused';
 import type { Settings } from '../../lib/settings/types';
-import { getSettings } from '../../platform/settings';
 
 export interface LedgerSender {
   url?: string;
@@ -48,7 +48,7 @@ function sharedDb(): Promise<LedgerDb> {
 
 export const browserLedgerDeps: LedgerDeps = {
   db: sharedDb,
-  settings: getSettings,
+  settings: async () => (await readSettings()).settings,
   ledgerSettings: getLedgerSettings,
   quiet: () => false,
   now: Date.now,

@@ -7,10 +7,10 @@
  */
 import { browser } from 'wxt/browser';
 import { type LedgerReply, parseMessage, type ReportAck, type ScanReply, type TabResults } from '../../lib/messages';
-import { collectFrameReports } from '../../platform/tab-rebuild';
-import { getTabResults, recordFrameReport } from '../../platform/tab-results';
 import { answerLedgerQuery, recordInLedger } from './ledger';
 import { scanForContent } from './scan';
+import { collectFrameReports } from './tab-rebuild';
+import { getTabResults, recordFrameReport } from './tab-results';
 
 interface Sender {
   id?: string;

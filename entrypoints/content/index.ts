@@ -57,12 +57,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readSettings, watchSettings } from '../../extension/settings';
 import { hasHan } from '../../lib/dom/extract';
 import type { ScanOptions } from '../../lib/match';
 import { isScanReply, type JumpResult, type Message, parseMessage, type ScanReply } from '../../lib/messages';
 import { isSitePaused } from '../../lib/settings/paused';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
-import { followSettings, readSettings } from '../../platform/settings-reader';
 import './highlights.css';
 import { frameHasHan, waitForHan } from './han-gate';
 import { Highlighter, highlightsSupported } from './highlighter';
@@ -255,7 +255,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // From here on the frame reports, and answers the background when it asks for the report again.
   const stopAnswering = answerResendRequests(report);
   onRuntimeLost(ctx, stopAnswering);
-  let settings = await readSettings();
+  let settings = (await readSettings()).settings;
   if (ctx.isInvalid) return;
   const highlighter = new Highlighter(doc, settings.colours);
   if (top) {
@@ -268,7 +268,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       const look = { ms: round(performance.now() - started), chars: read.chars };
       const paused = isSitePaused(settings, location.hostname);
       if (!(await hanArrivesInTopFrame(ctx, win, doc, report, paused, look))) return;
-      settings = await readSettings(); // they may have changed while the page showed no Chinese
+      settings = (await readSettings()).settings; // they may have changed while the page showed no Chinese
       if (ctx.isInvalid) return;
       highlighter.setColours(settings.colours);
     }
@@ -314,7 +314,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     scanner.stop('paused');
   };
 
-  const unwatch = followSettings((next) => {
+  const unwatch = watchSettings(({ settings: next }) => {
     const before = JSON.stringify(scanOptionsFor(settings));
     settings = next;
     highlighter.setColours(next.colours);

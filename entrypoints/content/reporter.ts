@@ -9,8 +9,9 @@
  * The last report stays at hand: the background asks for it when it has lost
  * a tab's state (resend-report).
  */
-import { retryDelayMs } from '../../lib/backoff';
+
 import { type FrameReport, isReportAck } from '../../lib/messages';
+import { retryDelayMs } from './backoff';
 
 export interface ReportTransport {
   /** Sends a frame-report message; resolves with the reply. */

@@ -9,7 +9,6 @@
  * bumps `generation`, and older work stops at its next slice.
  */
 
-import { retryDelayMs } from '../../lib/backoff';
 import { compareDocumentOrder, containsFlat } from '../../lib/dom/blocks';
 import { createExtraction, type ExtractedText } from '../../lib/dom/extract';
 import { pageAuthor } from '../../lib/dom/page-author';
@@ -26,6 +25,7 @@ import {
   type ScanStatus,
   type ScanTimings,
 } from '../../lib/messages';
+import { retryDelayMs } from './backoff';
 import type { Highlighter, HighlightKind } from './highlighter';
 import { Slicer } from './slices';
 

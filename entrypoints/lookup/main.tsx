@@ -4,19 +4,18 @@ import { browser } from 'wxt/browser';
 import { LookupView } from '../../components/lookup/LookupView';
 import '../../components/options/options.css';
 import '../../components/lookup/lookup.css';
+import { loadSegmenter } from '../../extension/jieba';
+import { readSettings } from '../../extension/settings';
 import { resolveLanguage } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
-import { readerHash } from '../../lib/reader-link';
-import { loadSegmenter } from '../../platform/lookup-jieba';
-import { lookupHash, parseLookupHash } from '../../platform/lookup-page';
-import { getSettings } from '../../platform/settings';
+import { lookupHash, parseLookupHash, READER_PAGE, readerHash } from '../../lib/page-links';
 
 async function main(root: HTMLElement): Promise<void> {
-  const settings = await getSettings();
+  const { settings } = await readSettings();
   const lang = resolveLanguage(settings.language, navigator.language);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = `${optionsStrings(lang).lookupTitle} · 原文 Yuanwen`;
-  const readerUrl = browser.runtime.getURL('/reader.html');
+  const readerUrl = browser.runtime.getURL(READER_PAGE);
   createRoot(root).render(
     <main className="yw-options">
       <LookupView

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type ShortcutInfo } from '../../components/options/OptionsPage';
 import '../../components/options/options.css';
-import { settingsStore } from '../../platform/settings';
+import { settingsStore } from '../../extension/settings';
 
 async function shortcuts(): Promise<ShortcutInfo[] | undefined> {
   try {

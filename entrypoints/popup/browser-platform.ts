@@ -5,9 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
+import { copyToClipboard } from '../../components/shared/clipboard';
+import { readSettings, setSitePaused, watchSettings } from '../../extension/settings';
 import { isPageMatch, type Message, type TabResults } from '../../lib/messages';
-import { readerHash } from '../../lib/reader-link';
-import { getSettings, setSitePaused, watchSettings } from '../../platform/settings';
+import { LOOKUP_PAGE, READER_PAGE, readerHash } from '../../lib/page-links';
 import { loadCitationApi } from './citations';
 
 /** The popup page's own localStorage (extension origin): only the list order, nothing from pages. */
@@ -53,24 +54,6 @@ async function findTab(pinned: number | null): Promise<TabInfo | null> {
   };
 }
 
-async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Older engines or a lost user activation: the execCommand path still works in extension pages.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) throw new Error('copy refused');
-  }
-}
-
 function download(fileName: string, mimeType: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
   const a = document.createElement('a');
@@ -92,8 +75,8 @@ export function createBrowserPlatform(search: string): PopupPlatform {
       const reply: unknown = await browser.runtime.sendMessage(message);
       return parseTabResults(reply, tabId);
     },
-    getSettings,
-    watchSettings,
+    getSettings: async () => (await readSettings()).settings,
+    watchSettings: (callback) => watchSettings(({ settings }) => callback(settings)),
     async setSitePaused(hostname, paused) {
       await setSitePaused(hostname, paused);
     },
@@ -113,15 +96,15 @@ export function createBrowserPlatform(search: string): PopupPlatform {
     },
     openReader(span) {
       const hash = span ? readerHash({ kind: 'span', span }) : '';
-      void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
+      void browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + hash });
     },
     openLookup() {
-      void browser.tabs.create({ url: browser.runtime.getURL('/lookup.html') });
+      void browser.tabs.create({ url: browser.runtime.getURL(LOOKUP_PAGE) });
     },
     reloadTab(tabId) {
       void browser.tabs.reload(tabId);
     },
-    copyText,
+    copyText: (text) => copyToClipboard(text),
     download,
     loadCitations: () => {
       citations ??= loadCitationApi();

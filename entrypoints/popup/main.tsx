@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup, type SettingsPanel } from '../../components/popup/Popup';
 import '../../components/popup/popup.css';
-import { settingsStore } from '../../platform/settings';
+import { settingsStore } from '../../extension/settings';
 import { createBrowserPlatform, pinnedTabId } from './browser-platform';
 
 // Pinned in a tab (?tab=<id>) the popup lays out as a page column.

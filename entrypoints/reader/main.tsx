@@ -1,12 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { ReaderSearch } from '../../components/lookup/ReaderSearch';
 import { ReaderApp } from '../../components/reader/ReaderApp';
+import { loadSegmenter } from '../../extension/jieba';
+import { readSettings } from '../../extension/settings';
 import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
-import { loadSegmenter } from '../../platform/lookup-jieba';
-import { getSettings } from '../../platform/settings';
 import { showLedgerHeat } from './ledger-heat';
 
 // The settings decide the UI language and the one-click citation format; if
@@ -14,7 +14,10 @@ import { showLedgerHeat } from './ledger-heat';
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
-  const settings: Settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+  const settings: Settings = await readSettings().then(
+    (s) => s.settings,
+    () => DEFAULT_SETTINGS,
+  );
   const lang = resolveLanguage(settings.language, navigator.language);
   createRoot(root).render(
     <ReaderApp

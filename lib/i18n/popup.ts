@@ -1,7 +1,7 @@
 /** The popup's strings in Chinese and English. */
 
 import type { MatchRule } from '../match/types';
-import type { CannotScanReason } from '../popup-model';
+import type { CannotScanReason } from '../page-support';
 import type { Lang } from './index';
 
 export interface PopupStrings {

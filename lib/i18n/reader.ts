@@ -1,6 +1,6 @@
 /** The reader page's strings in Chinese and English. The speech itself is always shown in Chinese. */
 import type { Section } from '../corpus/types';
-import type { LinkProblem } from '../reader-link';
+import type { LinkProblem } from '../page-links';
 import type { Lang } from './index';
 
 export interface ReaderStrings {

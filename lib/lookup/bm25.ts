@@ -4,7 +4,7 @@
  * selection differently, e.g. 生态环境保护 as one word) falls back to counting
  * it as a substring of the sentence, so a different segmentation still finds it.
  */
-import type { SentenceDoc, SpeechIndex, TermSpan } from './speech-index';
+import type { SentenceDoc, TermSpan, WordIndex } from './word-index';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -25,12 +25,12 @@ function substringSpans(doc: SentenceDoc, term: string): TermSpan[] {
   return spans;
 }
 
-function spansOf(index: SpeechIndex, doc: SentenceDoc, term: string): TermSpan[] {
+function spansOf(index: WordIndex, doc: SentenceDoc, term: string): TermSpan[] {
   return index.documentFrequency.has(term) ? (doc.terms.get(term) ?? []) : substringSpans(doc, term);
 }
 
 /** Sentences sharing at least one of `terms`, best first. */
-export function rankByWords(index: SpeechIndex, terms: readonly string[]): WordScore[] {
+export function rankByWords(index: WordIndex, terms: readonly string[]): WordScore[] {
   const n = index.docs.length;
   const idf = new Map<string, number>();
   for (const term of terms) {

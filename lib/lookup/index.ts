@@ -4,10 +4,11 @@
  */
 import { getCorpus } from '../corpus';
 import { speechData } from '../corpus/speech-data';
+import { createSpeechMatcher, type Matcher } from '../match';
 import { matchData } from '../match/derived';
 import { createOccurrenceFinder, type OccurrenceFinder } from './occurrences';
 import { createSimplifier, type Simplifier } from './simplify';
-import { buildSpeechIndex, type SpeechIndex } from './speech-index';
+import { buildWordIndex, type WordIndex } from './word-index';
 
 export { rankByWords, type WordScore } from './bm25';
 export { createOccurrenceFinder, MIN_OCCURRENCE_CHARS, type OccurrenceFinder } from './occurrences';
@@ -23,13 +24,13 @@ export {
   WORD_SCORE_FLOOR,
 } from './rank';
 export { createSimplifier, type Simplifier } from './simplify';
-export { buildSpeechIndex, type SentenceDoc, type SpeechIndex, type TermSpan } from './speech-index';
 export { isMeaningfulWord, meaningfulWords, sloganWords } from './terms';
+export { buildWordIndex, type SentenceDoc, type TermSpan, type WordIndex } from './word-index';
 
-let cached: SpeechIndex | undefined;
+let cached: WordIndex | undefined;
 
-export function getLookupIndex(): SpeechIndex {
-  cached ??= buildSpeechIndex(getCorpus(), speechData.wordEnds);
+export function getLookupIndex(): WordIndex {
+  cached ??= buildWordIndex(getCorpus(), speechData.wordEnds);
   return cached;
 }
 
@@ -47,4 +48,12 @@ let occurrenceFinder: OccurrenceFinder | undefined;
 export function getOccurrenceFinder(): OccurrenceFinder {
   occurrenceFinder ??= createOccurrenceFinder(getCorpus().text, matchData.t2s);
   return occurrenceFinder;
+}
+
+let matcher: Matcher | undefined;
+
+/** The speech's matcher, for a lookup's quotes of the speech. */
+export function getLookupMatcher(): Matcher {
+  matcher ??= createSpeechMatcher();
+  return matcher;
 }

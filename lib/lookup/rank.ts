@@ -14,8 +14,8 @@ import type { Sentence, Span } from '../corpus/types';
 import type { DiffOp, Matcher, ScanOptions } from '../match';
 import { rankByWords } from './bm25';
 import type { OccurrenceFinder } from './occurrences';
-import type { SpeechIndex } from './speech-index';
 import { meaningfulWords } from './terms';
+import type { WordIndex } from './word-index';
 
 export type Segmenter = (text: string) => string[];
 
@@ -72,7 +72,7 @@ const KIND_ORDER: Record<LookupHitKind, number> = { exact: 0, 'near-verbatim': 1
 export function lookupSelection(
   selection: string,
   deps: {
-    index: SpeechIndex;
+    index: WordIndex;
     matcher: Matcher;
     segment: Segmenter;
     simplify?: (text: string) => string;

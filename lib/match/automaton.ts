@@ -6,12 +6,12 @@
  * linear in the page whatever the number of phrases, where indexOf per
  * sentence is quadratic-ish and Aho–Corasick finds only whole phrases.
  *
- * Transition layout, chosen for the scan's hot loop (measured: a hash table
- * for every state cost the scan ~2× the floor; this layout ~1.3×):
+ * Transition layout, chosen for the scan's hot loop (a hash table per state
+ * would cost a probe at every character; docs/performance.md has the figures):
  *   - the root: a dense row by code;
- *   - states with ≥ DENSE_MIN transitions (≈ 170 for this speech): a dense
- *     row each, Uint16 target+1 (≈ 180 KB);
- *   - the rest (≈ 95 % of states have one transition): up to three inline
+ *   - states with ≥ DENSE_MIN transitions (a few hundred): a dense row each,
+ *     Uint16 target+1;
+ *   - the rest (most states have one transition): up to three inline
  *     (code, target) pairs per state.
  */
 

@@ -24,8 +24,15 @@ export interface Alignment {
   runs: number[];
 }
 
-let scratch = new Uint16Array(256);
-let backtrace = new Uint8Array(64);
+/** align()'s working memory, the DP's cells and its backtrace, grown as needed: a matcher owns one. */
+export interface AlignMemory {
+  cells: Uint16Array;
+  backtrace: Uint8Array;
+}
+
+export function createAlignMemory(): AlignMemory {
+  return { cells: new Uint16Array(256), backtrace: new Uint8Array(64) };
+}
 
 function pushRun(runs: number[], kind: number, length: number): void {
   if (length <= 0) return;
@@ -37,6 +44,7 @@ function pushRun(runs: number[], kind: number, length: number): void {
 /**
  * Optimal alignment of a[aFrom, aTo) (page) with b[bFrom, bTo) (speech) by
  * Levenshtein DP, its runs appended to `runs`; returns the distance.
+ * Short spans only: the DP is (aTo − aFrom + 1) × (bTo − bFrom + 1) cells.
  */
 export function align(
   a: Uint16Array,
@@ -46,12 +54,13 @@ export function align(
   bFrom: number,
   bTo: number,
   runs: number[],
+  memory: AlignMemory,
 ): number {
   const n = aTo - aFrom;
   const m = bTo - bFrom;
   const w = m + 1;
-  if (scratch.length < (n + 1) * w) scratch = new Uint16Array((n + 1) * w * 2);
-  const d = scratch; // every cell read below is written first
+  if (memory.cells.length < (n + 1) * w) memory.cells = new Uint16Array((n + 1) * w * 2);
+  const d = memory.cells; // every cell read below is written first
   for (let j = 0; j <= m; j++) d[j] = j;
   for (let i = 1; i <= n; i++) {
     d[i * w] = i;
@@ -65,7 +74,8 @@ export function align(
     }
   }
   // Backtrace from the end, steps collected in reverse.
-  if (backtrace.length < n + m) backtrace = new Uint8Array((n + m) * 2);
+  if (memory.backtrace.length < n + m) memory.backtrace = new Uint8Array((n + m) * 2);
+  const backtrace = memory.backtrace;
   let count = 0;
   let i = n;
   let j = m;
@@ -103,6 +113,7 @@ export function alignGaps(
   pe: number,
   speech: Uint16Array,
   gaps: readonly number[],
+  memory: AlignMemory,
 ): Alignment {
   let distance = 0;
   const runs: number[] = [];
@@ -111,7 +122,7 @@ export function alignGaps(
     const gp = gaps[g] as number;
     const gs = gaps[g + 2] as number;
     pushRun(runs, EQUAL, gp - pi);
-    distance += align(page, gp, gp + (gaps[g + 1] as number), speech, gs, gs + (gaps[g + 3] as number), runs);
+    distance += align(page, gp, gp + (gaps[g + 1] as number), speech, gs, gs + (gaps[g + 3] as number), runs, memory);
     pi = gp + (gaps[g + 1] as number);
   }
   pushRun(runs, EQUAL, pe - pi);

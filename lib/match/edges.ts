@@ -7,7 +7,7 @@
  * lies between matching text, a misquote, not the page going on in its own words. A different word in front of
  * a verbatim run (必须把… for 切实把…) has no anchor and stays a verbatim run.
  */
-import { align } from './diff';
+import { type AlignMemory, align } from './diff';
 import type { Candidate } from './extend';
 
 /** The speech's phrase may go on at most this many characters past the alignment… */
@@ -23,6 +23,8 @@ export interface PageEdges {
   joined(p: number): boolean;
   /** Page positions below this belong to an earlier match. */
   leftBound: number;
+  /** The matcher's memory for the edit distances. */
+  memory: AlignMemory;
 }
 
 export interface SpeechEdges {
@@ -31,8 +33,16 @@ export interface SpeechEdges {
 }
 
 /** Levenshtein distance of short a[aFrom, aTo) and b[bFrom, bTo) (the diff's own DP; its runs are not needed). */
-function distance(a: Uint16Array, aFrom: number, aTo: number, b: Uint16Array, bFrom: number, bTo: number): number {
-  return align(a, aFrom, aTo, b, bFrom, bTo, []);
+function distance(
+  a: Uint16Array,
+  aFrom: number,
+  aTo: number,
+  b: Uint16Array,
+  bFrom: number,
+  bTo: number,
+  memory: AlignMemory,
+): number {
+  return align(a, aFrom, aTo, b, bFrom, bTo, [], memory);
 }
 
 function same(a: Uint16Array, aFrom: number, b: Uint16Array, bFrom: number, length: number): boolean {
@@ -62,7 +72,7 @@ export function completeTail(page: PageEdges, speech: SpeechEdges, c: Candidate)
   let bestCost = Number.POSITIVE_INFINITY;
   for (let q = first; q <= limit; q++) {
     if (!same(page.codes, q - anchor, sp, phraseEnd - anchor, anchor)) continue;
-    const cost = distance(page.codes, c.pe, q - anchor, sp, c.se, phraseEnd - anchor);
+    const cost = distance(page.codes, c.pe, q - anchor, sp, c.se, phraseEnd - anchor, page.memory);
     if (cost < bestCost) {
       best = q;
       bestCost = cost;
@@ -97,7 +107,7 @@ export function completeHead(page: PageEdges, speech: SpeechEdges, c: Candidate)
   let bestCost = Number.POSITIVE_INFINITY;
   for (let q = first; q >= limit; q--) {
     if (!same(page.codes, q, sp, phraseStart, anchor)) continue;
-    const cost = distance(page.codes, q + anchor, c.ps, sp, phraseStart + anchor, c.ss);
+    const cost = distance(page.codes, q + anchor, c.ps, sp, phraseStart + anchor, c.ss, page.memory);
     if (cost < bestCost) {
       best = q;
       bestCost = cost;

@@ -114,19 +114,30 @@ export interface Candidate {
   gaps: number[];
 }
 
-// The result of the last extendSide call (module scratch: no allocation per call).
-let outP = 0;
-let outS = 0;
-let outMatched = 0;
-let outScore = 0;
-let outSteps = 0;
+/** A matcher's scratch for alignSeed: the steps recorded on each side, and the last extension's best end. */
+export interface AlignScratch {
+  /** Steps recorded per side, 4 numbers each; 256 steps is far beyond any alignment that stays similar enough. */
+  left: Int32Array;
+  right: Int32Array;
+  /** Where the last extension peaked, page and speech… */
+  p: number;
+  s: number;
+  /** …the characters it matched exactly, its score, and how many recorded steps lead there. */
+  matched: number;
+  score: number;
+  steps: number;
+}
+
+export function createAlignScratch(): AlignScratch {
+  return { left: new Int32Array(4 * 256), right: new Int32Array(4 * 256), p: 0, s: 0, matched: 0, score: 0, steps: 0 };
+}
 
 /**
  * Extends right from boundary p (page) / s (speech) up to the limits
- * (exclusive). Records each step taken into `rec` as a forward gap;
- * `outSteps` tells how many belong to the best end. One function per
- * direction, the tables read into locals: a direction test and module
- * bindings read at every character of the step search measured ~2× slower.
+ * (exclusive). Records each step taken into `out.right` as a forward gap;
+ * `out.steps` tells how many belong to the best end. One function per
+ * direction, the tables read into locals: a direction test at every
+ * character of the step search would cost more than the code it saves.
  */
 function extendRight(
   pg: Uint16Array,
@@ -135,19 +146,21 @@ function extendRight(
   sLimit: number,
   p: number,
   s: number,
-  rec: Int32Array,
+  out: AlignScratch,
 ): void {
+  const rec = out.right;
   const table = STEPS;
   const tableLength = table.length;
   const xDrop = X_DROP;
   let matched = 0;
   let score = 0;
   let steps = 0;
-  outP = p;
-  outS = s;
-  outMatched = 0;
-  outScore = 0;
-  outSteps = 0;
+  // The best end so far, in locals (written to `out` once, at the end).
+  let bestP = p;
+  let bestS = s;
+  let bestMatched = 0;
+  let bestScore = 0;
+  let bestSteps = 0;
   for (;;) {
     while (p < pLimit && s < sLimit && pg[p] === sp[s]) {
       p++;
@@ -155,14 +168,14 @@ function extendRight(
       matched++;
       score++;
     }
-    if (score > outScore) {
-      outP = p;
-      outS = s;
-      outMatched = matched;
-      outScore = score;
-      outSteps = steps;
+    if (score > bestScore) {
+      bestScore = score;
+      bestP = p;
+      bestS = s;
+      bestMatched = matched;
+      bestSteps = steps;
     }
-    if (score < outScore - xDrop) return;
+    if (score < bestScore - xDrop) break;
     // Cheapest step after which enough characters match.
     let k = 0;
     if (p + REACH <= pLimit && s + REACH <= sLimit) {
@@ -194,10 +207,10 @@ function extendRight(
         if (j === need) break;
       }
     }
-    if (k >= tableLength) return;
+    if (k >= tableLength) break;
     const dp = table[k] as number;
     const ds = table[k + 1] as number;
-    if (steps * 4 + 4 > rec.length) return; // more edits than any quote worth reporting
+    if (steps * 4 + 4 > rec.length) break; // more edits than any quote worth reporting
     rec[steps * 4] = p;
     rec[steps * 4 + 1] = dp;
     rec[steps * 4 + 2] = s;
@@ -207,6 +220,11 @@ function extendRight(
     steps++;
     score -= Math.max(dp, ds) + 1;
   }
+  out.p = bestP;
+  out.s = bestS;
+  out.matched = bestMatched;
+  out.score = bestScore;
+  out.steps = bestSteps;
 }
 
 /** The same leftwards from boundary p / s, down to the limits (inclusive lower bounds of what may be read). */
@@ -217,19 +235,21 @@ function extendLeft(
   sLimit: number,
   p: number,
   s: number,
-  rec: Int32Array,
+  out: AlignScratch,
 ): void {
+  const rec = out.left;
   const table = STEPS;
   const tableLength = table.length;
   const xDrop = X_DROP;
   let matched = 0;
   let score = 0;
   let steps = 0;
-  outP = p;
-  outS = s;
-  outMatched = 0;
-  outScore = 0;
-  outSteps = 0;
+  // The best end so far, in locals (written to `out` once, at the end).
+  let bestP = p;
+  let bestS = s;
+  let bestMatched = 0;
+  let bestScore = 0;
+  let bestSteps = 0;
   for (;;) {
     while (p > pLimit && s > sLimit && pg[p - 1] === sp[s - 1]) {
       p--;
@@ -237,14 +257,14 @@ function extendLeft(
       matched++;
       score++;
     }
-    if (score > outScore) {
-      outP = p;
-      outS = s;
-      outMatched = matched;
-      outScore = score;
-      outSteps = steps;
+    if (score > bestScore) {
+      bestScore = score;
+      bestP = p;
+      bestS = s;
+      bestMatched = matched;
+      bestSteps = steps;
     }
-    if (score < outScore - xDrop) return;
+    if (score < bestScore - xDrop) break;
     let k = 0;
     if (p - REACH >= pLimit && s - REACH >= sLimit) {
       // As in extendRight.
@@ -274,12 +294,12 @@ function extendLeft(
         if (j === need) break;
       }
     }
-    if (k >= tableLength) return;
+    if (k >= tableLength) break;
     const dp = table[k] as number;
     const ds = table[k + 1] as number;
     p -= dp;
     s -= ds;
-    if (steps * 4 + 4 > rec.length) return; // more edits than any quote worth reporting
+    if (steps * 4 + 4 > rec.length) break; // more edits than any quote worth reporting
     rec[steps * 4] = p;
     rec[steps * 4 + 1] = dp;
     rec[steps * 4 + 2] = s;
@@ -287,6 +307,11 @@ function extendLeft(
     steps++;
     score -= Math.max(dp, ds) + 1;
   }
+  out.p = bestP;
+  out.s = bestS;
+  out.matched = bestMatched;
+  out.score = bestScore;
+  out.steps = bestSteps;
 }
 
 /**
@@ -316,14 +341,11 @@ export function occurrencesOf(index: SpeechIndex, state: number): Int32Array {
   return index.occurrenceCache[state] ?? occurrenceEnds(index.automaton, state, index.occurrenceCache, MAX_OCCURRENCES);
 }
 
-/** Steps recorded per side: 4 numbers each; 256 steps is far beyond any alignment that stays similar enough. */
-const leftRec = new Int32Array(4 * 256);
-const rightRec = new Int32Array(4 * 256);
-
 /**
  * The best alignment grown from the seed page [start, end), tried at every
  * place the speech has the seed's text (`state` is its automaton state),
  * within that place's unit of the speech (title or paragraph: `unitStarts`).
+ * `scratch` is the calling matcher's.
  */
 export function alignSeed(
   index: SpeechIndex,
@@ -334,6 +356,7 @@ export function alignSeed(
   state: number,
   leftBound: number,
   unitStarts: Int32Array,
+  scratch: AlignScratch,
 ): Candidate | null {
   const sc = index.codes;
   const L = end - start;
@@ -348,18 +371,20 @@ export function alignSeed(
     const unitStart = unitStarts[unit] as number;
     const unitEnd = unitStarts[unit + 1] as number;
     if (e + 1 - L < unitStart) continue; // the seed itself crosses units: the engine judges it in pieces
-    extendRight(pg, rightLimit, sc, unitEnd, end, e + 1, rightRec);
-    const pe = outP;
-    const se = outS;
-    const rMatched = outMatched;
-    const rScore = outScore;
-    const rSteps = outSteps;
-    extendLeft(pg, leftLimit, sc, unitStart, start, e + 1 - L, leftRec);
-    const score = L + rScore + outScore;
+    extendRight(pg, rightLimit, sc, unitEnd, end, e + 1, scratch);
+    const pe = scratch.p;
+    const se = scratch.s;
+    const rMatched = scratch.matched;
+    const rScore = scratch.score;
+    const rSteps = scratch.steps;
+    extendLeft(pg, leftLimit, sc, unitStart, start, e + 1 - L, scratch);
+    const score = L + rScore + scratch.score;
     if (score <= bestScore) continue;
     bestScore = score;
     const gaps: number[] = [];
-    for (let g = outSteps - 1; g >= 0; g--) {
+    const leftRec = scratch.left;
+    const rightRec = scratch.right;
+    for (let g = scratch.steps - 1; g >= 0; g--) {
       gaps.push(
         leftRec[g * 4] as number,
         leftRec[g * 4 + 1] as number,
@@ -375,7 +400,7 @@ export function alignSeed(
         rightRec[g * 4 + 3] as number,
       );
     }
-    best = { ps: outP, pe, ss: outS, se, matched: L + rMatched + outMatched, gaps };
+    best = { ps: scratch.p, pe, ss: scratch.s, se, matched: L + rMatched + scratch.matched, gaps };
   }
   return best;
 }

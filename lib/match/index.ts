@@ -1,53 +1,29 @@
 /**
- * The matching engine's public face: `getMatcher().scan(text, options)`.
- * The index is built on first use from the bundled speech and the derived
- * data (jieba word weights, traditional → simplified table); see engine.ts
- * for how a scan works and substance.ts for what makes a passage.
+ * The matching engine's public face: `createSpeechMatcher().scan(text, options)`. Building the speech's index
+ * takes a few tens of milliseconds, so a caller builds one matcher and keeps it (the background per worker,
+ * a CLI per run, a test file per file). matcher.ts tells how a scan works; rules.ts, every rule that decides a
+ * match; substance.ts, what makes a passage.
  */
 import { getCorpus } from '../corpus';
 import { speechData } from '../corpus/speech-data';
 import { matchData } from './derived';
-import { type ScanOptions, scanText } from './engine';
+import { createMatcher, type Matcher } from './matcher';
 import { buildSpeechIndex, type SpeechIndex } from './speech-index';
-import type { Match } from './types';
 
-export type { ScanOptions } from './engine';
+export { createMatcher, type Matcher, type ScanOptions } from './matcher';
 export type { DiffOp, Match, MatchKind } from './types';
 
-export interface Matcher {
-  /** All quotes of the speech in `text`, in text order. Never throws. */
-  scan(text: string, options?: ScanOptions): Match[];
-}
-
-let matcher: Matcher | undefined;
-let speechIndex: SpeechIndex | undefined;
-
-/** The speech's index, built once per page/process. */
-export function getSpeechIndex(): SpeechIndex {
-  speechIndex ??= buildSpeechIndex({
+/** The bundled speech's index, built anew. */
+export function createSpeechIndex(): SpeechIndex {
+  return buildSpeechIndex({
     corpus: getCorpus(),
     wordEnds: speechData.wordEnds,
     wordWeights: matchData.wordWeights,
     t2s: matchData.t2s,
   });
-  return speechIndex;
 }
 
-export function getMatcher(): Matcher {
-  matcher ??= createMatcher(getSpeechIndex());
-  return matcher;
-}
-
-export function createMatcher(index: SpeechIndex): Matcher {
-  return {
-    scan(text, options) {
-      try {
-        return scanText(index, text, options);
-      } catch (error) {
-        // A bug here must never reach the page: report nothing rather than throw.
-        console.error('[yuanwen] scan failed', error);
-        return [];
-      }
-    },
-  };
+/** A matcher of the bundled speech, with its own index and buffers. */
+export function createSpeechMatcher(): Matcher {
+  return createMatcher(createSpeechIndex());
 }

@@ -1,7 +1,7 @@
 /**
  * What counts as a quote of the speech: every rule the engine applies, with its reason, in one place.
- * engine.ts finds the candidates (maximal exact runs, alignments across edits, phrases after quotation marks);
- * the functions here decide, and name the rule that accepted each match (Match.rule).
+ * pass.ts, passages.ts and slogans.ts find the candidates (maximal exact runs, alignments across edits, phrases
+ * after quotation marks); the functions here decide, and name the rule that accepted each match (Match.rule).
  *
  * Slogans: the phrases the speech sets in quotation marks, classified by sloganClass() (speech-index.ts).
  *   quoted-slogan     A slogan or numbered formula the page sets in quotation marks, whole.
@@ -38,14 +38,6 @@
 import { hasSubstance, LONG_PASSAGE, MIN_SUBSTANCE, SHORT_PASSAGE, SHORT_SUBSTANCE } from './substance';
 import { STOCK_BELOW } from './types';
 
-// Imported functions as module-local bindings: under tsx (CLI, tests, benchmark) an imported binding is read
-// through an export getter at every call; this runs once per candidate passage.
-const substantial = hasSubstance;
-const shortPassage = SHORT_PASSAGE;
-const shortSubstance = SHORT_SUBSTANCE;
-const minSubstance = MIN_SUBSTANCE;
-const longPassage = LONG_PASSAGE;
-
 /** A run this long is the speech's sentence whatever its words. */
 export const STOCK_RUN = 10;
 /** …when this many of its characters lie outside the whole slogans it holds (else it is the slogan, reported as such). */
@@ -67,8 +59,8 @@ export const MISQUOTED_SLOGAN_COVER = 0.8;
  * says more. Stock phrasing in the speech's order stays below 0.5 (types.ts STOCK_BELOW).
  */
 export function distinctivenessOf(substance: number, length: number, plainLength: number): number {
-  const needed = length < shortPassage ? shortSubstance : minSubstance;
-  const score = Math.max(substance / needed, plainLength / longPassage) / 2;
+  const needed = length < SHORT_PASSAGE ? SHORT_SUBSTANCE : MIN_SUBSTANCE;
+  const score = Math.max(substance / needed, plainLength / LONG_PASSAGE) / 2;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }
 
@@ -84,7 +76,7 @@ export function verbatimVerdict(
   minPassage: number,
 ): 'substance' | 'stock' | null {
   if (length < minPassage) return null;
-  if (substantial(substance, length, plainLength)) return 'substance';
+  if (hasSubstance(substance, length, plainLength)) return 'substance';
   return length >= Math.max(STOCK_RUN, minPassage) ? 'stock' : null;
 }
 

@@ -23,7 +23,7 @@ export interface SloganEntry {
  *   - 'slogan': a fixed expression of the speech, reported wherever the page has it whole (after quotation marks,
  *     or bare inside a run of the speech's text);
  *   - 'numbered': a four-character numbered formula (两个维护, 四个意识): counts bare too, where its characters
- *     are not part of another word of the page (engine.ts, bareFormulaStands);
+ *     are not part of another word of the page (rules.ts, formulaStandsAlone);
  *   - 'word': an ordinary word or idiom the speech merely emphasises (红线, 显绩, 含金量, 穷追猛打) and a proverb
  *     it uses (前人栽树，后人乘凉): never a quote on its own, since every page on the topic may use it; it counts
  *     only as part of a longer passage.

@@ -2,7 +2,7 @@
  * Normalisation of a text onto the speech's alphabet, with a map from every
  * normalised position back to its offset in the original string.
  *
- * The matcher inlines the same loop for speed (lib/match/engine.ts); this
+ * The matcher inlines the same loop for speed (lib/match/pass.ts); this
  * standalone form serves the tests, the CLI and the benchmark's floor.
  */
 import { BREAK, type CodeTable, QUOTE, SKIP } from './table';

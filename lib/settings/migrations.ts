@@ -1,6 +1,6 @@
 /**
- * Versions of the stored settings object (key `local:settings`; its version
- * lives in @wxt-dev/storage's meta key `settings$`).
+ * Versions of the stored settings object (key `settings` in the local area;
+ * its version lives under `settings$`, see extension/settings.ts).
  *
  * v1 — unversioned. The first store wrote `Partial<Settings>` unvalidated,
  *      and earlier drafts used other shapes that may still be around:
@@ -51,7 +51,7 @@ export function migrateV1toV2(old: unknown): unknown {
   return next;
 }
 
-/** For `storage.defineItem({ version, migrations })`: key = the version migrated to. */
+/** Key: the version migrated to. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   2: migrateV1toV2,
 };

@@ -44,7 +44,7 @@ export interface SettingsWithNotice {
   notice: SettingsNotice | null;
 }
 
-/** The settings store as the UI sees it (platform/settings.ts in the extension, an in-memory one in tests). */
+/** The settings store as the UI sees it (extension/settings.ts in the extension, an in-memory one in tests). */
 export interface SettingsStore {
   load(): Promise<SettingsWithNotice>;
   /** Rejects (storing nothing) when the patch is invalid. */

@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { QuickSettings } from '../../components/options/QuickSettings';
+import { readSettings, settingsStore, updateSettings } from '../../extension/settings';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { getSettings, settingsStore, updateSettings } from '../../platform/settings';
 
 const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
 
@@ -67,10 +67,10 @@ describe('OptionsPage', () => {
     const user = await renderOptions();
     await user.type(screen.getByLabelText('网站主机名或网址'), 'https://News.CN:8443/politics/x.html');
     await user.click(screen.getByRole('button', { name: '暂停此网站' }));
-    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual(['news.cn']));
+    await waitFor(async () => expect((await readSettings()).settings.pausedSites).toEqual(['news.cn']));
     expect(screen.getByText('news.cn')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '在 news.cn 上恢复' }));
-    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual([]));
+    await waitFor(async () => expect((await readSettings()).settings.pausedSites).toEqual([]));
     expect(screen.getByText('没有暂停的网站。')).toBeTruthy();
   });
 
@@ -78,7 +78,7 @@ describe('OptionsPage', () => {
     const user = await renderOptions();
     await user.type(screen.getByLabelText('网站主机名或网址'), 'https://例子.中国/新闻');
     await user.click(screen.getByRole('button', { name: '暂停此网站' }));
-    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual(['xn--fsqu00a.xn--fiqs8s']));
+    await waitFor(async () => expect((await readSettings()).settings.pausedSites).toEqual(['xn--fsqu00a.xn--fiqs8s']));
     expect(screen.getByText('例子.中国')).toBeTruthy();
     expect(screen.queryByText(/xn--/)).toBeNull();
     expect(screen.getByRole('button', { name: '在 例子.中国 上恢复' })).toBeTruthy();
@@ -96,12 +96,12 @@ describe('OptionsPage', () => {
   it('sets sensitivity and a valid minimum length only', async () => {
     const user = await renderOptions();
     await user.click(screen.getByLabelText('仅标语'));
-    await waitFor(async () => expect((await getSettings()).sensitivity).toBe('slogans'));
+    await waitFor(async () => expect((await readSettings()).settings.sensitivity).toBe('slogans'));
     const length = screen.getByLabelText('最短段落长度（字）');
     fireEvent.change(length, { target: { value: '2' } });
     expect(length.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(length, { target: { value: '12' } });
-    await waitFor(async () => expect((await getSettings()).minPassageLength).toBe(12));
+    await waitFor(async () => expect((await readSettings()).settings.minPassageLength).toBe(12));
   });
 
   it('says "Saved" only after a save: input refused where typed clears it and stores nothing', async () => {
@@ -110,14 +110,14 @@ describe('OptionsPage', () => {
     expect(status()).toBe('');
     const length = screen.getByLabelText('Minimum passage length (characters)');
     fireEvent.change(length, { target: { value: '12' } });
-    await waitFor(async () => expect((await getSettings()).minPassageLength).toBe(12));
+    await waitFor(async () => expect((await readSettings()).settings.minPassageLength).toBe(12));
     await waitFor(() => expect(status()).toContain('Saved'));
     for (const bad of ['3', '', '41', '4.5']) {
       fireEvent.change(length, { target: { value: bad } });
       expect(status(), bad).toBe('');
       expect(length.getAttribute('aria-invalid'), bad).toBe('true');
       expect(screen.getByRole('alert').textContent, bad).toBe('Not saved: enter a whole number from 4 to 40.');
-      expect((await getSettings()).minPassageLength, bad).toBe(12);
+      expect((await readSettings()).settings.minPassageLength, bad).toBe(12);
     }
     fireEvent.change(length, { target: { value: '8' } });
     await waitFor(() => expect(status()).toContain('Saved'));
@@ -127,7 +127,7 @@ describe('OptionsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Pause this site' }));
     expect((await screen.findByRole('alert')).textContent).toContain('is not a valid hostname');
     expect(status()).toBe('');
-    expect((await getSettings()).pausedSites).toEqual([]);
+    expect((await readSettings()).settings.pausedSites).toEqual([]);
   });
 
   it('changes a colour’s opacity and warns when text becomes hard to read', async () => {
@@ -136,16 +136,16 @@ describe('OptionsPage', () => {
     expect(warnings()).toHaveLength(0); // the defaults read well on light and dark pages
     // An opaque yellow: fine under black text, unreadable under a dark page's light text.
     fireEvent.change(screen.getByLabelText('标语不透明度'), { target: { value: '100' } });
-    await waitFor(async () => expect((await getSettings()).colours.slogan).toBe('#f5b700ff'));
+    await waitFor(async () => expect((await readSettings()).settings.colours.slogan).toBe('#f5b700ff'));
     await waitFor(() => expect(warnings()).toHaveLength(1));
     expect(warnings()[0]?.textContent).toMatch(/深色 1\.\d:1/);
     // An opaque navy: unreadable under a light page's black text.
     fireEvent.change(screen.getByLabelText('段落颜色'), { target: { value: '#000080' } });
-    await waitFor(async () => expect((await getSettings()).colours.passage).toMatch(/^#000080/));
+    await waitFor(async () => expect((await readSettings()).settings.colours.passage).toMatch(/^#000080/));
     fireEvent.change(screen.getByLabelText('段落不透明度'), { target: { value: '100' } });
     await waitFor(() => expect(warnings()).toHaveLength(2));
     await userEvent.click(screen.getByRole('button', { name: '恢复默认颜色' }));
-    await waitFor(async () => expect((await getSettings()).colours).toEqual(DEFAULT_SETTINGS.colours));
+    await waitFor(async () => expect((await readSettings()).settings.colours).toEqual(DEFAULT_SETTINGS.colours));
     await waitFor(() => expect(warnings()).toHaveLength(0));
   });
 
@@ -227,16 +227,16 @@ describe('QuickSettings (popup)', () => {
     render(<QuickSettings store={settingsStore} lang="en" hostname="Example.com" />);
     const pause = await screen.findByLabelText('Pause on example.com');
     await user.click(pause);
-    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual(['example.com']));
+    await waitFor(async () => expect((await readSettings()).settings.pausedSites).toEqual(['example.com']));
     await user.click(pause);
-    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual([]));
+    await waitFor(async () => expect((await readSettings()).settings.pausedSites).toEqual([]));
   });
 
   it('turns Yuanwen off everywhere, which disables the per-site switch', async () => {
     const user = userEvent.setup();
     render(<QuickSettings store={settingsStore} lang="zh" hostname="news.cn" />);
     await user.click(await screen.findByLabelText('在所有网站上启用原文'));
-    await waitFor(async () => expect((await getSettings()).enabled).toBe(false));
+    await waitFor(async () => expect((await readSettings()).settings.enabled).toBe(false));
     expect((screen.getByLabelText('在 news.cn 上暂停') as HTMLInputElement).disabled).toBe(true);
   });
 
@@ -245,7 +245,7 @@ describe('QuickSettings (popup)', () => {
     let opened = 0;
     render(<QuickSettings store={settingsStore} lang="en" hostname={null} onOpenOptions={() => opened++} />);
     await user.selectOptions(await screen.findByLabelText('Sensitivity'), 'passages');
-    await waitFor(async () => expect((await getSettings()).sensitivity).toBe('passages'));
+    await waitFor(async () => expect((await readSettings()).settings.sensitivity).toBe('passages'));
     expect(screen.queryByLabelText(/Pause on/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'More settings…' }));
     expect(opened).toBe(1);

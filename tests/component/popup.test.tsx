@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { similarityPercent } from '../../components/popup/MatchItem';
 import { Popup } from '../../components/popup/Popup';
+import { buildItems, citationInput } from '../../components/popup/popup-model';
 import { formatCitation, formatCitations } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
-import { buildItems, citationInput } from '../../lib/popup-model';
 import { ACCESSED, fakePlatform, OWN_ORIGIN, PAGE, speechMatch, tabResults } from './popup-fake-platform';
 
 afterEach(cleanup);

@@ -6,6 +6,7 @@
  * fold brings that frame into the top window's view too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browser';
 import {
   allHighlighted,
   covers,
@@ -19,7 +20,6 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
-import { launchWithExtension } from './harness';
 
 describe('content script in shadow DOM and iframes', () => {
   let s: Sessions;

@@ -9,7 +9,7 @@
  * (the extension's work starts at document_idle, after it). A long task says
  * nothing about whose work it held, and on a shared two-core machine its wall
  * time includes time the renderer waited for a core, so the page opened with
- * the extension is traced (extension-tasks.ts) and each long task is charged
+ * the extension is traced (scripts/profile/extension-tasks.ts) and each long task is charged
  * to the extension only when the extension's own CPU time in it made it long:
  * over 50 ms of it, or enough that the task would not have been long
  * without it. The same page without the extension shows what the page does
@@ -18,7 +18,8 @@
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Frame, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TabResults } from '../../lib/messages';
-import { chromiumArgs, requireChromium } from './browser';
+import type { ExtensionSession } from '../../scripts/browser';
+import { chromiumArgs, requireChromium } from '../../scripts/browser';
 import {
   type ExtensionTask,
   extensionCpuWithin,
@@ -28,8 +29,7 @@ import {
   pageClockOffset,
   startTrace,
   type Trace,
-} from './extension-tasks';
-import type { ExtensionSession } from './harness';
+} from '../../scripts/profile/extension-tasks';
 
 export const HIGHLIGHTS = ['yuanwen-slogan', 'yuanwen-passage', 'yuanwen-near'] as const;
 export type HighlightName = (typeof HIGHLIGHTS)[number] | 'yuanwen-flash';

@@ -5,6 +5,7 @@
  * extension). The frame's timings show how the work was sliced.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browser';
 import {
   expectUntouched,
   highlightedTexts,
@@ -17,7 +18,6 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
-import { launchWithExtension } from './harness';
 
 const FILLER = '记者从有关部门获悉，今年以来全省经济运行总体平稳，各地积极推进重点项目建设，群众生活水平不断提高。';
 const SLOGAN = '会议要求牢固树立“绿水青山就是金山银山”的理念。';

@@ -4,6 +4,7 @@
  * route change (History API, no load) starts a fresh result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browser';
 import {
   allHighlighted,
   covers,
@@ -17,7 +18,6 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
-import { launchWithExtension } from './harness';
 
 describe('content script on live pages', () => {
   let s: Sessions;

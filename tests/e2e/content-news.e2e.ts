@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../lib/messages';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import {
   Background,
   expectUntouched,
@@ -21,7 +22,6 @@ import {
   settle,
   timingsOf,
 } from './content-helpers';
-import { type ExtensionSession, launchWithExtension } from './harness';
 
 describe('content script on a news article', () => {
   let session: ExtensionSession;

@@ -4,6 +4,7 @@
  * next to nothing: the matcher is never called).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browser';
 import {
   allHighlighted,
   covers,
@@ -18,7 +19,6 @@ import {
   stopSessions,
   timingsOf,
 } from './content-helpers';
-import { launchWithExtension } from './harness';
 
 describe('content script on static pages', () => {
   let s: Sessions;

@@ -6,9 +6,9 @@
  * stays equal to the matcher's for the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { Background, settle } from './content-helpers';
 import { expectFullResult, newsPage, WorkerControl } from './faults';
-import { type ExtensionSession, launchWithExtension } from './harness';
 
 const TICKER = `<script>
   const clock = document.createElement('span');

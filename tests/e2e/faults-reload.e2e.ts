@@ -5,9 +5,9 @@
  * equal to what the matcher finds in node for the same pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { Background } from './content-helpers';
 import { expectFullResult, newsPage } from './faults';
-import { type ExtensionSession, launchWithExtension } from './harness';
 
 describe('the extension reloaded with tabs open', () => {
   let session: ExtensionSession;

@@ -7,9 +7,9 @@
  */
 import type { ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { Background } from './content-helpers';
 import { expectFullResult, newsPage, storedMatches, WorkerControl } from './faults';
-import { type ExtensionSession, launchWithExtension } from './harness';
 
 describe('storage.session near its quota', () => {
   let session: ExtensionSession;

@@ -5,9 +5,9 @@
  * finds it in node for the same page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { Background, watchConsole } from './content-helpers';
 import { expectFullResult, type FaultPage, newsPage, WorkerControl } from './faults';
-import { type ExtensionSession, launchWithExtension } from './harness';
 
 const WINDOW_CHARS = 64_000; // entrypoints/content/scanner.ts: one scan-text message per window
 

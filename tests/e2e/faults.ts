@@ -8,15 +8,17 @@
  */
 import type { CDPSession, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import { decodeTab } from '../../entrypoints/background/stored-results';
 import { getCorpus } from '../../lib/corpus';
-import { getMatcher, type Match } from '../../lib/match';
+import { createSpeechMatcher, type Match } from '../../lib/match';
 import type { TabResults } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import { scanOptionsFor } from '../../lib/settings/scan-options';
-import { decodeTab } from '../../lib/stored-results';
+import type { ExtensionSession } from '../../scripts/browser';
 import { htmlText } from '../../scripts/scan';
 import { allHighlighted, type Background, covers, HIGHLIGHTS } from './content-helpers';
-import type { ExtensionSession } from './harness';
+
+const speechMatcher = createSpeechMatcher();
 
 const FILLER = '记者从有关部门获悉，今年以来全省经济运行总体平稳，各地积极推进重点项目建设，群众生活水平不断提高。';
 const QUOTES = [
@@ -49,7 +51,7 @@ export function newsPage(bytes: number, every = 40, title = '大页面'): FaultP
   parts.push('</main></body></html>');
   const html = parts.join('');
   const text = htmlText(html);
-  return { html, text, expected: getMatcher().scan(text, scanOptionsFor(DEFAULT_SETTINGS)) };
+  return { html, text, expected: speechMatcher.scan(text, scanOptionsFor(DEFAULT_SETTINGS)) };
 }
 
 const key = (m: Pick<Match, 'kind' | 'start' | 'end' | 'speechStart' | 'speechEnd'>) =>

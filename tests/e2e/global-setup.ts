@@ -3,8 +3,7 @@
  * YUANWEN_SKIP_BUILD=1 when a build is fresh).
  */
 import { execFileSync } from 'node:child_process';
-import { requireChromium } from './browser';
-import { ROOT } from './harness';
+import { ROOT, requireChromium } from '../../scripts/browser';
 
 export default function setup(): void {
   requireChromium();

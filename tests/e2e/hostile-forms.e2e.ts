@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './harness';
+import { ROOT } from '../../scripts/browser';
 import { formsPage, SLOGAN, SLOGAN_2 } from './hostile-pages';
 import {
   expectUnharmed,

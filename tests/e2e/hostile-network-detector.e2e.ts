@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from './harness';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
 import { allowNetwork } from './no-network.setup';
 

@@ -5,7 +5,7 @@
  * one, while its well-behaved run passes every check.
  *
  * The content tests' long-task check (content-helpers.ts) and the trace
- * attribution under both (extension-tasks.ts) get the same treatment: the
+ * attribution under both (scripts/profile/extension-tasks.ts) get the same treatment: the
  * extension must be charged with a long task of its own, with a task its share
  * made long and with a restyle it forced, and not with the page's own long
  * task or the parser's work around its document_start script.
@@ -14,12 +14,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
+import { LONG_TASK_MS, worstTask } from '../../scripts/profile/extension-tasks';
+import { openStatusReader } from '../../scripts/scan-status';
 import { installProbe, longTasksOfExtension, openWithExtension } from './content-helpers';
-import { LONG_TASK_MS, worstTask } from './extension-tasks';
-import { type ExtensionSession, launchWithExtension } from './harness';
 import { expectUnharmed, type HostileBrowser, visitHostilePage } from './hostile-run';
 import { watchExtensionNetwork } from './network';
-import { openStatusReader } from './scan-status';
 
 const MANIFEST = {
   manifest_version: 3,

@@ -6,11 +6,17 @@
  * 50 ms, no stall of the page during its work, and the extension really ran.
  */
 import { expect } from 'vitest';
-import { LONG_TASK_MS, worstTask } from './extension-tasks';
-import { type ExtensionSession, launchWithExtension } from './harness';
-import { describeReport, type Highlights, openProbedPage, type ProbedPage, type ProbeReport } from './hostile-probe';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
+import { LONG_TASK_MS, worstTask } from '../../scripts/profile/extension-tasks';
+import {
+  describeReport,
+  type Highlights,
+  openProbedPage,
+  type ProbedPage,
+  type ProbeReport,
+} from '../../scripts/profile/probed-page';
+import { openStatusReader, type StatusReader } from '../../scripts/scan-status';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
-import { openStatusReader, type StatusReader } from './scan-status';
 
 /** Invisible format characters (Unicode Cf): a reader does not see them, so a quote interleaved with them is still the quote. */
 export const FORMAT_CHARS = /\p{Cf}/gu;

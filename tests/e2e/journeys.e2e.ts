@@ -1,5 +1,5 @@
 /**
- * The core journeys, one spec run in Chromium and in Firefox ESR (journey-browser.ts):
+ * The core journeys, one spec run in Chromium and in Firefox ESR (scripts/journey-browser.ts):
  * quotes highlighted on a news page, in an iframe, in an open shadow root and
  * when inserted later; the badge; the keyboard commands; the popup for the tab listing every match; Jump; Full passage to the
  * reader at the span; copying a citation (read back from the clipboard); a
@@ -13,15 +13,15 @@
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { citationInput } from '../../components/popup/popup-model';
 import { CITATION_FORMATS, DEFAULT_CITATION_FORMAT, formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import { optionsStrings } from '../../lib/i18n/options';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
 import type { TabResults } from '../../lib/messages';
-import { citationInput } from '../../lib/popup-model';
+import { BROWSER_KINDS, type JourneyBrowser, launchJourneyBrowser, waitUntil } from '../../scripts/journey-browser';
 import { covers } from './content-helpers';
 import { fightingScriptsPage, SLOGAN, SLOGAN_2 } from './hostile-pages';
-import { BROWSER_KINDS, type JourneyBrowser, launchJourneyBrowser, waitUntil } from './journey-browser';
 
 const NAMES = ['yuanwen-slogan', 'yuanwen-passage', 'yuanwen-near'] as const;
 const TITLE = '我市召开生态环境保护工作推进会';
@@ -240,7 +240,7 @@ describe.each(BROWSER_KINDS)('core journeys in %s', (kind) => {
       (await chrome.commands.getAll()).map((c) => `${c.name} ${c.shortcut}`).sort(),
     );
     expect(commands).toEqual(['_execute_action Alt+Shift+Y', 'toggle-highlights Alt+Shift+H']);
-    // What the background sends the current tab on Alt+Shift+H (platform/keyboard-commands.ts).
+    // What the background sends the current tab on Alt+Shift+H (entrypoints/background/keyboard-commands.ts).
     const toggle = () => ext.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-highlights' }), tabId);
     await toggle();
     await waitUntil(

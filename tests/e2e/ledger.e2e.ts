@@ -20,8 +20,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import type { LedgerEntry } from '../../lib/ledger/types';
 import { sentenceHeat } from '../../lib/ledger/views';
-import { chromiumArgs, requireChromium } from './browser';
-import { EXTENSION_DIR, type ExtensionSession, sessionHooks, startPageServer } from './harness';
+import {
+  chromiumArgs,
+  EXTENSION_DIR,
+  type ExtensionSession,
+  requireChromium,
+  sessionHooks,
+  startPageServer,
+} from '../../scripts/browser';
 
 async function launch(): Promise<ExtensionSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'yuanwen-ledger-e2e-'));

@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
-import { type ExtensionSession, launchWithExtension } from './harness';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
 
 const corpus = getCorpus();

@@ -7,7 +7,7 @@
  * A test that loads a deliberately leaky extension exempts its session with
  * allowNetwork().
  */
-import { type ExtensionSession, sessionHooks } from './harness';
+import { type ExtensionSession, sessionHooks } from '../../scripts/browser';
 import { watchExtensionNetwork } from './network';
 
 const exempt = new WeakSet<ExtensionSession>();

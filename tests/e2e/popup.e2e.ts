@@ -14,12 +14,12 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citationInput } from '../../components/popup/popup-model';
 import { formatCitation, formatCitations } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import type { Lang } from '../../lib/i18n';
 import { type PopupStrings, popupStrings } from '../../lib/i18n/popup';
-import { citationInput } from '../../lib/popup-model';
-import { type ExtensionSession, launchWithExtension } from './harness';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 
 interface ListedItem {
   id: string;
@@ -470,7 +470,7 @@ describe('popup: list, jump, open, copy', () => {
   });
 
   it('speaks Chinese when the settings say so', async () => {
-    // The settings store keeps its object under `settings` in storage.local (platform/settings.ts).
+    // The settings store keeps its object under `settings` in storage.local (extension/settings.ts).
     await popup.evaluate(async () => {
       const current = (await chrome.storage.local.get('settings')).settings ?? {};
       await chrome.storage.local.set({ settings: { ...current, language: 'zh' } });

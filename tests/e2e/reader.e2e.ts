@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
-import { type ExtensionSession, launchWithExtension } from './harness';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 
 const corpus = getCorpus();
 

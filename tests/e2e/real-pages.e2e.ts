@@ -8,11 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getMatcher } from '../../lib/match';
+import { createSpeechMatcher } from '../../lib/match';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { REAL_SET_DIR } from '../../scripts/eval';
 import { describeMatch, readInput } from '../../scripts/scan';
 import { allHighlighted, Background } from './content-helpers';
-import { type ExtensionSession, launchWithExtension } from './harness';
+
+const speechMatcher = createSpeechMatcher();
 
 const CASES_DIR = join(REAL_SET_DIR, 'cases');
 const cases = readdirSync(CASES_DIR)
@@ -48,9 +50,7 @@ describe('real pages: the extension and the CLI agree', () => {
       html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
     );
     const text = readInput(path);
-    const cli = getMatcher()
-      .scan(text)
-      .map((m) => describeMatch(text, m).quote);
+    const cli = speechMatcher.scan(text).map((m) => describeMatch(text, m).quote);
 
     await page.goto(`${session.server.baseUrl}${route}`);
     const tabId = await bg.tabIdOf(page);

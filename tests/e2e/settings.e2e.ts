@@ -8,8 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from './harness';
-import { openStatusReader, type StatusReader } from './scan-status';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
+import { openStatusReader, type StatusReader } from '../../scripts/scan-status';
 
 const NAMES = ['yuanwen-slogan', 'yuanwen-passage', 'yuanwen-near'] as const;
 

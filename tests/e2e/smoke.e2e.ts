@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from './harness';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 
 describe('smoke: the built extension in Chromium', () => {
   let session: ExtensionSession;

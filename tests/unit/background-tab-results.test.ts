@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { badgeText } from '../../entrypoints/background/badge';
 import { handleMessage } from '../../entrypoints/background/messages';
+import {
+  forgetMemory,
+  forgetOnNavigation,
+  forgetTab,
+  getTabResults,
+  recordFrameReport,
+} from '../../entrypoints/background/tab-results';
 import {
   type FrameReport,
   isReportAck,
@@ -9,14 +17,6 @@ import {
   type ScanReply,
   type TabResults,
 } from '../../lib/messages';
-import { badgeText } from '../../platform/badge';
-import {
-  forgetMemory,
-  forgetOnNavigation,
-  forgetTab,
-  getTabResults,
-  recordFrameReport,
-} from '../../platform/tab-results';
 
 const m = (id: string, quote = '绿水青山就是金山银山'): PageMatch => ({
   id,

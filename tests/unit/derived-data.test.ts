@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
-import { getSpeechIndex } from '../../lib/match';
+import { createSpeechIndex } from '../../lib/match';
 import {
   DERIVED_PATH,
   deriveMatchData,
@@ -60,7 +60,7 @@ describe('derived speech data', () => {
     const { wordEnds } = deriveSpeechData(readFileSync(SPEECH_PATH, 'utf8'));
     const { wordWeights } = deriveMatchData(readFileSync(SPEECH_PATH, 'utf8'));
     expect(wordWeights).toHaveLength(wordEnds.length);
-    const text = getSpeechIndex().text;
+    const text = createSpeechIndex().text;
     const weightOf = (word: string) => {
       const k = wordEnds.findIndex((end) => text.slice(end - word.length, end) === word);
       return wordWeights[k];

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { getCorpus } from '../../lib/corpus';
 import {
   balancedSpeechText,
   CSV_COLUMNS,
@@ -9,9 +8,10 @@ import {
   toCsv,
   toExportDocument,
   toJson,
-} from '../../lib/export';
+} from '../../components/popup/export';
+import { buildItems } from '../../components/popup/popup-model';
+import { getCorpus } from '../../lib/corpus';
 import type { PageMatch } from '../../lib/messages';
-import { buildItems } from '../../lib/popup-model';
 
 const corpus = getCorpus();
 

@@ -8,11 +8,11 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { scanForContent } from '../../entrypoints/background/scan';
+import { MAX_RETRY_MS, retryDelayMs } from '../../entrypoints/content/backoff';
 import type { Highlighter } from '../../entrypoints/content/highlighter';
 import { LiveWatcher } from '../../entrypoints/content/live';
 import { createReporter, type ReportTransport } from '../../entrypoints/content/reporter';
 import { FrameScanner } from '../../entrypoints/content/scanner';
-import { MAX_RETRY_MS, retryDelayMs } from '../../lib/backoff';
 import type { ScanOptions } from '../../lib/match';
 import type { FrameReport } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';

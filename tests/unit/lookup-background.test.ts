@@ -7,11 +7,11 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LOOKUP_MENU_ID, openLookup, registerLookupMenu } from '../../entrypoints/background/context-menu';
+import { handleCommand, TOGGLE_HIGHLIGHTS_COMMAND } from '../../entrypoints/background/keyboard-commands';
+import { updateSettings } from '../../extension/settings';
 import { MAX_SELECTION } from '../../lib/lookup';
-import { LOOKUP_MENU_ID, openLookup, registerLookupMenu } from '../../platform/context-menu';
-import { handleCommand, TOGGLE_HIGHLIGHTS_COMMAND } from '../../platform/keyboard-commands';
-import { lookupHash, parseLookupHash } from '../../platform/lookup-page';
-import { updateSettings } from '../../platform/settings';
+import { lookupHash, parseLookupHash } from '../../lib/page-links';
 
 beforeEach(() => {
   fakeBrowser.reset();

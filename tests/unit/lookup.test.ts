@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import { speechData } from '../../lib/corpus/speech-data';
 import {
-  buildSpeechIndex,
+  buildWordIndex,
   getLookupIndex,
   getOccurrenceFinder,
   getSimplifier,
@@ -19,13 +19,15 @@ import {
   sloganWords,
   WORD_SCORE_FLOOR,
 } from '../../lib/lookup';
-import { getMatcher, type Match, type Matcher } from '../../lib/match';
+import { createSpeechMatcher, type Match, type Matcher } from '../../lib/match';
+
+const speechMatcher = createSpeechMatcher();
 
 const corpus = getCorpus();
 const segment = (text: string) => cut(text, true);
 const deps = () => ({
   index: getLookupIndex(),
-  matcher: getMatcher(),
+  matcher: speechMatcher,
   segment,
   simplify: getSimplifier(),
   occurrences: getOccurrenceFinder(),
@@ -70,7 +72,7 @@ describe('the speech index', () => {
 
   it('builds from the derived word boundaries in a few milliseconds', () => {
     const t0 = performance.now();
-    buildSpeechIndex(corpus, speechData.wordEnds);
+    buildWordIndex(corpus, speechData.wordEnds);
     expect(performance.now() - t0).toBeLessThan(500); // generous: catches accidental quadratic work only
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
-import { getMatcher, type Match } from '../../lib/match';
+import { createSpeechMatcher, type Match } from '../../lib/match';
 import { formulaStandsAlone } from '../../lib/match/rules';
 import { sloganClass } from '../../lib/match/speech-index';
 import { STOCK_BELOW } from '../../lib/match/types';
 
+const speechMatcher = createSpeechMatcher();
+
 const corpus = getCorpus();
-const scan = (text: string, options = {}) => getMatcher().scan(text, options);
+const scan = (text: string, options = {}) => speechMatcher.scan(text, options);
 const edits = (m: Match | undefined) => m?.diff?.filter((op) => op.op !== 'equal');
 
 describe('misquotes: one near match spanning the edit, wherever the edit is', () => {
@@ -126,8 +128,8 @@ describe('how the speech’s quoted phrases stand', () => {
 describe('distinctiveness', () => {
   it('stock phrasing can be left out; slogans and distinctive passages stay', () => {
     const text = '要坚持“绿水青山就是金山银山”，持续深入打好蓝天、碧水、净土保卫战，坚定不移实施生态先行战略。';
-    const all = getMatcher().scan(text);
-    const distinctive = getMatcher().scan(text, { minDistinctiveness: STOCK_BELOW });
+    const all = speechMatcher.scan(text);
+    const distinctive = speechMatcher.scan(text, { minDistinctiveness: STOCK_BELOW });
     expect(all.some((m) => m.distinctiveness < STOCK_BELOW)).toBe(true);
     expect(distinctive.length).toBeGreaterThan(0);
     expect(distinctive).toEqual(all.filter((m) => m.distinctiveness >= STOCK_BELOW));

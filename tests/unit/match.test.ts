@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
-import { getMatcher, type Match } from '../../lib/match';
+import { createSpeechMatcher, type Match } from '../../lib/match';
 import { STOCK_BELOW } from '../../lib/match/types';
 
+const speechMatcher = createSpeechMatcher();
+
 const corpus = getCorpus();
-const scan = (text: string, options = {}) => getMatcher().scan(text, options);
+const scan = (text: string, options = {}) => speechMatcher.scan(text, options);
 const quoted = (text: string, ms: Match[]) => ms.map((m) => [m.kind, text.slice(m.start, m.end)]);
 
 describe('slogans', () => {

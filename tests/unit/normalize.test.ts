@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getSpeechIndex } from '../../lib/match';
+import { createSpeechIndex } from '../../lib/match';
 import { BREAK, normalise, normalisedString, QUOTE, SKIP } from '../../lib/normalize';
 
-const { codeTable, plainTable } = getSpeechIndex();
+const { codeTable, plainTable } = createSpeechIndex();
 const norm = (s: string) => normalisedString(s, codeTable);
 
 describe('normalisation table', () => {

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { getCorpus } from '../../lib/corpus';
-import type { DiffOp } from '../../lib/match/types';
-import type { PageMatch, TabResults } from '../../lib/messages';
 import {
   buildItems,
   CONTEXT_CHARS,
@@ -11,13 +8,15 @@ import {
   NO_ANSWER_MS,
   type PhaseInput,
   pageOrder,
-  pageSupport,
   passageContext,
   popupPhase,
   shortenHeading,
   siteOf,
   summariseDiff,
-} from '../../lib/popup-model';
+} from '../../components/popup/popup-model';
+import { getCorpus } from '../../lib/corpus';
+import type { DiffOp } from '../../lib/match/types';
+import type { PageMatch, TabResults } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 
 const corpus = getCorpus();
@@ -218,41 +217,7 @@ describe('diffSegments', () => {
   });
 });
 
-describe('pageSupport', () => {
-  it.each([
-    ['chrome://extensions/', 'browser-page'],
-    ['about:blank', 'browser-page'],
-    ['edge://settings', 'browser-page'],
-    ['view-source:https://example.com/', 'browser-page'],
-    ['', 'browser-page'],
-    ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', 'pdf-viewer'],
-    ['https://example.com/report.PDF', 'pdf-viewer'],
-    ['chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup.html', 'extension-page'],
-    ['moz-extension://1234/popup.html', 'extension-page'],
-    ['https://chromewebstore.google.com/detail/x/abc', 'web-store'],
-    ['https://chrome.google.com/webstore/detail/abc', 'web-store'],
-    ['https://addons.mozilla.org/zh-CN/firefox/', 'web-store'],
-    ['file:///home/me/a.html', 'local-file'],
-  ])('%s cannot be scanned (%s)', (url, reason) => {
-    expect(pageSupport(url)).toEqual({ scannable: false, reason });
-  });
-
-  it('tells its own pages from other extensions', () => {
-    const own = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
-    expect(pageSupport(`${own}reader.html#p=3`, own)).toEqual({ scannable: false, reason: 'own-page' });
-    expect(pageSupport('chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html', own)).toEqual({
-      scannable: false,
-      reason: 'extension-page',
-    });
-  });
-
-  it.each(['https://news.example.cn/2023/07/a.html', 'http://127.0.0.1:8080/x', 'https://chrome.google.com/search'])(
-    '%s can be scanned',
-    (url) => {
-      expect(pageSupport(url)).toEqual({ scannable: true });
-    },
-  );
-
+describe('siteOf', () => {
   it('siteOf gives the stored form of the hostname, null without one', () => {
     expect(siteOf('https://News.Example.cn:8443/a')).toBe('news.example.cn');
     expect(siteOf('chrome://newtab')).toBeNull();

@@ -6,11 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { injectIntoOpenTabs } from '../../entrypoints/background/reinject';
+import { collectFrameReports } from '../../entrypoints/background/tab-rebuild';
 import { createReporter } from '../../entrypoints/content/reporter';
 import { answerResendRequests } from '../../entrypoints/content/resend';
 import type { FrameReport } from '../../lib/messages';
-import { injectIntoOpenTabs } from '../../platform/reinject';
-import { collectFrameReports } from '../../platform/tab-rebuild';
 
 const report: FrameReport = { url: 'https://a.example/', title: 't', status: 'done', matches: [] };
 

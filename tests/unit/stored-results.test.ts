@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  decodeTab,
+  encodeTab,
+  evictionOrder,
+  type StoredFrame,
+  storedBytes,
+} from '../../entrypoints/background/stored-results';
 import { getCorpus } from '../../lib/corpus';
 import type { PageMatch } from '../../lib/messages';
-import { decodeTab, encodeTab, evictionOrder, type StoredFrame, storedBytes } from '../../lib/stored-results';
 
 const speech = getCorpus().text;
 

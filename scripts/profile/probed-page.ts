@@ -23,6 +23,7 @@
  *   stalled the page.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { ExtensionSession } from '../browser';
 import {
   type ExtensionTask,
   extensionCpuWithin,
@@ -34,7 +35,6 @@ import {
   type TraceEvent,
   worstTask,
 } from './extension-tasks';
-import type { ExtensionSession } from './harness';
 
 const WORLD = 'yuanwen-hostile-probe';
 const SYNC_MARK = 'yuanwen-probe-sync';

@@ -18,8 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chromiumArgs, requireChromium, requireFirefox } from './browser';
-import { type PageServer, ROOT, startPageServer } from './harness';
+import { chromiumArgs, type PageServer, ROOT, requireChromium, requireFirefox, startPageServer } from './browser';
 
 export type BrowserKind = 'chromium' | 'firefox';
 export const BROWSER_KINDS: readonly BrowserKind[] = ['chromium', 'firefox'];

@@ -4,11 +4,12 @@
  * some context, the diff of a near-verbatim quote), in page order or grouped
  * by section. Pure: no browser APIs, so it is unit-tested in Node.
  */
-import type { CitationInput } from './citations/types';
-import type { Corpus, Section } from './corpus/types';
-import { type DiffOp, type MatchKind, type MatchRule, STOCK_BELOW } from './match/types';
-import type { PageMatch, TabResults } from './messages';
-import { normaliseHostname } from './settings/hostname';
+import type { CitationInput } from '../../lib/citations/types';
+import type { Corpus, Section } from '../../lib/corpus/types';
+import { type DiffOp, type MatchKind, type MatchRule, STOCK_BELOW } from '../../lib/match/types';
+import type { PageMatch, TabResults } from '../../lib/messages';
+import { type CannotScanReason, pageSupport } from '../../lib/page-support';
+import { normaliseHostname } from '../../lib/settings/hostname';
 
 /** Context shown on either side of the matched span, in characters. */
 export const CONTEXT_CHARS = { sentence: 48, neighbour: 24 } as const;
@@ -265,60 +266,6 @@ export function groupBySection(items: readonly PopupItem[]): SectionGroup[] {
   return [...groups.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([, g]) => ({ section: g.section, items: [...g.items].sort((a, b) => a.order - b.order) }));
-}
-
-export type UnscannableUrlReason =
-  | 'browser-page'
-  | 'pdf-viewer'
-  | 'web-store'
-  | 'extension-page'
-  /** One of Yuanwen's own pages (the reader, lookup, settings): the speech itself, nothing to check. */
-  | 'own-page'
-  | 'local-file';
-/** Why the popup cannot show matches: the URL, the content script never answering, or the page's content. */
-export type CannotScanReason = UnscannableUrlReason | 'no-answer' | 'unreadable';
-
-export type PageSupport = { scannable: true } | { scannable: false; reason: UnscannableUrlReason };
-
-const STORE_HOSTS = ['chromewebstore.google.com', 'microsoftedge.microsoft.com', 'addons.mozilla.org'];
-// Chrome's built-in PDF viewer is an extension page of this id.
-const PDF_VIEWER_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
-
-/**
- * Whether a content script can run on a URL at all. The browsers refuse
- * their own pages, the extension stores, other extensions' pages and the PDF
- * viewer; a PDF served over http shows the tab's URL but renders in the viewer.
- */
-export function pageSupport(url: string, ownOrigin?: string): PageSupport {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { scannable: false, reason: 'browser-page' };
-  }
-  const scheme = parsed.protocol;
-  if (scheme === 'chrome-extension:' || scheme === 'moz-extension:' || scheme === 'extension:') {
-    if (ownOrigin && sameExtension(parsed, ownOrigin)) return { scannable: false, reason: 'own-page' };
-    return { scannable: false, reason: parsed.host === PDF_VIEWER_ID ? 'pdf-viewer' : 'extension-page' };
-  }
-  if (scheme === 'file:') return { scannable: false, reason: 'local-file' };
-  if (scheme !== 'http:' && scheme !== 'https:') return { scannable: false, reason: 'browser-page' };
-  const host = parsed.hostname;
-  if (STORE_HOSTS.includes(host) || (host === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'))) {
-    return { scannable: false, reason: 'web-store' };
-  }
-  if (/\.pdf$/i.test(parsed.pathname)) return { scannable: false, reason: 'pdf-viewer' };
-  return { scannable: true };
-}
-
-/** Whether an extension URL belongs to the extension at `origin` (URL.origin is "null" for these schemes). */
-function sameExtension(url: URL, origin: string): boolean {
-  try {
-    const own = new URL(origin);
-    return url.protocol === own.protocol && url.host === own.host;
-  } catch {
-    return false;
-  }
 }
 
 /** The hostname the pause toggle applies to (as the settings store it), or null for URLs without one. */

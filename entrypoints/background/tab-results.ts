@@ -6,7 +6,7 @@
  * cleared with the results on navigation.
  *
  * Storage is shared by every tab and can fill: results are stored compactly
- * (lib/stored-results.ts), a tab over its budget is not stored, and when a
+ * (stored-results.ts), a tab over its budget is not stored, and when a
  * write fails for the quota the other tabs' stored results are dropped,
  * oldest first, until it fits. Every failed write is logged. Nothing is
  * lost: the pages hold their results, and a tab the background has no record
@@ -18,19 +18,13 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { getCorpus } from '../lib/corpus';
-import type { FrameReport, FrameSummary, PageMatch, ScanStatus, TabResults } from '../lib/messages';
-import {
-  decodeTab,
-  encodeTab,
-  evictionOrder,
-  type StoredFrame,
-  storedBytes,
-  TAB_BUDGET_BYTES,
-} from '../lib/stored-results';
+import { getCorpus } from '../../lib/corpus';
+import type { FrameReport, FrameSummary, PageMatch, ScanStatus, TabResults } from '../../lib/messages';
+import { pageSupport } from '../../lib/page-support';
 import { clearBadge, showCount } from './badge';
+import { decodeTab, encodeTab, evictionOrder, type StoredFrame, storedBytes, TAB_BUDGET_BYTES } from './stored-results';
 
-export type { StoredFrame } from '../lib/stored-results';
+export type { StoredFrame } from './stored-results';
 
 export interface TabState {
   tabId: number;
@@ -249,9 +243,9 @@ function tabStatus(frames: StoredFrame[], fallback: ScanStatus): ScanStatus {
   return frames.some((f) => f.report.status === 'scanning') ? 'scanning' : 'done';
 }
 
-/** Whether a content script can run in a tab showing `url` (same patterns as its manifest entry). */
-export function isScannable(url: string | undefined): boolean {
-  return !!url && /^https?:\/\//.test(url);
+/** Whether a content script can run in a tab showing `url` (lib/page-support.ts, as the popup asks). */
+function isScannable(url: string | undefined): boolean {
+  return !!url && pageSupport(url).scannable;
 }
 
 /**

@@ -5,7 +5,7 @@
  * ANSWER_MS is left out.
  */
 import { browser } from 'wxt/browser';
-import { type FrameReport, type Message, parseFrameReport } from '../lib/messages';
+import { type FrameReport, type Message, parseFrameReport } from '../../lib/messages';
 
 const ANSWER_MS = 2000;
 

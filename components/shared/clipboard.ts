@@ -1,7 +1,8 @@
 /**
- * Writes a citation to the clipboard: as plain text and, when it has
- * formatting (APA's italics), as HTML too so a word processor keeps it.
- * Falls back to plain text, then to the older copy command.
+ * The extension pages' one way to the clipboard (popup, reader): writes a
+ * citation as plain text and, when it has formatting (APA's italics), as HTML
+ * too so a word processor keeps it. Falls back to plain text, then to the
+ * older copy command (older engines, or a lost user activation).
  */
 export async function copyToClipboard(text: string, html: string | null = null): Promise<void> {
   if (html && typeof ClipboardItem !== 'undefined') {

@@ -19,7 +19,7 @@ export interface SentenceDoc {
   length: number;
 }
 
-export interface SpeechIndex {
+export interface WordIndex {
   corpus: Corpus;
   docs: SentenceDoc[];
   averageLength: number;
@@ -35,7 +35,7 @@ function addTerm(doc: SentenceDoc, term: string, start: number, end: number): vo
 }
 
 /** `wordEnds`: ascending end offsets of the speech's words within its paragraphs. */
-export function buildSpeechIndex(corpus: Corpus, wordEnds: readonly number[]): SpeechIndex {
+export function buildWordIndex(corpus: Corpus, wordEnds: readonly number[]): WordIndex {
   const docs: SentenceDoc[] = corpus.sentences.map((sentence) => ({ sentence, terms: new Map(), length: 0 }));
   let k = 0;
   for (const p of corpus.paragraphs) {

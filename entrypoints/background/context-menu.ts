@@ -5,11 +5,11 @@
  * language setting.
  */
 import { browser } from 'wxt/browser';
-import { resolveLanguage } from '../lib/i18n';
-import { optionsStrings } from '../lib/i18n/options';
-import type { Settings } from '../lib/settings/types';
-import { LOOKUP_PAGE, lookupHash } from './lookup-page';
-import { getSettings, watchSettings } from './settings';
+import { readSettings, watchSettings } from '../../extension/settings';
+import { resolveLanguage } from '../../lib/i18n';
+import { optionsStrings } from '../../lib/i18n/options';
+import { LOOKUP_PAGE, lookupHash } from '../../lib/page-links';
+import type { Settings } from '../../lib/settings/types';
 
 export const LOOKUP_MENU_ID = 'yuanwen-find-in-speech';
 
@@ -18,7 +18,7 @@ function menuTitle(settings: Settings): string {
 }
 
 async function createMenu(): Promise<void> {
-  const settings = await getSettings();
+  const { settings } = await readSettings();
   // Menus persist across service-worker restarts in Chrome: remove first so a restart never duplicates the id.
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: menuTitle(settings), contexts: ['selection'] }, () => {
@@ -42,7 +42,7 @@ export function registerLookupMenu(): void {
     if (info.menuItemId !== LOOKUP_MENU_ID || !info.selectionText?.trim()) return;
     void openLookup(info.selectionText, tab).catch((error) => console.error('[yuanwen] lookup', error));
   });
-  watchSettings((settings) => {
+  watchSettings(({ settings }) => {
     void Promise.resolve(browser.contextMenus.update(LOOKUP_MENU_ID, { title: menuTitle(settings) })).catch(() => {});
   });
 }

@@ -1,10 +1,19 @@
 /**
- * Deep links into the reader page: `reader.html#span=START-END` highlights a
- * character span of speech.txt, `reader.html#p=N` a paragraph. The popup
- * builds them; the reader parses them. Any other hash is a plain anchor of
- * the page (#section-2, #text), which the reader scrolls to itself.
+ * Deep links into the extension's own pages, built and parsed in one place.
+ *
+ * The reader: `reader.html#span=START-END` highlights a character span of
+ * speech.txt, `reader.html#p=N` a paragraph. The popup and the lookup page
+ * build them; the reader parses them. Any other hash is a plain anchor of the
+ * page (#section-2, #text), which the reader scrolls to itself.
+ *
+ * The lookup page: `lookup.html#q=TEXT`, the selection to look up. The hash
+ * never leaves the browser, and a hand-edited one is just another query.
  */
 import type { Span } from './corpus/types';
+import { MAX_SELECTION } from './lookup';
+
+export const READER_PAGE = '/reader.html';
+export const LOOKUP_PAGE = '/lookup.html';
 
 export type ReaderTarget = { kind: 'span'; span: Span } | { kind: 'paragraph'; number: number };
 
@@ -70,4 +79,19 @@ export function parseReaderHash(
 ): ReaderTarget | null {
   const read = readReaderHash(hash, { textLength, paragraphs });
   return read.kind === 'target' ? read.target : null;
+}
+
+export function lookupHash(text: string): string {
+  return `#q=${encodeURIComponent(text.trim().slice(0, MAX_SELECTION))}`;
+}
+
+/** The query in a lookup hash; '' when there is none or it is malformed. */
+export function parseLookupHash(hash: string): string {
+  const m = /^#q=(.*)$/s.exec(hash);
+  if (!m) return '';
+  try {
+    return decodeURIComponent(m[1] ?? '').slice(0, MAX_SELECTION);
+  } catch {
+    return '';
+  }
 }

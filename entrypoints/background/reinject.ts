@@ -13,7 +13,7 @@
  * extension may not script); those failures are logged.
  */
 import { browser } from 'wxt/browser';
-import type { Message } from '../lib/messages';
+import type { Message } from '../../lib/messages';
 
 async function hasLiveContentScript(tabId: number): Promise<boolean> {
   const message: Message = { type: 'resend-report' };

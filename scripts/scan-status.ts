@@ -4,8 +4,8 @@
  * message itself). Used to wait until the content script has finished a page.
  */
 import type { Page } from 'playwright-core';
-import type { TabResults } from '../../lib/messages';
-import type { ExtensionSession } from './harness';
+import type { TabResults } from '../lib/messages';
+import type { ExtensionSession } from './browser';
 
 export interface StatusReader {
   /** The tab showing `url` (exact match): its id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReaderHash, readerHash, readReaderHash } from '../../lib/reader-link';
+import { parseReaderHash, readerHash, readReaderHash } from '../../lib/page-links';
 
 describe('reader deep links', () => {
   it('round-trips spans and paragraphs', () => {

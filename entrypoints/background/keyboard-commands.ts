@@ -4,7 +4,7 @@
  * `_execute_action` (open the popup) is handled by the browser itself.
  */
 import { browser } from 'wxt/browser';
-import type { Message } from '../lib/messages';
+import type { Message } from '../../lib/messages';
 
 export const TOGGLE_HIGHLIGHTS_COMMAND = 'toggle-highlights';
 

@@ -9,8 +9,8 @@
  *
  * Also the policy when storage is full: which tabs' stored results go first.
  */
-import { type DiffOp, MATCH_RULES, type MatchKind } from './match/types';
-import type { FrameReport, PageMatch, ScanStatus, ScanTimings } from './messages';
+import { type DiffOp, MATCH_RULES, type MatchKind } from '../../lib/match/types';
+import type { FrameReport, PageMatch, ScanStatus, ScanTimings } from '../../lib/messages';
 
 /** One frame's last report, and when it came (to tell reports of the new page from the old). */
 export interface StoredFrame {
