@@ -26,8 +26,11 @@
  *   rebuilding a tab's state it lost).
  * - frame-site → FrameSite: the site a frame belongs to (its tab's top page),
  *   so pausing a site pauses its third-party frames too.
+ * - get-ledger → LedgerReply (from the background, to extension pages only).
  */
 import * as v from 'valibot';
+import { parseLedgerQuery } from './ledger/query';
+import type { LedgerEntry } from './ledger/types';
 import {
   MAX_AUTHOR_LENGTH,
   MAX_DIFF_OPS,
@@ -172,6 +175,17 @@ const ScanOptionsSchema = v.object({
   minDistinctiveness: v.optional(unit),
 });
 
+/** The ledger's filters, checked by the ledger's own parser (lib/ledger/query.ts: the page uses it too). */
+const LedgerQuerySchema = v.pipe(
+  v.unknown(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const query = parseLedgerQuery(dataset.value);
+    if (query) return query;
+    addIssue({ message: 'not a ledger query' });
+    return NEVER;
+  }),
+);
+
 const MessageSchema = v.variant('type', [
   /** content → background: the frame's current results (replaces earlier ones of that frame). */
   v.object({ type: v.literal('frame-report'), report: FrameReportSchema }),
@@ -198,12 +212,19 @@ const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('library-changed') }),
   /** Library page → background: reply with the index's IndexStatus (platform-library/index-service.ts). */
   v.object({ type: v.literal('get-library-status') }),
+  /** extension page → background: the ledger's entries meeting the query (all when absent). Reply: LedgerReply. */
+  v.object({ type: v.literal('get-ledger'), query: LedgerQuerySchema }),
 ]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 
 // Compile-time: the options the schema lets through are options the engine takes.
 const _options: ScanOptions = {} as v.InferOutput<typeof ScanOptionsSchema>;
 void _options;
+
+/** The reply to get-ledger: the entries, most recently seen first. */
+export interface LedgerReply {
+  entries: LedgerEntry[];
+}
 
 /** The reply to frame-report: the background recorded it (or dropped it for good: no resending). */
 const ReportAckSchema = v.object({ ok: v.literal(true) });

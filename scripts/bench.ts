@@ -46,6 +46,7 @@ import { buildSpeechIndex } from '../lib/match/speech-index';
 import { BREAK, normalise, QUOTE, SKIP } from '../lib/normalize';
 import { benchBrowser } from './bench-browser';
 import { runInfo, updatePerformanceDoc } from './bench-docs';
+import { benchLedger, LEDGER_BUILD } from './bench-ledger';
 import { benchLibrary, type LibraryBench, printLibraryBench } from './bench-library';
 import { WHEN, WHO } from './news-vocabulary';
 import { pick, rng } from './seeded-random';
@@ -380,6 +381,8 @@ function benchEngine(): Record<string, number> {
 async function assemble(argv: string[]): Promise<Record<string, number>> {
   const results: Record<string, number> = { ...benchEngine() };
   if (!argv.includes('--no-browser')) Object.assign(results, await benchBrowser());
+  // The ledger page runs on the build benchBrowser() made.
+  Object.assign(results, await benchLedger(argv.includes('--no-browser') ? null : LEDGER_BUILD));
   return results;
 }
 
@@ -435,6 +438,9 @@ async function main(): Promise<void> {
     );
   }
   if (library) printLibraryBench(library);
+  console.log(
+    `ledger: ${f(r.ledger_entries)} entries, page opens in ${f(r.ledger_open_ms)} ms (target ≤ 1,000), filters in ${f(r.ledger_filter_ms)} ms (target ≤ 200; the function alone ${f(r.ledger_filter_node_ms)} ms), one page recorded in ${f(r.ledger_write_ms)} ms`,
+  );
   if (!argv.includes('--no-docs')) {
     const doc = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
     const numbers = Object.entries(library ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');

@@ -60,6 +60,9 @@ export function OptionsPage(props: OptionsPageProps) {
   return (
     <main className="yw-options" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <h1>{t.pageTitle}</h1>
+      <p>
+        <a href="ledger.html">引文记录 · Quotation ledger</a>
+      </p>
       {notice && (
         <SettingsNoticeBanner
           notice={notice}

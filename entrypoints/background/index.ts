@@ -6,6 +6,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { migrateSettings } from '../../extension/settings';
 import { registerLibrary } from '../../platform-library/background';
+import { registerLedger } from './ledger';
 import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';
 import { registerReinjection } from './reinject';
@@ -21,6 +22,7 @@ export default defineBackground({
     registerLookupAndShortcuts();
     registerReinjection();
     registerLibrary();
+    registerLedger();
     // Settings stored by an older version are stored again at the current one (reads migrate in memory anyway).
     void migrateSettings();
   },

@@ -17,11 +17,13 @@ import { MAX_TITLE_LENGTH } from '../../lib/limits';
 import {
   type FrameReport,
   type FrameSite,
+  type LedgerReply,
   parseMessage,
   type ReportAck,
   type ScanReply,
   type TabResults,
 } from '../../lib/messages';
+import { answerLedgerQuery, recordInLedger } from './ledger';
 import { forgetScanBudget, scanForContent } from './scan';
 import { collectFrameReports } from './tab-rebuild';
 import { getTabResults, recordFrameReport } from './tab-results';
@@ -29,13 +31,13 @@ import { getTabResults, recordFrameReport } from './tab-results';
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number; title?: string; url?: string };
+  tab?: { id?: number; title?: string; url?: string; incognito?: boolean };
   frameId?: number;
   /** Chrome 106+: the frame's document; a new page in the same frame gets a new one. */
   documentId?: string;
 }
 
-type Reply = TabResults | ScanReply | ReportAck | FrameSite;
+type Reply = TabResults | ScanReply | ReportAck | FrameSite | LedgerReply;
 
 function fromOurExtension(sender: Sender): boolean {
   return sender.id === browser.runtime.id;
@@ -104,10 +106,11 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<Reply> | un
       const from = contentSender(sender);
       if (!from) return undefined;
       const report = vouched(message.report, sender, from.frameId, from.url);
-      // Acknowledged once stored, or dropped for good: a report the worker stopped before storing is sent again.
-      return recordFrameReport(from.tabId, from.frameId, report, { documentId: sender.documentId }).then(
-        (): ReportAck => ({ ok: true }),
-      );
+      // Acknowledged once stored (and recorded in the ledger), or dropped for good: a report the worker stopped
+      // before storing is sent again.
+      return recordFrameReport(from.tabId, from.frameId, report, { documentId: sender.documentId })
+        .then(() => recordInLedger(report, sender).catch(logLedgerFailure))
+        .then((): ReportAck => ({ ok: true }));
     }
     case 'scan-text': {
       const from = contentSender(sender);
@@ -124,9 +127,20 @@ export function handleMessage(raw: unknown, sender: Sender): Promise<Reply> | un
       const { tabId } = message;
       return tabInfo(tabId).then(({ url, title }) => getTabResults(tabId, url, title, collectFrameReports));
     }
+    case 'get-ledger': {
+      if (!fromExtensionPage(sender)) return undefined;
+      return answerLedgerQuery(message.query);
+    }
     default:
       return undefined;
   }
+}
+
+function logLedgerFailure(error: unknown): null {
+  console.warn(
+    `Yuanwen: could not record the page in the ledger: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return null;
 }
 
 export function registerMessages(): void {

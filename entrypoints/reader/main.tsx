@@ -8,6 +8,7 @@ import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
+import { showLedgerHeat } from './ledger-heat';
 
 // The settings decide the UI language and the one-click citation format; if
 // storage cannot be read the page still opens, with the defaults.
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
       search={<ReaderSearch lang={lang} loadSegmenter={loadSegmenter} />}
     />,
   );
+  void showLedgerHeat(root, lang);
 }
 
 void start();

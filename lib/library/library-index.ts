@@ -124,13 +124,6 @@ function weightsOf(paragraph: string): Uint8Array {
   return w;
 }
 
-/** The 32-bit polynomial hash of GRAM codes (the scan computes the same, rolling). */
-function gramHash(codes: ArrayLike<number>, at: number): number {
-  let h = 0;
-  for (let k = 0; k < GRAM; k++) h = (Math.imul(h, HASH_BASE) + (codes[at + k] as number)) | 0;
-  return h;
-}
-
 function log2ceil(n: number): number {
   return Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
 }

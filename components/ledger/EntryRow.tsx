@@ -1,0 +1,72 @@
+/** One page of the ledger: its quotes, a star and a note, links to the spot and to the reader. */
+import { useState } from 'react';
+import { readerLinkFor } from '../../lib/ledger/links';
+import type { LedgerEntry } from '../../lib/ledger/types';
+import type { LedgerPlatform } from './platform';
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+export function EntryRow({
+  entry,
+  platform,
+  onChange,
+}: {
+  entry: LedgerEntry;
+  platform: LedgerPlatform;
+  onChange: (entry: LedgerEntry) => void;
+}) {
+  const [note, setNote] = useState(entry.note);
+  const save = async (change: { note?: string; starred?: boolean }) => {
+    const next = await platform.annotate(entry.url, change);
+    if (next) onChange(next);
+  };
+  return (
+    <li className="ledger-entry" data-testid="ledger-entry" data-url={entry.url}>
+      <div className="ledger-entry-head">
+        <button
+          type="button"
+          className="ledger-star"
+          aria-pressed={entry.starred}
+          aria-label={entry.starred ? 'Unstar' : 'Star'}
+          onClick={() => void save({ starred: !entry.starred })}
+        >
+          {entry.starred ? '★' : '☆'}
+        </button>
+        <a href={entry.quotes[0]?.link ?? entry.url} target="_blank" rel="noreferrer" className="ledger-title">
+          {entry.title || entry.url}
+        </a>
+        <span className="ledger-meta">
+          {entry.site} · {day(entry.firstSeen)}
+          {entry.lastSeen !== entry.firstSeen ? ` – ${day(entry.lastSeen)}` : ''}
+        </span>
+      </div>
+      <ul className="ledger-quotes">
+        {entry.quotes.map((q) => (
+          <li key={`${q.documentId}:${q.start}:${q.end}:${q.quote}`} data-kind={q.kind} data-edited={q.similarity < 1}>
+            <q>{q.quote}</q>{' '}
+            <span className="ledger-kind">
+              {q.kind}
+              {q.similarity < 1 ? ` · ${Math.round(q.similarity * 100)}% · ${q.diffSummary}` : ''}
+            </span>{' '}
+            <a href={q.link} target="_blank" rel="noreferrer">
+              Open at the spot
+            </a>{' '}
+            <a href={platform.pageUrl(readerLinkFor(q.documentId, q.start, q.end))} target="_blank" rel="noreferrer">
+              In the reader
+            </a>
+          </li>
+        ))}
+      </ul>
+      <textarea
+        className="ledger-note"
+        aria-label="Note"
+        placeholder="Note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        onBlur={() => {
+          if (note !== entry.note) void save({ note });
+        }}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,398 @@
+/**
+ * The ledger page: every page where Yuanwen found quotes, filtered by
+ * document, kind, site, dates, edited only, starred, or words; shown as
+ * pages, by passage, by site, or as a timeline; exported and imported;
+ * with the ledger's settings.
+ */
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { getCorpus } from '../../lib/corpus';
+import {
+  LedgerImportError,
+  ledgerToCslJson,
+  ledgerToCsv,
+  ledgerToJson,
+  parseLedgerJson,
+} from '../../lib/ledger/export';
+import { parseLedgerHash, readerLinkFor } from '../../lib/ledger/links';
+import { filterEntries } from '../../lib/ledger/query';
+import type { LedgerEntry, LedgerQuery, LedgerSettings } from '../../lib/ledger/types';
+import { type Bucket, byPassage, bySite, speechPassages, timeline } from '../../lib/ledger/views';
+import type { MatchKind } from '../../lib/match/types';
+import { EntryRow } from './EntryRow';
+import type { LedgerNoticeView, LedgerPlatform } from './platform';
+import { Timeline } from './Timeline';
+
+type View = 'pages' | 'passages' | 'sites' | 'timeline';
+const PAGE_SIZE = 100;
+
+const dayStart = (s: string) => (s ? Date.parse(`${s}T00:00:00Z`) : undefined);
+const dayEnd = (s: string) => (s ? Date.parse(`${s}T23:59:59.999Z`) : undefined);
+
+export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; hash?: string }) {
+  const [entries, setEntries] = useState<LedgerEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<LedgerNoticeView | null>(null);
+  const [settings, setSettings] = useState<LedgerSettings | null>(null);
+  const [view, setView] = useState<View>('pages');
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [bucket, setBucket] = useState<Bucket>('day');
+  const target = useMemo(() => parseLedgerHash(hash), [hash]);
+  const [text, setText] = useState('');
+  const [documentId, setDocumentId] = useState(target?.documentId ?? '');
+  const [kind, setKind] = useState<'' | MatchKind>('');
+  const [site, setSite] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [editedOnly, setEditedOnly] = useState(false);
+  const [starredOnly, setStarredOnly] = useState(false);
+  const [span, setSpan] = useState(target ? { start: target.start, end: target.end } : undefined);
+
+  const reload = async () => {
+    try {
+      const [all, n, s] = await Promise.all([platform.load(), platform.notice(), platform.settings()]);
+      setEntries(filterEntries(all)); // sorted once, newest first: later filters keep the order
+      setNotice(n);
+      setSettings(s);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  const query: LedgerQuery = useMemo(
+    () => ({
+      ...(text.trim() ? { text } : {}),
+      ...(documentId ? { documentId } : {}),
+      ...(kind ? { kind } : {}),
+      ...(site ? { site } : {}),
+      ...(from ? { from: dayStart(from) } : {}),
+      ...(to ? { to: dayEnd(to) } : {}),
+      ...(editedOnly ? { editedOnly } : {}),
+      ...(starredOnly ? { starredOnly } : {}),
+      ...(span ? { span } : {}),
+    }),
+    [text, documentId, kind, site, from, to, editedOnly, starredOnly, span],
+  );
+  const deferredQuery = useDeferredValue(query);
+  const filtered = useMemo(() => (entries ? filterEntries(entries, deferredQuery) : []), [entries, deferredQuery]);
+  const sites = useMemo(() => [...new Set((entries ?? []).map((e) => e.site))].sort(), [entries]);
+  const documents = useMemo(
+    () => [...new Set((entries ?? []).flatMap((e) => e.quotes.map((q) => q.documentId)))].sort(),
+    [entries],
+  );
+
+  const replace = (next: LedgerEntry) =>
+    setEntries((all) => (all ? all.map((e) => (e.url === next.url ? next : e)) : all));
+
+  const exportAs = (format: 'csv' | 'json' | 'csl') => {
+    const date = new Date().toISOString().slice(0, 10);
+    if (format === 'csv') platform.download(`yuanwen-ledger-${date}.csv`, ledgerToCsv(filtered), 'text/csv');
+    else if (format === 'json')
+      platform.download(`yuanwen-ledger-${date}.json`, ledgerToJson(filtered, new Date()), 'application/json');
+    else platform.download(`yuanwen-ledger-${date}.csl.json`, ledgerToCslJson(filtered), 'application/json');
+  };
+
+  const importFile = async (file: File) => {
+    try {
+      const imported = parseLedgerJson(await file.text());
+      const { added, updated } = await platform.importEntries(imported);
+      setMessage(`Imported ${imported.length} pages: ${added} new, ${updated} merged.`);
+      await reload();
+    } catch (e) {
+      setMessage(e instanceof LedgerImportError ? `Import refused: ${e.message}` : `Import failed: ${String(e)}`);
+    }
+  };
+
+  if (error) return <main className="ledger">Could not open the ledger: {error}</main>;
+  if (!entries) return <main className="ledger">Loading…</main>;
+
+  return (
+    <main className="ledger">
+      <h1>原文 Yuanwen · 引文记录 Quotation ledger</h1>
+      <p className="ledger-summary" data-testid="ledger-summary">
+        {filtered.length} of {entries.length} pages
+      </p>
+      {notice && (
+        <div className="ledger-notice" role="alert">
+          Storage was full: {notice.pruned} of the oldest entries were removed to make room (past the retention period
+          first).{' '}
+          <button type="button" onClick={() => void platform.dismissNotice().then(() => setNotice(null))}>
+            OK
+          </button>
+        </div>
+      )}
+      {message && (
+        <p className="ledger-message" role="status">
+          {message}
+        </p>
+      )}
+      <fieldset className="ledger-filters">
+        <legend>Filters</legend>
+        <input
+          type="search"
+          aria-label="Search"
+          placeholder="Search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <select aria-label="Document" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
+          <option value="">All documents</option>
+          {documents.map((d) => (
+            <option key={d} value={d}>
+              {platform.documentTitle(d)}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as '' | MatchKind)}>
+          <option value="">All kinds</option>
+          <option value="slogan">Slogans</option>
+          <option value="passage">Passages</option>
+        </select>
+        <select aria-label="Site" value={site} onChange={(e) => setSite(e.target.value)}>
+          <option value="">All sites</option>
+          {sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <label>
+          From <input type="date" aria-label="From" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          To <input type="date" aria-label="To" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label>
+          <input type="checkbox" checked={editedOnly} onChange={(e) => setEditedOnly(e.target.checked)} /> Edited only
+        </label>
+        <label>
+          <input type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly(e.target.checked)} /> Starred
+        </label>
+        {span && (
+          <button type="button" onClick={() => setSpan(undefined)}>
+            Passage {span.start}–{span.end} ✕
+          </button>
+        )}
+      </fieldset>
+      <nav className="ledger-tabs">
+        {(['pages', 'passages', 'sites', 'timeline'] as const).map((v) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {{ pages: 'Pages', passages: 'By passage', sites: 'By site', timeline: 'Timeline' }[v]}
+          </button>
+        ))}
+      </nav>
+      {view === 'pages' && (
+        <section>
+          <ul className="ledger-entries">
+            {filtered.slice(0, shown).map((e) => (
+              <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} />
+            ))}
+          </ul>
+          {filtered.length > shown && (
+            <button type="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
+              Show more ({filtered.length - shown})
+            </button>
+          )}
+        </section>
+      )}
+      {view === 'passages' && <Passages entries={filtered} platform={platform} onPick={setSpan} />}
+      {view === 'sites' && <Sites entries={filtered} onPick={setSite} />}
+      {view === 'timeline' && (
+        <section>
+          <label>
+            <input type="radio" checked={bucket === 'day'} onChange={() => setBucket('day')} /> Per day
+          </label>
+          <label>
+            <input type="radio" checked={bucket === 'week'} onChange={() => setBucket('week')} /> Per week
+          </label>
+          <Timeline points={timeline(filtered, bucket)} documents={documents} />
+        </section>
+      )}
+      <section className="ledger-tools">
+        <h2>Export and import</h2>
+        <button type="button" onClick={() => exportAs('csv')}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => exportAs('json')}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => exportAs('csl')}>
+          Export CSL-JSON
+        </button>
+        <label>
+          Import JSON{' '}
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import JSON"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </section>
+      {settings && <LedgerSettingsView settings={settings} sites={sites} platform={platform} onChanged={reload} />}
+    </main>
+  );
+}
+
+function Passages({
+  entries,
+  platform,
+  onPick,
+}: {
+  entries: LedgerEntry[];
+  platform: LedgerPlatform;
+  onPick: (span: { start: number; end: number }) => void;
+}) {
+  const rows = useMemo(() => byPassage(entries, speechPassages(getCorpus())).slice(0, 500), [entries]);
+  return (
+    <table className="ledger-table" data-testid="by-passage">
+      <thead>
+        <tr>
+          <th>Passage</th>
+          <th>Pages</th>
+          <th>Verbatim</th>
+          <th>Edited</th>
+          <th>Sites</th>
+          <th>Last seen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-key={r.key}>
+            <td>
+              <button type="button" className="ledger-link" onClick={() => onPick({ start: r.start, end: r.end })}>
+                {r.label.length > 60 ? `${r.label.slice(0, 60)}…` : r.label}
+              </button>{' '}
+              <a href={platform.pageUrl(readerLinkFor(r.documentId, r.start, r.end))} target="_blank" rel="noreferrer">
+                In the reader
+              </a>
+            </td>
+            <td>{r.pages}</td>
+            <td>{r.verbatim}</td>
+            <td>{r.edited}</td>
+            <td>{r.sites.slice(0, 3).join(', ')}</td>
+            <td>{new Date(r.lastSeen).toISOString().slice(0, 10)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Sites({ entries, onPick }: { entries: LedgerEntry[]; onPick: (site: string) => void }) {
+  const rows = useMemo(() => bySite(entries), [entries]);
+  return (
+    <table className="ledger-table" data-testid="by-site">
+      <thead>
+        <tr>
+          <th>Site</th>
+          <th>Pages</th>
+          <th>Quotes</th>
+          <th>Edited</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.site} data-site={r.site}>
+            <td>
+              <button type="button" className="ledger-link" onClick={() => onPick(r.site)}>
+                {r.site}
+              </button>
+            </td>
+            <td>{r.pages}</td>
+            <td>{r.quotes}</td>
+            <td>{r.edited}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function LedgerSettingsView({
+  settings,
+  sites,
+  platform,
+  onChanged,
+}: {
+  settings: LedgerSettings;
+  sites: string[];
+  platform: LedgerPlatform;
+  onChanged: () => Promise<void>;
+}) {
+  const [forget, setForget] = useState('');
+  const [days, setDays] = useState(String(settings.retentionDays));
+  const update = async (patch: Partial<LedgerSettings>) => {
+    await platform.updateSettings(patch);
+    await onChanged();
+  };
+  return (
+    <section className="ledger-settings">
+      <h2>Settings</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.enabled}
+          onChange={(e) => void update({ enabled: e.target.checked })}
+        />{' '}
+        Record pages in the ledger
+      </label>
+      <label>
+        Keep entries for{' '}
+        <input
+          type="number"
+          min={1}
+          aria-label="Retention in days"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          onBlur={() => void update({ retentionDays: Number(days) })}
+        />{' '}
+        days
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.recordQuietPages}
+          onChange={(e) => void update({ recordQuietPages: e.target.checked })}
+        />{' '}
+        Record pages in quiet mode too
+      </label>
+      <div>
+        <select aria-label="Site to forget" value={forget} onChange={(e) => setForget(e.target.value)}>
+          <option value="">Forget a site…</option>
+          {sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={!forget}
+          onClick={async () => {
+            await platform.forgetSite(forget);
+            setForget('');
+            await onChanged();
+          }}
+        >
+          Forget this site
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (platform.confirm('Delete every entry of the ledger?')) void platform.clear().then(onChanged);
+          }}
+        >
+          Clear all
+        </button>
+      </div>
+    </section>
+  );
+}
