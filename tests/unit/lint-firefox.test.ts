@@ -1,13 +1,13 @@
 /**
  * The Firefox lint gate (scripts/lint-firefox.ts): it lets through only
- * react-dom's own innerHTML assignment, and fails a build with any other.
+ * react-dom's own innerHTML assignment and the reviewed library cases, and fails a build with any other.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isReactInnerHtml } from '../../scripts/lint-firefox';
+import { isReactInnerHtml, reviewedCase } from '../../scripts/lint-firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -54,6 +54,18 @@ describe('isReactInnerHtml', () => {
     expect(isReactInnerHtml(react, 1, react.indexOf('e.innerHTML'))).toBe(true);
     const ours = 'const x = location.hash; document.body.innerHTML = x;';
     expect(isReactInnerHtml(ours, 1, ours.indexOf('document.body'))).toBe(false);
+  });
+});
+
+describe('reviewedCase', () => {
+  it("lets through pdf.js's eval compiler only where Yuanwen turned it off, and no other eval", () => {
+    const pdf =
+      'if(t.isEvalSupported&&FeatureTest.isEvalSupported){const e=(new PostScriptCompiler).compile(i,a,s);if(e)return new Function("src",e)}';
+    expect(reviewedCase(pdf, 'DANGEROUS_EVAL', 1, pdf.indexOf('new Function'))).toMatch(/isEvalSupported: false/);
+    const ours = 'const code = location.hash.slice(1); const f = new Function(code);';
+    expect(reviewedCase(ours, 'DANGEROUS_EVAL', 1, ours.indexOf('new Function'))).toBeNull();
+    const inner = 'n.innerHTML=t.innerHTML;';
+    expect(reviewedCase(inner, 'DANGEROUS_EVAL', 1, 0)).toBeNull(); // the code must match too
   });
 });
 
