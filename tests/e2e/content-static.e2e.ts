@@ -97,7 +97,9 @@ describe('content script on static pages', WALL_CLOCK, () => {
     expect(before.matches).toEqual([]);
     expect(before.frames?.[0]?.timings?.scanMs).toBe(0);
     expect(await run.page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
-    // Then the live blog's Chinese post (1.2 s after load).
+    // Then the live blog's Chinese post, on both pages.
+    for (const { page } of [run, plain])
+      await page.evaluate(() => (window as unknown as { postUpdate(): void }).postUpdate());
     const after = await s.bg.waitForDone(tabId, (r) => r.matches.length > 0);
     // The slogan with four characters or more of the speech's sentence around it: that sentence, a passage.
     expect(after.matches.map((m) => m.quote)).toEqual(['牢固树立“绿水青山就是金山银山”的理念']);
