@@ -213,7 +213,7 @@ const MessageSchema = v.variant('type', [
   /** Library page → background: reply with the index's IndexStatus (platform-library/index-service.ts). */
   v.object({ type: v.literal('get-library-status') }),
   /** extension page → background: the ledger's entries meeting the query (all when absent). Reply: LedgerReply. */
-  v.object({ type: v.literal('get-ledger'), query: LedgerQuerySchema }),
+  v.object({ type: v.literal('get-ledger'), query: v.optional(LedgerQuerySchema, () => ({})) }),
 ]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 
