@@ -6,8 +6,10 @@
  * build them; the reader parses them. Any other hash is a plain anchor of the
  * page (#section-2, #text), which the reader scrolls to itself.
  *
- * The lookup page: `lookup.html#q=TEXT`, the selection to look up. The hash
- * never leaves the browser, and a hand-edited one is just another query.
+ * The lookup page: `lookup.html#t=TOKEN`, where TOKEN names the selection
+ * the background left in session storage (tab URLs are visible to other
+ * extensions and kept in session restore, so the text never goes into one).
+ * A hand-typed `lookup.html#q=TEXT` is still read as a query.
  */
 import type { Span } from './corpus/types';
 import { MAX_SELECTION } from './lookup';
@@ -81,17 +83,34 @@ export function parseReaderHash(
   return read.kind === 'target' ? read.target : null;
 }
 
-export function lookupHash(text: string): string {
-  return `#q=${encodeURIComponent(text.trim().slice(0, MAX_SELECTION))}`;
+/** The link to the lookup page for a selection stored under `token`. */
+export function lookupTokenHash(token: string): string {
+  return `#t=${token}`;
 }
 
-/** The query in a lookup hash; '' when there is none or it is malformed. */
-export function parseLookupHash(hash: string): string {
+/** The session-storage key of the selection a lookup token names. */
+export function lookupTokenKey(token: string): string {
+  return `lookup-text:${token}`;
+}
+
+/** What a lookup page's hash asks for: a stored selection, a typed query, or nothing. */
+export type LookupLink = { kind: 'token'; token: string } | { kind: 'query'; query: string } | { kind: 'none' };
+
+/** The lookup hash read; a malformed one (bad token, broken escape) is nothing, never an exception. */
+export function parseLookupLink(hash: string): LookupLink {
+  const token = /^#t=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(hash);
+  if (token?.[1]) return { kind: 'token', token: token[1].toLowerCase() };
   const m = /^#q=(.*)$/s.exec(hash);
-  if (!m) return '';
+  if (!m) return { kind: 'none' };
   try {
-    return decodeURIComponent(m[1] ?? '').slice(0, MAX_SELECTION);
+    const query = decodeURIComponent(m[1] ?? '').slice(0, MAX_SELECTION);
+    return query ? { kind: 'query', query } : { kind: 'none' };
   } catch {
-    return '';
+    return { kind: 'none' };
   }
+}
+
+/** A selection as the lookup page takes it: trimmed and capped. */
+export function lookupText(text: string): string {
+  return text.trim().slice(0, MAX_SELECTION);
 }

@@ -38,7 +38,7 @@ export interface LookupViewProps {
   passageHref?: (span: Span) => string;
   /** Instead of a link: show the passage in place (the reader scrolls to it). */
   onOpenPassage?: (span: Span) => void;
-  /** Told of each query searched (the lookup page mirrors it in its URL). */
+  /** Told of each query searched. */
   onSearch?: (query: string) => void;
   autoFocus?: boolean;
   /** A heading level for the view's title; omit for no title (when the host page has one). */

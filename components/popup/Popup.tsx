@@ -269,6 +269,20 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     if (outcome !== 'ok') announce(strings.jumpFailed[outcome]);
   };
 
+  // Quiet mode: the page shows its highlights only while the reader asks (this popup remembers the last answer).
+  const [highlightsShown, setHighlightsShown] = useState(false);
+  const showHighlights = async (shown: boolean) => {
+    if (!tab) return;
+    const ok = await platform.showHighlights(tab.id, shown).catch(() => false);
+    if (ok) setHighlightsShown(shown);
+    else announce(strings.highlightsFailed);
+  };
+  const setQuiet = async (quiet: boolean) => {
+    await platform.setQuiet(quiet);
+    setHighlightsShown(false);
+    setSettings(await platform.getSettings());
+  };
+
   const host = siteOf(page.url);
   const setPaused = async (paused: boolean) => {
     if (!host) return;
@@ -310,6 +324,13 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
         {results?.limited && phase.phase === 'results' && (
           <p className="notice notice--limited" role="note">
             {strings.limited}
+          </p>
+        )}
+        {settings?.quiet && phase.phase === 'results' && items.length > 0 && (
+          <p className="quiet-actions">
+            <button type="button" onClick={() => showHighlights(!highlightsShown)}>
+              {highlightsShown ? strings.hideHighlights : strings.showHighlights}
+            </button>
           </p>
         )}
         <PhaseBody
@@ -381,6 +402,12 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
         <footer className="popup__footer">
           {host && (phase.phase === 'results' || phase.phase === 'scanning') && (
             <PauseSwitch strings={strings} host={host} paused={false} onChange={setPaused} />
+          )}
+          {settings && (
+            <label className="popup__quiet">
+              <input type="checkbox" checked={settings.quiet} onChange={(e) => setQuiet(e.target.checked)} />
+              {strings.quietMode}
+            </label>
           )}
           {platform.addPageToLibrary && tab && host && (
             <button type="button" className="popup__add-page" onClick={() => platform.addPageToLibrary?.(tab.id)}>

@@ -54,6 +54,10 @@ export interface PopupPlatform {
   /** Calls back on every settings change; returns the unsubscribe function. */
   watchSettings(callback: (settings: Settings) => void): () => void;
   setSitePaused(hostname: string, paused: boolean): Promise<void>;
+  /** Turns quiet mode on or off (the `quiet` setting). */
+  setQuiet(quiet: boolean): Promise<void>;
+  /** Quiet mode: asks the page to show its highlights (true) or hide them again; false if no frame answered. */
+  showHighlights(tabId: number, shown: boolean): Promise<boolean>;
   /** Asks the page to scroll to the match and flash it. */
   jump(tabId: number, matchId: string): Promise<JumpOutcome>;
   /** Opens the reader page at a span of the speech (or of another document of the library), or at its start (null). */

@@ -1,14 +1,16 @@
 /**
  * The context menu 「在讲话中查找」 / "Find in the speech" on selected text:
- * opens the lookup page next to the tab with the selection as its query.
+ * opens the lookup page next to the tab with the selection as its query
+ * (handed over in session storage, see extension/lookup-handoff.ts).
  * Registered from the background's main(); the menu's title follows the UI
  * language setting.
  */
 import { browser } from 'wxt/browser';
+import { storeLookupText } from '../../extension/lookup-handoff';
 import { readSettings, watchSettings } from '../../extension/settings';
 import { resolveLanguage } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
-import { LOOKUP_PAGE, lookupHash } from '../../lib/page-links';
+import { LOOKUP_PAGE, lookupTokenHash } from '../../lib/page-links';
 import type { Settings } from '../../lib/settings/types';
 
 export const LOOKUP_MENU_ID = 'yuanwen-find-in-speech';
@@ -26,9 +28,9 @@ async function createMenu(): Promise<void> {
   });
 }
 
-/** Opens the lookup page for `text` right after the tab it came from. */
+/** Opens the lookup page for `text` right after the tab it came from; the text goes by token, not in the URL. */
 export async function openLookup(text: string, from?: { id?: number; index?: number }): Promise<void> {
-  const url = browser.runtime.getURL(LOOKUP_PAGE) + lookupHash(text);
+  const url = browser.runtime.getURL(LOOKUP_PAGE) + lookupTokenHash(await storeLookupText(text));
   await browser.tabs.create({
     url,
     ...(from?.index !== undefined ? { index: from.index + 1 } : {}),

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
 import { copyToClipboard } from '../../components/shared/clipboard';
 import { watchTabResults } from '../../extension/results-port';
-import { readSettings, setSitePaused, watchSettings } from '../../extension/settings';
+import { readSettings, setSitePaused, updateSettings, watchSettings } from '../../extension/settings';
 import { documentHash } from '../../lib/library/doc-link';
 import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { type Message, parseTabResults as parseReply, type TabResults } from '../../lib/messages';
@@ -75,6 +75,17 @@ export function createBrowserPlatform(search: string): PopupPlatform {
     watchSettings: (callback) => watchSettings(({ settings }) => callback(settings)),
     async setSitePaused(hostname, paused) {
       await setSitePaused(hostname, paused);
+    },
+    async setQuiet(quiet) {
+      await updateSettings({ quiet });
+    },
+    async showHighlights(tabId, shown) {
+      const message: Message = { type: 'show-highlights', shown };
+      try {
+        return jumpOutcome(await browser.tabs.sendMessage(tabId, message)) === 'ok';
+      } catch {
+        return false; // no content script in the tab
+      }
     },
     async jump(tabId, matchId) {
       const message: Message = { type: 'jump-to-match', matchId };

@@ -72,6 +72,11 @@ export interface PopupStrings {
   loadingFormats: string;
   settings: string;
   showMore: (left: number) => string;
+  /** Quiet mode: the popup's toggle, and its "show them on this page" / "hide again" buttons. */
+  quietMode: string;
+  showHighlights: string;
+  hideHighlights: string;
+  highlightsFailed: string;
 }
 
 const DIGITS = ['开篇', '第一部分', '第二部分', '第三部分', '结语'];
@@ -158,6 +163,10 @@ const zh: PopupStrings = {
   loadingFormats: '正在载入…',
   settings: '设置',
   showMore: (n) => `显示更多（还有 ${n} 处）`,
+  quietMode: '安静模式（不在网页上高亮）',
+  showHighlights: '在此页显示高亮',
+  hideHighlights: '隐藏',
+  highlightsFailed: '此页没有响应，无法显示或隐藏高亮。',
 };
 
 const en: PopupStrings = {
@@ -248,6 +257,10 @@ const en: PopupStrings = {
   loadingFormats: 'Loading…',
   settings: 'Settings',
   showMore: (n) => `Show more (${n} left)`,
+  quietMode: 'Quiet mode (no highlights on pages)',
+  showHighlights: 'Show highlights on this page',
+  hideHighlights: 'Hide again',
+  highlightsFailed: 'The page did not answer: its highlights could not be shown or hidden.',
 };
 
 export function popupStrings(lang: Lang): PopupStrings {

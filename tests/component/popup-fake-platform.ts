@@ -66,6 +66,8 @@ export interface FakeOptions {
   view?: 'page' | 'section';
   /** The tab is still loading. */
   loading?: boolean;
+  /** What the page answers to show-highlights (default: it showed them). */
+  showHighlightsAnswer?: boolean;
 }
 
 export function fakePlatform(options: FakeOptions = {}) {
@@ -96,6 +98,11 @@ export function fakePlatform(options: FakeOptions = {}) {
       settings = { ...settings, pausedSites: paused ? [...without, host] : without };
       for (const w of watchers) w(settings);
     }),
+    setQuiet: vi.fn(async (quiet: boolean) => {
+      settings = { ...settings, quiet };
+      for (const w of watchers) w(settings);
+    }),
+    showHighlights: vi.fn(async (_tabId: number, _shown: boolean) => options.showHighlightsAnswer ?? true),
     jump: vi.fn(async (_tabId: number, _matchId: string) => options.jumpOutcome ?? ('ok' as JumpOutcome)),
     openReader: vi.fn(),
     openLookup: vi.fn(),

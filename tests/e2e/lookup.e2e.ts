@@ -1,6 +1,7 @@
 /**
  * Selection lookup in Chromium: the lookup page the context menu opens
- * (lookup.html#q=…), with jieba's web build loading in the extension page.
+ * (lookup.html#t=TOKEN, the selection waiting in storage.session under that
+ * token), with jieba's web build loading in the extension page.
  *
  * The reader page's search box uses the same view and ranking.
  *
@@ -8,9 +9,11 @@
  * checks that the background registered the menu item (contextMenus.update
  * fails for an unknown id) and then opens the page the item opens.
  */
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
+import { lookupTokenHash, lookupTokenKey } from '../../lib/page-links';
 import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
 
@@ -30,10 +33,22 @@ interface ShownHit {
   link: string | null;
 }
 
+/** Hands `query` over as the background's context menu does (storage.session, a token) and opens the page. */
 async function openLookup(session: ExtensionSession, query: string): Promise<Page> {
+  const token = randomUUID();
+  await session.serviceWorker.evaluate(({ key, text }) => chrome.storage.session.set({ [key]: text }), {
+    key: lookupTokenKey(token),
+    text: query,
+  });
   const page = await session.context.newPage();
-  await page.goto(`${session.extensionUrl('lookup.html')}#q=${encodeURIComponent(query)}`);
+  await page.goto(session.extensionUrl('lookup.html') + lookupTokenHash(token));
   return page;
+}
+
+/** The lookup hand-offs still waiting in storage.session. */
+async function waitingLookups(session: ExtensionSession): Promise<string[]> {
+  const all = await session.serviceWorker.evaluate(() => chrome.storage.session.get(null));
+  return Object.keys(all).filter((key) => key.startsWith(lookupTokenKey('')));
 }
 
 /** Waits for the results (jieba's first load takes a moment) and reads them from the DOM. */
@@ -98,6 +113,19 @@ describe('selection lookup in Chromium', () => {
     const [, start, end] = /#span=(\d+)-(\d+)$/.exec(hits[0]?.link ?? '') ?? [];
     expect(Number(start)).toBeGreaterThanOrEqual(original.start);
     expect(Number(end)).toBeLessThanOrEqual(original.end);
+    // The selection was taken once: gone from storage, and the URL holds neither it nor the token.
+    expect(await waitingLookups(session)).toEqual([]);
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.getByLabel('要查找的文字').inputValue()).toBe(altered);
+    await page.close();
+  });
+
+  it('still reads a hand-typed #q= link, then drops it from the URL', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.extensionUrl('lookup.html')}#q=${encodeURIComponent('危险废物 重金属')}`);
+    const hits = await shownHits(page);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new URL(page.url()).hash).toBe('');
     await page.close();
   });
 
@@ -119,7 +147,7 @@ describe('selection lookup in Chromium', () => {
     await page.close();
   });
 
-  it('searches again from the box and keeps the query in the URL', async () => {
+  it('searches again from the box and keeps the query out of the URL', async () => {
     const page = await openLookup(session, '');
     await expect.poll(() => page.locator('.yw-lookup').count()).toBe(1);
     const box = page.getByLabel('要查找的文字');
@@ -128,7 +156,7 @@ describe('selection lookup in Chromium', () => {
     const hits = await shownHits(page);
     const expected = corpus.sentences.filter((s) => /蓝天|碧水|净土/.test(s.text)).map((s) => s.index);
     expect(hits.map((h) => h.sentence).sort((a, b) => a - b)).toEqual(expected);
-    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#q=蓝天 碧水 净土');
+    expect(page.url()).toBe(session.extensionUrl('lookup.html'));
     await page.close();
   });
 

@@ -1,7 +1,8 @@
 /**
  * The background's lookup and keyboard modules against fakeBrowser: the
  * context menu (title in the UI language, opens the lookup page with the
- * selection), the lookup page's hash, and the toggle-highlights command.
+ * selection handed over in session storage), and the toggle-highlights
+ * command. The link codec is tested in page-links.test.ts.
  * fakeBrowser has no contextMenus/tabs.sendMessage, so those calls are spied.
  */
 
@@ -9,9 +10,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOOKUP_MENU_ID, openLookup, registerLookupMenu } from '../../entrypoints/background/context-menu';
 import { handleCommand, TOGGLE_HIGHLIGHTS_COMMAND } from '../../entrypoints/background/keyboard-commands';
+import { storeLookupText, takeLookupText } from '../../extension/lookup-handoff';
 import { updateSettings } from '../../extension/settings';
 import { MAX_SELECTION } from '../../lib/lookup';
-import { lookupHash, parseLookupHash } from '../../lib/page-links';
+import { lookupTokenKey, parseLookupLink } from '../../lib/page-links';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -22,27 +24,42 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('lookup page hash', () => {
-  it('round-trips any selection, capped', () => {
-    for (const text of ['绿水青山就是金山银山', 'a#b%c&d=e\n第二行', '  spaced  ']) {
-      expect(parseLookupHash(lookupHash(text))).toBe(text.trim());
-    }
-    expect(parseLookupHash(lookupHash('字'.repeat(MAX_SELECTION + 50)))).toHaveLength(MAX_SELECTION);
+/** The token in a lookup URL, or a failure naming the URL. */
+function tokenOf(url: string): string {
+  const link = parseLookupLink(new URL(url).hash);
+  if (link.kind !== 'token') throw new Error(`no lookup token in ${url}`);
+  return link.token;
+}
+
+describe('the lookup hand-off', () => {
+  it('stores the text under a fresh token, and the page takes it once', async () => {
+    const a = await storeLookupText('  保护好生态环境 ');
+    const b = await storeLookupText('保护好生态环境');
+    expect(a).not.toBe(b);
+    expect(await takeLookupText(a)).toBe('保护好生态环境');
+    expect(await takeLookupText(a)).toBe('');
+    expect(await fakeBrowser.storage.session.get(lookupTokenKey(a))).toEqual({});
+    expect(await takeLookupText(b)).toBe('保护好生态环境');
   });
-  it('reads a malformed hash as no query', () => {
-    for (const hash of ['', '#', '#x=1', '#q=%E4%B8', '#q=%zz']) expect(parseLookupHash(hash)).toBe('');
+  it('caps the stored text, and reads an unknown token or a foreign value as nothing', async () => {
+    expect(await takeLookupText(await storeLookupText('字'.repeat(MAX_SELECTION + 50)))).toHaveLength(MAX_SELECTION);
+    expect(await takeLookupText(crypto.randomUUID())).toBe('');
+    const token = crypto.randomUUID();
+    await fakeBrowser.storage.session.set({ [lookupTokenKey(token)]: { not: 'text' } });
+    expect(await takeLookupText(token)).toBe('');
   });
 });
 
 describe('openLookup', () => {
-  it('opens lookup.html with the selection next to its tab', async () => {
+  it('opens lookup.html next to its tab with a token, never the text, in the URL', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await openLookup('保护好生态环境', { id: 7, index: 2 });
-    expect(create).toHaveBeenCalledWith({
-      url: `${fakeBrowser.runtime.getURL('/lookup.html')}#q=${encodeURIComponent('保护好生态环境')}`,
-      index: 3,
-      openerTabId: 7,
-    });
+    const props = create.mock.calls[0]?.[0];
+    expect(props).toMatchObject({ index: 3, openerTabId: 7 });
+    const url = props?.url ?? '';
+    expect(url.startsWith(`${fakeBrowser.runtime.getURL('/lookup.html')}#t=`)).toBe(true);
+    expect(url).not.toContain(encodeURIComponent('保护'));
+    expect(await takeLookupText(tokenOf(url))).toBe('保护好生态环境');
   });
 });
 
@@ -87,7 +104,7 @@ describe('the context menu', () => {
     menus.click({ menuItemId: LOOKUP_MENU_ID, selectionText: '   ' });
     menus.click({ menuItemId: LOOKUP_MENU_ID, selectionText: '蓝天、碧水、净土保卫战' }, { id: 3, index: 0 });
     await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
-    expect(create.mock.calls[0]?.[0].url).toContain(`#q=${encodeURIComponent('蓝天、碧水、净土保卫战')}`);
+    expect(await takeLookupText(tokenOf(create.mock.calls[0]?.[0].url ?? ''))).toBe('蓝天、碧水、净土保卫战');
   });
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseReaderHash, readerHash, readReaderHash } from '../../lib/page-links';
+import { MAX_SELECTION } from '../../lib/lookup';
+import {
+  lookupText,
+  lookupTokenHash,
+  lookupTokenKey,
+  parseLookupLink,
+  parseReaderHash,
+  readerHash,
+  readReaderHash,
+} from '../../lib/page-links';
 
 describe('reader deep links', () => {
   it('round-trips spans and paragraphs', () => {
@@ -44,5 +53,41 @@ describe('reader deep links', () => {
       kind: 'invalid',
       problem: { reason: 'malformed', hash: '#span=abc' },
     });
+  });
+});
+
+describe('lookup page links', () => {
+  it('reads a token link, in any case, as that token', () => {
+    const token = crypto.randomUUID();
+    expect(parseLookupLink(lookupTokenHash(token))).toEqual({ kind: 'token', token });
+    expect(parseLookupLink(lookupTokenHash(token.toUpperCase()))).toEqual({ kind: 'token', token });
+    expect(lookupTokenKey(token)).not.toBe(lookupTokenKey(crypto.randomUUID()));
+  });
+  it('still reads a hand-typed #q= query, capped', () => {
+    for (const text of ['绿水青山就是金山银山', 'a#b%c&d=e\n第二行']) {
+      expect(parseLookupLink(`#q=${encodeURIComponent(text)}`)).toEqual({ kind: 'query', query: text });
+    }
+    const long = parseLookupLink(`#q=${encodeURIComponent('字'.repeat(MAX_SELECTION + 50))}`);
+    expect(long.kind === 'query' && long.query.length).toBe(MAX_SELECTION);
+  });
+  it('reads a malformed or foreign hash as nothing', () => {
+    const hashes = [
+      '',
+      '#',
+      '#x=1',
+      '#q=',
+      '#q=%E4%B8',
+      '#q=%zz',
+      '#t=',
+      '#t=abc',
+      '#t=../settings',
+      `#t=${'g'.repeat(36)}`,
+    ];
+    for (const hash of hashes) expect(parseLookupLink(hash)).toEqual({ kind: 'none' });
+    expect(parseLookupLink(`#t=${crypto.randomUUID()}x`)).toEqual({ kind: 'none' });
+  });
+  it('trims and caps a selection', () => {
+    expect(lookupText('  绿水青山 \n')).toBe('绿水青山');
+    expect(lookupText('字'.repeat(MAX_SELECTION + 50))).toHaveLength(MAX_SELECTION);
   });
 });
