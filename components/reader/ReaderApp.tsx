@@ -6,10 +6,11 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { CITATION_FORMATS, formatCitation, formatCitationHtml, formatLabel } from '../../lib/citations';
 import { shortHeading } from '../../lib/citations/location';
-import type { CitationFormatId, CitationInput } from '../../lib/citations/types';
+import type { CitationFormatId, CitationInput, CitedDocument } from '../../lib/citations/types';
 import type { Corpus, Span } from '../../lib/corpus/types';
 import type { Lang } from '../../lib/i18n';
 import { READER_STRINGS, type ReaderStrings } from '../../lib/i18n/reader';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { CitationMenu } from '../shared/CitationMenu';
 import { copyToClipboard } from '../shared/clipboard';
 import { paragraphId, SpeechBody, SpeechTitle } from './SpeechText';
@@ -27,6 +28,12 @@ export interface ReaderAppProps {
   copyText?: (text: string, html: string | null) => Promise<void>;
   /** Search box over the speech (settings/lookup work: components/lookup/ReaderSearch), shown above the text. */
   search?: ReactNode;
+  /** A library document shown instead of the speech: its metadata names it and its citations cite it. */
+  document?: CitedDocument;
+  /** The shown document's id, for its paragraph links; the speech's when absent. */
+  documentId?: string;
+  /** The document switcher, shown in the banner. */
+  switcher?: ReactNode;
 }
 
 interface SelectionState {
@@ -37,8 +44,9 @@ interface SelectionState {
   left: number;
 }
 
-function citationInput(corpus: Corpus, span: Span): CitationInput {
-  return { quote: corpus.text.slice(span.start, span.end), speechStart: span.start, speechEnd: span.end };
+function citationInput(corpus: Corpus, span: Span, document: CitedDocument | undefined): CitationInput {
+  const input = { quote: corpus.text.slice(span.start, span.end), speechStart: span.start, speechEnd: span.end };
+  return document ? { ...input, document } : input;
 }
 
 /** 第二部分 · 切实增强…，第4段 / Part 2 · 切实增强…, Paragraph 4 */
@@ -52,7 +60,16 @@ function describeSpan(corpus: Corpus, span: Span, strings: ReaderStrings): strin
   return `${strings.section(section)}${heading ? ` · ${heading}` : ''}${sep}${strings.paragraph(paragraph.number)}`;
 }
 
-export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipboard, search }: ReaderAppProps) {
+export function ReaderApp({
+  corpus,
+  lang,
+  defaultFormat,
+  copyText = copyToClipboard,
+  search,
+  document: cited,
+  documentId,
+  switcher,
+}: ReaderAppProps) {
   const strings = READER_STRINGS[lang];
   const { target, setTarget, problem, anchor } = useReaderLocation(corpus);
   const [problemShown, setProblemShown] = useState(true);
@@ -160,7 +177,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
       let text: string;
       let html: string | null;
       try {
-        const input = citationInput(corpus, span);
+        const input = citationInput(corpus, span, cited);
         text = formatCitation(format, input, { lang });
         html = formatCitationHtml(format, input, { lang });
       } catch {
@@ -174,7 +191,7 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
         setStatus(strings.copyFailed);
       }
     },
-    [corpus, lang, strings, copyText],
+    [corpus, lang, strings, copyText, cited],
   );
 
   const menuStrings = {
@@ -211,8 +228,13 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
           {strings.appName}
         </p>
         <SpeechTitle corpus={corpus} highlight={highlight} />
+        {switcher}
         <p className="banner__meta">
-          {strings.meta(corpus.meta.year, corpus.meta.occasion)} · {strings.speakerUnnamed}
+          {cited
+            ? [cited.meta.author, cited.meta.date, cited.meta.occasion ?? cited.meta.publisher]
+                .filter((part) => part)
+                .join(' · ')
+            : `${strings.meta(corpus.meta.year, corpus.meta.occasion)} · ${strings.speakerUnnamed}`}
         </p>
       </header>
       <div className="layout">
@@ -254,7 +276,13 @@ export function ReaderApp({ corpus, lang, defaultFormat, copyText = copyToClipbo
               </div>
             </section>
           )}
-          <SpeechBody corpus={corpus} highlight={highlight} targetParagraph={targetParagraph} strings={strings} />
+          <SpeechBody
+            documentId={documentId ?? SPEECH_DOCUMENT_ID}
+            corpus={corpus}
+            highlight={highlight}
+            targetParagraph={targetParagraph}
+            strings={strings}
+          />
         </main>
       </div>
       {selection && (

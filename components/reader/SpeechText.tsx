@@ -6,6 +6,8 @@
 import { memo } from 'react';
 import type { Corpus, Paragraph, Section, Span } from '../../lib/corpus/types';
 import type { ReaderStrings } from '../../lib/i18n/reader';
+import { inDocument } from '../../lib/library/doc-link';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { readerHash } from '../../lib/page-links';
 import { pieces } from './segments';
 
@@ -64,7 +66,9 @@ function ParagraphView({
   highlight,
   isTarget,
   strings,
+  documentId,
 }: {
+  documentId: string;
   corpus: Corpus;
   paragraph: Paragraph;
   heading: Span | null;
@@ -77,7 +81,7 @@ function ParagraphView({
     <div className={`para${isTarget ? ' para--target' : ''}`} id={paragraphId(paragraph.number)} tabIndex={-1}>
       <a
         className="para__num"
-        href={readerHash({ kind: 'paragraph', number: paragraph.number })}
+        href={inDocument(documentId, readerHash({ kind: 'paragraph', number: paragraph.number }))}
         aria-label={strings.paragraphLink(paragraph.number)}
       >
         ¶{paragraph.number}
@@ -101,7 +105,13 @@ export function SpeechTitle({ corpus, highlight }: { corpus: Corpus; highlight: 
 }
 
 /** Every section with its heading and numbered paragraphs. */
-export const SpeechBody = memo(function SpeechBody({ corpus, highlight, targetParagraph, strings }: Props) {
+export const SpeechBody = memo(function SpeechBody({
+  corpus,
+  highlight,
+  targetParagraph,
+  strings,
+  documentId = SPEECH_DOCUMENT_ID,
+}: Props & { documentId?: string }) {
   return (
     <div className="speech" lang="zh-CN" data-speech="">
       {corpus.sections.map((section) => (
@@ -117,6 +127,7 @@ export const SpeechBody = memo(function SpeechBody({ corpus, highlight, targetPa
             .map((p) => (
               <ParagraphView
                 key={p.number}
+                documentId={documentId}
                 corpus={corpus}
                 paragraph={p}
                 heading={

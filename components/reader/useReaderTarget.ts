@@ -4,12 +4,18 @@
  * to, or a link that cannot be followed, with the reason (shown to the user).
  * A hash that is not a target leaves the last target highlighted.
  */
+
 import { useEffect, useState } from 'react';
 import type { Corpus } from '../../lib/corpus/types';
+import { readDocumentHash } from '../../lib/library/doc-link';
 import { type LinkProblem, type ReaderHash, type ReaderTarget, readReaderHash } from '../../lib/page-links';
 
 export function readHash(hash: string, corpus: Corpus): ReaderHash {
-  return readReaderHash(hash, { textLength: corpus.text.length, paragraphs: corpus.paragraphs.length });
+  // A library document's link (#doc=ID&span=S-E) carries the speech's own target after its id.
+  return readReaderHash(readDocumentHash(hash)?.rest ?? hash, {
+    textLength: corpus.text.length,
+    paragraphs: corpus.paragraphs.length,
+  });
 }
 
 export interface ReaderLocation {

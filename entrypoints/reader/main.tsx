@@ -1,13 +1,14 @@
 /** The reader page: the whole speech, mounted with the reader's settings and jieba for its search. */
 import { createRoot } from 'react-dom/client';
 import { ReaderSearch } from '../../components/lookup/ReaderSearch';
-import { ReaderApp } from '../../components/reader/ReaderApp';
+import { ReaderShell } from '../../components/reader/ReaderShell';
 import { loadSegmenter } from '../../extension/jieba';
 import { readSettings } from '../../extension/settings';
 import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
+import { loadPopupDocuments } from '../../platform-library/popup-documents';
 import { showLedgerHeat } from './ledger-heat';
 
 // The settings decide the UI language and the one-click citation format; if
@@ -20,9 +21,11 @@ async function start(): Promise<void> {
     () => DEFAULT_SETTINGS,
   );
   const lang = resolveLanguage(settings.language, navigator.language);
+  const documents = await loadPopupDocuments();
   createRoot(root).render(
-    <ReaderApp
-      corpus={getCorpus()}
+    <ReaderShell
+      speech={getCorpus()}
+      documents={documents}
       lang={lang}
       defaultFormat={settings.citationFormat}
       // Search box with the selection lookup's ranking (settings/lookup work).

@@ -26,7 +26,7 @@ function pageTitle(page: CitedPage): string {
 }
 
 function inText(src: CitationSource): string {
-  const parts = [italic(src.title), String(src.year)];
+  const parts = [italic(src.title), src.year === null ? 'n.d.' : String(src.year)];
   if (src.location) {
     parts.push(
       englishSections(
@@ -54,8 +54,9 @@ function reference(src: CitationSource): string {
   const translated = src.titleEn ? ` [${src.titleEn.sentenceCase}]` : '';
   const speech = `${italic(src.title)}${translated} [Speech]`;
   // A named speaker leads; without one APA puts the title in the author's place.
-  if (src.author) return `${withPeriod(src.author)} (${src.year}). ${speech}. ${withPeriod(src.occasion)}`;
-  return `${speech}. (${src.year}). ${withPeriod(src.occasion)}`;
+  const year = src.year ?? 'n.d.';
+  if (src.author) return `${withPeriod(src.author)} (${year}). ${speech}. ${withPeriod(src.occasion)}`;
+  return `${speech}. (${year}). ${withPeriod(src.occasion)}`;
 }
 
 export function formatApa(srcs: CitationSource[]): string {

@@ -44,7 +44,7 @@ function pageInBibliography(page: CitedPage): string {
 }
 
 function note(src: CitationSource): string {
-  let text = `${src.author ? `${src.author}, ` : ''}“${src.title}”${translated(src)} (speech, ${src.occasion}, ${src.year})`;
+  let text = `${src.author ? `${src.author}, ` : ''}“${src.title}”${translated(src)} (speech, ${src.occasion}, ${src.year ?? 'n.d.'})`;
   if (src.location) text += `, ${englishLocator(src.location, ['para.', 'paras.'])}`;
   if (src.seenAt) text += `, quoted in ${pageInNote(src.seenAt)}`;
   return `${text}.`;
@@ -52,8 +52,8 @@ function note(src: CitationSource): string {
 
 function bibliography(src: CitationSource): string {
   const speech = src.titleEn
-    ? `“${src.title}”${translated(src)}. Speech, ${src.occasion}, ${src.year}.`
-    : `“${withPeriod(src.title)}” Speech, ${src.occasion}, ${src.year}.`;
+    ? `“${src.title}”${translated(src)}. Speech, ${src.occasion}, ${src.year ?? 'n.d.'}.`
+    : `“${withPeriod(src.title)}” Speech, ${src.occasion}, ${src.year ?? 'n.d.'}.`;
   const byAuthor = src.author ? `${withPeriod(src.author)} ${speech}` : speech;
   return src.seenAt ? `${byAuthor} Quoted in ${pageInBibliography(src.seenAt)}` : byAuthor;
 }

@@ -22,7 +22,7 @@ import { quoted } from './source';
 export const SPEECH_KEY_PREFIX = 'speech';
 
 function speechKey(src: CitationSource): string {
-  return `${SPEECH_KEY_PREFIX}${src.year}`;
+  return `${SPEECH_KEY_PREFIX}${src.year ?? ''}`;
 }
 
 function pageKey(accessed: Date): string {
@@ -70,7 +70,7 @@ export function formatBibtex(srcs: CitationSource[]): string {
     ...(src.author ? [['author', `{${escapeBibtex(src.author)}}`] as [string, string]] : []),
     ['title', escapeBibtex(src.title)],
     ['howpublished', escapeBibtex(`Speech, ${src.occasion}`)],
-    ['year', String(src.year)],
+    ...(src.year === null ? [] : [['year', String(src.year)] as [string, string]]),
     ['language', 'chinese'],
     ['note', escapeBibtex(speechNote(srcs))],
   ]);
@@ -104,7 +104,7 @@ export function formatRis(srcs: CitationSource[]): string {
     ...(src.author ? [['AU', src.author] as [string, string]] : []),
     ['TI', src.title],
     ['T2', src.occasion],
-    ['PY', String(src.year)],
+    ...(src.year === null ? [] : [['PY', String(src.year)] as [string, string]]),
     ['M3', 'Speech'],
     ['LA', 'zh-CN'],
     ['N1', speechNote(srcs)],
@@ -131,7 +131,7 @@ export function cslItems(srcs: CitationSource[]): Record<string, unknown>[] {
       title: src.title,
       genre: 'Speech',
       'event-title': src.occasion,
-      issued: { 'date-parts': [[src.year]] },
+      ...(src.year === null ? {} : { issued: { 'date-parts': [[src.year]] } }),
       language: 'zh-CN',
       note: speechNote(srcs),
     },

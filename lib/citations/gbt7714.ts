@@ -37,7 +37,7 @@ const MARKS: Record<GbtEdition, { colon: string; comma: string; open: string; cl
 export function gbtSpeechEntry(src: CitationSource, edition: GbtEdition, withLocation = true): string {
   const { colon, comma } = MARKS[edition];
   const where = withLocation && src.location ? `${colon}${locationZh(src.location)}` : '';
-  return `${src.author ?? '佚名'}. ${src.title}[Z]. [出版地不详]${colon}[出版者不详]${comma}${src.year}${where}.`;
+  return `${src.author ?? '佚名'}. ${src.title}[Z]. [出版地不详]${colon}[出版者不详]${src.year === null ? '' : `${comma}${src.year}`}${where}.`;
 }
 
 export function gbtWebEntry(page: CitedPage, edition: GbtEdition): string {

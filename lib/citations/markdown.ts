@@ -11,13 +11,15 @@ import type { CitationSource, CitedPage } from './source';
 export function formatMarkdown(src: CitationSource, lang: Lang): string {
   let source: string;
   if (lang === 'zh') {
-    source = `——《${escapeMarkdown(src.title)}》（${src.year}）`;
+    const author = src.author ? `${escapeMarkdown(src.author)}：` : '';
+    source = `——${author}《${escapeMarkdown(src.title)}》${src.year === null ? '' : `（${src.year}）`}`;
     if (src.location) source += `，${escapeMarkdown(locationZh(src.location))}`;
     if (src.seenAt) {
       source += `；见于${link(pageName(src.seenAt, '网页'), src.seenAt.url)}，${isoDate(src.seenAt.accessed)} 访问`;
     }
   } else {
-    source = `— *${escapeMarkdown(src.title)}* (${src.year})`;
+    const author = src.author ? `${escapeMarkdown(src.author)}, ` : '';
+    source = `— ${author}*${escapeMarkdown(src.title)}*${src.year === null ? '' : ` (${src.year})`}`;
     if (src.location) source += `, ${escapeMarkdown(locationEn(src.location))}`;
     if (src.seenAt) {
       source += `; quoted in ${link(pageName(src.seenAt, 'a web page'), src.seenAt.url)}, accessed ${isoDate(src.seenAt.accessed)}`;

@@ -43,7 +43,9 @@ function entry(src: CitationSource): string {
   if (src.seenAt) return pageEntry(src.seenAt);
   const title = src.titleEn ? `“${src.title}” [${src.titleEn.titleCase}].` : `“${withPeriod(src.title)}”`;
   const author = src.author ? `${withPeriod(src.author)} ` : '';
-  return `${author}${title} ${src.occasion}, ${src.year}. Speech.`;
+  // MLA leaves an unknown date out.
+  const dated = src.year === null ? '' : `, ${src.year}`;
+  return `${author}${title} ${src.occasion}${dated}. Speech.`;
 }
 
 export function formatMla(srcs: CitationSource[]): string {

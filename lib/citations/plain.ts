@@ -9,7 +9,8 @@ import { type CitationSource, quoted } from './source';
 export function formatPlain(src: CitationSource, lang: Lang): string {
   const seen = src.seenAt;
   if (lang === 'zh') {
-    let text = `${quoted(src.quote)}——《${src.title}》（${src.year}）`;
+    const author = src.author ? `${src.author}：` : '';
+    let text = `${quoted(src.quote)}——${author}《${src.title}》${src.year === null ? '' : `（${src.year}）`}`;
     if (src.location) text += `，${locationZh(src.location)}`;
     text += '。';
     if (seen) {
@@ -18,7 +19,8 @@ export function formatPlain(src: CitationSource, lang: Lang): string {
     }
     return text;
   }
-  let text = `${quoted(src.quote)} — ${src.title} (${src.year})`;
+  const author = src.author ? `${src.author}, ` : '';
+  let text = `${quoted(src.quote)} — ${author}${src.title}${src.year === null ? '' : ` (${src.year})`}`;
   if (src.location) text += `, ${locationEn(src.location)}`;
   text += '.';
   if (seen) {

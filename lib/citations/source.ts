@@ -39,7 +39,8 @@ export interface CitationSource {
   title: string;
   /** English translation of the title, for the English styles; null when not known. */
   titleEn: EnglishTitle | null;
-  year: number;
+  /** Null when the document states no date: each style then prints its "no date" form. */
+  year: number | null;
   occasion: string;
   /** The speaker or author a library document names; null for the speech (unnamed) and when unknown. */
   author: string | null;
@@ -146,7 +147,7 @@ export function citationSource(input: CitationInput, speech: Corpus = getCorpus(
         ? { sentenceCase: oneLine(meta.englishTitle), titleCase: oneLine(meta.englishTitle) }
         : null
       : englishTitles(corpus.meta.title),
-    year: meta ? yearOf(meta.date) : corpus.meta.year,
+    year: knownYear(meta ? yearOf(meta.date) : corpus.meta.year),
     occasion: meta ? oneLine(meta.occasion ?? meta.publisher ?? '') : corpus.meta.occasion,
     author: meta?.author ? oneLine(meta.author) : null,
     location,
@@ -161,6 +162,10 @@ const SITE_SUFFIX = /^(.*\S)\s*(?:--|_|\s-\s|[|｜])\s*([^|｜_]{2,16}?)\s*$/u;
 export function siteFromTitle(title: string): string | null {
   const m = SITE_SUFFIX.exec(title);
   return m?.[1] && m[2] && !m[2].includes('--') ? m[2] : null;
+}
+
+function knownYear(year: number): number | null {
+  return Number.isInteger(year) ? year : null;
 }
 
 function validDate(d: unknown): d is Date {

@@ -12,6 +12,13 @@ export function documentHash(documentId: string, span: Span | null): string {
   return span ? `#${id}&span=${span.start}-${span.end}` : `#${id}`;
 }
 
+/** A speech link (#span=S-E, #p=N) made to point into a document: #doc=ID&p=N. */
+export function inDocument(documentId: string, speechHash: string): string {
+  if (documentId === SPEECH_DOCUMENT_ID) return speechHash;
+  const rest = speechHash.replace(/^#/, '');
+  return `#doc=${encodeURIComponent(documentId)}${rest ? `&${rest}` : ''}`;
+}
+
 /** `doc=` and the rest of a hash; null when the hash names no document (the speech's own links). */
 export function readDocumentHash(hash: string): { documentId: string; rest: string } | null {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
