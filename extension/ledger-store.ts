@@ -72,6 +72,20 @@ export function allEntries(db: LedgerDb): Promise<LedgerEntry[]> {
   return db.getAll('entries');
 }
 
+/** The `count` entries seen most recently, newest first (a first screenful, before the whole ledger is read). */
+export async function newestEntries(db: LedgerDb, count: number): Promise<LedgerEntry[]> {
+  const out: LedgerEntry[] = [];
+  const tx = db.transaction('entries');
+  for (
+    let c = await tx.store.index('lastSeen').openCursor(null, 'prev');
+    c && out.length < count;
+    c = await c.continue()
+  )
+    out.push(c.value);
+  await tx.done;
+  return out;
+}
+
 /** Sets a page's note or star; resolves to the updated entry (null when the page is not in the ledger). */
 export async function annotate(
   db: LedgerDb,

@@ -13,8 +13,14 @@ import {
   ledgerToJson,
   parseLedgerJson,
 } from '../../lib/ledger/export';
+import {
+  buildLedgerIndex,
+  type LedgerIndex,
+  ledgerEntryAt,
+  selectLedgerRows,
+  withEntry,
+} from '../../lib/ledger/filter-index';
 import { parseLedgerHash, readerLinkFor } from '../../lib/ledger/links';
-import { filterEntries } from '../../lib/ledger/query';
 import type { LedgerEntry, LedgerQuery, LedgerSettings } from '../../lib/ledger/types';
 import { type Bucket, byPassage, bySite, speechPassages, timeline } from '../../lib/ledger/views';
 import type { MatchKind } from '../../lib/match/types';
@@ -29,7 +35,8 @@ const dayStart = (s: string) => (s ? Date.parse(`${s}T00:00:00Z`) : undefined);
 const dayEnd = (s: string) => (s ? Date.parse(`${s}T23:59:59.999Z`) : undefined);
 
 export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; hash?: string }) {
-  const [entries, setEntries] = useState<LedgerEntry[] | null>(null);
+  const [index, setIndex] = useState<LedgerIndex | null>(null);
+  const [preview, setPreview] = useState<LedgerEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<LedgerNoticeView | null>(null);
@@ -50,8 +57,9 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
 
   const reload = async () => {
     try {
-      const [all, n, s] = await Promise.all([platform.load(), platform.notice(), platform.settings()]);
-      setEntries(filterEntries(all)); // sorted once, newest first: later filters keep the order
+      const newest = platform.loadNewest(PAGE_SIZE).then(setPreview);
+      const [all, n, s] = await Promise.all([platform.load(), platform.notice(), platform.settings(), newest]);
+      setIndex(buildLedgerIndex(all)); // sorted once, newest first, with flat columns each filter scans
       setNotice(n);
       setSettings(s);
     } catch (e) {
@@ -78,17 +86,22 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
     [text, documentId, kind, site, from, to, editedOnly, starredOnly, span],
   );
   const deferredQuery = useDeferredValue(query);
-  const filtered = useMemo(() => (entries ? filterEntries(entries, deferredQuery) : []), [entries, deferredQuery]);
-  const sites = useMemo(() => [...new Set((entries ?? []).map((e) => e.site))].sort(), [entries]);
-  const documents = useMemo(
-    () => [...new Set((entries ?? []).flatMap((e) => e.quotes.map((q) => q.documentId)))].sort(),
-    [entries],
-  );
+  const rows = useMemo(() => (index ? selectLedgerRows(index, deferredQuery) : []), [index, deferredQuery]);
+  const entryAt = (row: number) => ledgerEntryAt(index as LedgerIndex, deferredQuery, row);
+  // Every filtered entry, built only for the view that needs them all (not the pages list) and for exports.
+  const filteredEntries = () => rows.map(entryAt);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: entryAt follows index and deferredQuery, as rows do
+  const filtered = useMemo(() => (view === 'pages' ? [] : rows.map(entryAt)), [rows, view]);
+  const sites = useMemo(() => [...new Set(index?.site ?? [])].sort(), [index]);
+  const documents = useMemo(() => [...new Set(index?.quoteDocument ?? [])].sort(), [index]);
 
-  const replace = (next: LedgerEntry) =>
-    setEntries((all) => (all ? all.map((e) => (e.url === next.url ? next : e)) : all));
+  const replace = (next: LedgerEntry) => {
+    setIndex((current) => (current ? withEntry(current, next) : current));
+    setPreview((current) => current?.map((e) => (e.url === next.url ? next : e)) ?? null);
+  };
 
   const exportAs = (format: 'csv' | 'json' | 'csl') => {
+    const filtered = filteredEntries();
     const date = new Date().toISOString().slice(0, 10);
     if (format === 'csv') platform.download(`yuanwen-ledger-${date}.csv`, ledgerToCsv(filtered), 'text/csv');
     else if (format === 'json')
@@ -108,13 +121,28 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
   };
 
   if (error) return <main className="ledger">Could not open the ledger: {error}</main>;
-  if (!entries) return <main className="ledger">Loading…</main>;
+  if (!index)
+    return (
+      <main className="ledger">
+        <h1>原文 Yuanwen · 引文记录 Quotation ledger</h1>
+        <p className="ledger-summary" data-testid="ledger-loading" role="status">
+          Loading…{preview && preview.length > 0 ? ` the most recent ${preview.length} pages first:` : ''}
+        </p>
+        {preview && (
+          <ul className="ledger-entries">
+            {preview.map((e) => (
+              <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} />
+            ))}
+          </ul>
+        )}
+      </main>
+    );
 
   return (
     <main className="ledger">
       <h1>原文 Yuanwen · 引文记录 Quotation ledger</h1>
       <p className="ledger-summary" data-testid="ledger-summary">
-        {filtered.length} of {entries.length} pages
+        {rows.length} of {index.entries.length} pages
       </p>
       {notice && (
         <div className="ledger-notice" role="alert">
@@ -188,13 +216,14 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
       {view === 'pages' && (
         <section>
           <ul className="ledger-entries">
-            {filtered.slice(0, shown).map((e) => (
-              <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} />
-            ))}
+            {rows.slice(0, shown).map((row) => {
+              const e = entryAt(row);
+              return <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} />;
+            })}
           </ul>
-          {filtered.length > shown && (
+          {rows.length > shown && (
             <button type="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
-              Show more ({filtered.length - shown})
+              Show more ({rows.length - shown})
             </button>
           )}
         </section>

@@ -9,6 +9,8 @@ export interface LedgerNoticeView {
 
 export interface LedgerPlatform {
   load(): Promise<LedgerEntry[]>;
+  /** The `count` most recently seen entries, newest first (shown while the whole ledger loads). */
+  loadNewest(count: number): Promise<LedgerEntry[]>;
   annotate(url: string, change: { note?: string; starred?: boolean }): Promise<LedgerEntry | null>;
   forgetSite(site: string): Promise<number>;
   clear(): Promise<void>;

@@ -12,6 +12,7 @@ import {
   forgetSite,
   getNotice,
   importEntries,
+  newestEntries,
   openLedger,
 } from '../../extension/ledger-store';
 import { getCorpus } from '../../lib/corpus';
@@ -21,6 +22,7 @@ const db = openLedger();
 
 const platform: LedgerPlatform = {
   load: async () => allEntries(await db),
+  loadNewest: async (count) => newestEntries(await db, count),
   annotate: async (url, change) => annotate(await db, url, change),
   forgetSite: async (site) => forgetSite(await db, site),
   clear: async () => clearLedger(await db),

@@ -41,7 +41,8 @@ function textMatches(entry: LedgerEntry, quotes: readonly LedgerQuote[], needle:
   );
 }
 
-const newerFirst = (a: LedgerEntry, b: LedgerEntry) =>
+/** Most recently seen first, then by URL. */
+export const newerFirst = (a: LedgerEntry, b: LedgerEntry) =>
   b.lastSeen - a.lastSeen || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 function isSorted(entries: readonly LedgerEntry[]): boolean {
