@@ -73,6 +73,19 @@ function isDefault(colours: Settings['colours']): boolean {
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 type SheetHolder = { adoptedStyleSheets: CSSStyleSheet[] };
 
+/**
+ * Whether two references name one node. In Firefox a content script may hold two different wrappers of one
+ * shadow root (reached through a range and through its host), so identity alone can say no.
+ */
+function sameNode(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  try {
+    return (a as Node).isSameNode(b as Node);
+  } catch {
+    return false;
+  }
+}
+
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof globalThis.Highlight === 'function';
 }
@@ -87,6 +100,11 @@ export class Highlighter {
   private sheet: CSSStyleSheet | null | undefined;
   private colours: Settings['colours'];
   private readonly scopes = new Set<SheetHolder>();
+  /**
+   * The tree root (document or shadow root) of each range added, kept here rather than read back from the
+   * highlights: Firefox does not let a content script iterate a Highlight.
+   */
+  private readonly rangeRoots = new Map<Range, unknown>();
   private flashTimers: ReturnType<typeof setTimeout>[] = [];
   private visible = true;
   private readonly doc: SheetHolder;
@@ -128,7 +146,14 @@ export class Highlighter {
   /** Adds ranges; they paint after commit(). */
   add(kind: HighlightKind, ranges: readonly Range[]): void {
     const hl = this.highlight(kind);
-    for (const r of ranges) hl.add(r);
+    for (const r of ranges) {
+      hl.add(r);
+      try {
+        this.rangeRoots.set(r, r.startContainer.getRootNode());
+      } catch {
+        // a page that broke getRootNode: that range's root is left out
+      }
+    }
   }
 
   /** Registers what was added (once per batch: it checks the registry and every scope's sheets). */
@@ -139,13 +164,17 @@ export class Highlighter {
   delete(kind: HighlightKind, ranges: readonly Range[]): void {
     const hl = this.highlights.get(kind);
     if (!hl) return;
-    for (const r of ranges) hl.delete(r);
+    for (const r of ranges) {
+      hl.delete(r);
+      this.rangeRoots.delete(r);
+    }
   }
 
   /** Removes every Yuanwen highlight and stylesheet from the page. */
   clear(): void {
     this.stopFlash();
     for (const hl of this.highlights.values()) hl.clear();
+    this.rangeRoots.clear();
     this.unregister();
   }
 
@@ -213,26 +242,16 @@ export class Highlighter {
     }
     if (this.docNeedsSheet) this.adoptSheet(this.doc);
     if (this.scopes.size === 0) return;
-    const holding = this.rootsHoldingRanges();
+    const holding = [...this.rootsHoldingRanges()];
     for (const scope of this.scopes) {
-      if (holding.has(scope)) this.adoptSheet(scope);
+      if (holding.some((root) => sameNode(root, scope))) this.adoptSheet(scope);
       else this.dropSheet(scope);
     }
   }
 
   /** The tree roots (document or shadow roots) our ranges lie in. */
   private rootsHoldingRanges(): Set<unknown> {
-    const roots = new Set<unknown>();
-    for (const hl of this.highlights.values()) {
-      for (const r of hl as unknown as Iterable<Range>) {
-        try {
-          roots.add(r.startContainer.getRootNode());
-        } catch {
-          // a page that broke getRootNode: that range's root is left out
-        }
-      }
-    }
-    return roots;
+    return new Set(this.rangeRoots.values());
   }
 
   private sheetNow(): CSSStyleSheet | null {
