@@ -210,7 +210,7 @@ const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('frame-site') }),
   /** Library page → background: the library's documents changed; rebuild the index. No reply. */
   v.object({ type: v.literal('library-changed') }),
-  /** Library page → background: reply with the index's IndexStatus (platform-library/index-service.ts). */
+  /** Library page → background: reply with the index's IndexStatus (extension/library/index-service.ts). */
   v.object({ type: v.literal('get-library-status') }),
   /** extension page → background: the ledger's entries meeting the query (all when absent). Reply: LedgerReply. */
   v.object({ type: v.literal('get-ledger'), query: v.optional(LedgerQuerySchema, () => ({})) }),

@@ -7,6 +7,9 @@
  * the background is told to rebuild its index; its progress shows here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BuiltinChoice } from '../../extension/library/db';
+import type { IndexStatus } from '../../extension/library/index-service';
+import { storageBytes } from '../../extension/library/store';
 import { getCorpus } from '../../lib/corpus';
 import type { Lang } from '../../lib/i18n';
 import { formatBytes, type LibraryStrings, libraryStrings } from '../../lib/i18n/library';
@@ -14,9 +17,6 @@ import { checkAgainstLibrary, DOCUMENT_COLOURS } from '../../lib/library/documen
 import type { ImportResult } from '../../lib/library/errors';
 import { importArticle, importPaste } from '../../lib/library/import';
 import { type ReferenceDocument, SPEECH_DOCUMENT_ID } from '../../lib/library/types';
-import type { BuiltinChoice } from '../../platform-library/db';
-import type { IndexStatus } from '../../platform-library/index-service';
-import { storageBytes } from '../../platform-library/store';
 import { DocumentPreview } from './DocumentPreview';
 import { DocumentRow, type RowDoc } from './DocumentRow';
 import { LibraryTransfer } from './LibraryTransfer';

@@ -2,11 +2,12 @@
  * What the Library page needs from the browser, as one object: the page's
  * entrypoint passes the real one, component tests a fake over fake-indexeddb.
  */
+
+import type { IndexStatus } from '../../extension/library/index-service';
+import type { LibraryStore } from '../../extension/library/store';
 import type { ImportResult } from '../../lib/library/errors';
 import type { PageArticle } from '../../lib/library/import';
 import type { ReferenceDocument } from '../../lib/library/types';
-import type { IndexStatus } from '../../platform-library/index-service';
-import type { LibraryStore } from '../../platform-library/store';
 
 export interface LibraryPlatform {
   store: LibraryStore;

@@ -12,7 +12,7 @@ import { ReaderApp, type ReaderAppProps } from './ReaderApp';
 
 export interface ReaderShellProps extends Omit<ReaderAppProps, 'corpus' | 'document' | 'switcher'> {
   speech: Corpus;
-  /** The library's documents, the speech first (platform-library/popup-documents.ts). */
+  /** The library's documents, the speech first (extension/library/popup-documents.ts). */
   documents: PopupDocument[];
 }
 

@@ -4,8 +4,8 @@
  * that wake a stopped worker.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerLibrary } from '../../extension/library/background';
 import { migrateSettings } from '../../extension/settings';
-import { registerLibrary } from '../../platform-library/background';
 import { registerLedger } from './ledger';
 import { registerLookupAndShortcuts } from './lookup-background';
 import { registerMessages } from './messages';

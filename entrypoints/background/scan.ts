@@ -5,11 +5,12 @@
  * Each frame and tab has a budget of text it may have scanned per minute
  * (lib/limits.ts): past it, the reply says `limited` and scans nothing.
  */
+
+import { libraryIndexService } from '../../extension/library/background';
 import { MAX_FRAME_SCAN_CHARS, MAX_TAB_SCAN_CHARS, SCAN_BUDGET_WINDOW_MS } from '../../lib/limits';
 import { createSpeechMatcher, type Matcher, type ScanOptions } from '../../lib/match';
 import type { ScanReply } from '../../lib/messages';
 import { createScanBudget } from '../../lib/scan-budget';
-import { libraryIndexService } from '../../platform-library/background';
 
 let matcher: Matcher | undefined;
 

@@ -6,12 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { LibraryPlatform } from '../../components/library/platform';
+import { isIndexStatus } from '../../extension/library/index-status';
+import type { LibraryStore } from '../../extension/library/store';
 import type { PageArticle } from '../../lib/library/import';
 import { formatOf, importFile } from '../../lib/library/import';
 import type { PdfJs } from '../../lib/library/pdf';
 import type { Message } from '../../lib/messages';
-import { isIndexStatus } from '../../platform-library/index-status';
-import type { LibraryStore } from '../../platform-library/store';
 
 let pdfjs: Promise<PdfJs> | null = null;
 

@@ -2,9 +2,9 @@ import { createRoot } from 'react-dom/client';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import '../../components/options/options.css';
 import '../../components/library/library.css';
+import { openLibraryStore } from '../../extension/library/store';
 import { readSettings } from '../../extension/settings';
 import { resolveLanguage } from '../../lib/i18n';
-import { openLibraryStore } from '../../platform-library/store';
 import { createBrowserLibraryPlatform } from './browser-platform';
 
 /** library.html#page=TAB: add the page shown in that tab (from the popup). */

@@ -7,13 +7,13 @@
 import { browser } from 'wxt/browser';
 import type { CitationApi, JumpOutcome, PopupPlatform, TabInfo } from '../../components/popup/platform';
 import { copyToClipboard } from '../../components/shared/clipboard';
+import { loadPopupDocuments } from '../../extension/library/popup-documents';
 import { watchTabResults } from '../../extension/results-port';
 import { readSettings, setSitePaused, updateSettings, watchSettings } from '../../extension/settings';
 import { documentHash } from '../../lib/library/doc-link';
 import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { type Message, parseTabResults as parseReply, type TabResults } from '../../lib/messages';
 import { LOOKUP_PAGE, READER_PAGE, readerHash } from '../../lib/page-links';
-import { loadPopupDocuments } from '../../platform-library/popup-documents';
 import { loadCitationApi } from './citations';
 
 /** The popup page's own localStorage (extension origin): only the list order, nothing from pages. */

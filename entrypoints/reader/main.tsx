@@ -3,12 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { ReaderSearch } from '../../components/lookup/ReaderSearch';
 import { ReaderShell } from '../../components/reader/ReaderShell';
 import { loadSegmenter } from '../../extension/jieba';
+import { loadPopupDocuments } from '../../extension/library/popup-documents';
 import { readSettings } from '../../extension/settings';
 import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
-import { loadPopupDocuments } from '../../platform-library/popup-documents';
 import { showLedgerHeat } from './ledger-heat';
 
 // The settings decide the UI language and the one-click citation format; if

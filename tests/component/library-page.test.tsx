@@ -12,8 +12,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import type { LibraryPlatform } from '../../components/library/platform';
+import { type LibraryStore, openLibraryStore } from '../../extension/library/store';
 import { importFile } from '../../lib/library/import';
-import { type LibraryStore, openLibraryStore } from '../../platform-library/store';
 
 const REPORT = [
   '关于推进生态文明建设的工作报告',

@@ -7,12 +7,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { libraryEngine } from '../../extension/library/background';
+import { createIndexService } from '../../extension/library/index-service';
+import { openLibraryStore } from '../../extension/library/store';
 import { getCorpus } from '../../lib/corpus';
 import { createDocument } from '../../lib/library/document';
 import type { ReferenceDocument } from '../../lib/library/types';
-import { libraryEngine } from '../../platform-library/background';
-import { createIndexService } from '../../platform-library/index-service';
-import { openLibraryStore } from '../../platform-library/store';
 
 /** A speech sentence of 20+ characters that the imported document repeats. */
 const SHARED = getCorpus()

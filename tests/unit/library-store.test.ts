@@ -8,10 +8,15 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_DOCUMENT_COLOUR,
+  LIBRARY_DB_NAME,
+  LIBRARY_DB_VERSION,
+  openLibraryDB,
+} from '../../extension/library/db';
+import { createIndexService, type LibraryEngine } from '../../extension/library/index-service';
+import { createLibraryStore, indexFingerprint, openLibraryStore, storageBytes } from '../../extension/library/store';
 import type { ReferenceDocument } from '../../lib/library/types';
-import { DEFAULT_DOCUMENT_COLOUR, LIBRARY_DB_NAME, LIBRARY_DB_VERSION, openLibraryDB } from '../../platform-library/db';
-import { createIndexService, type LibraryEngine } from '../../platform-library/index-service';
-import { createLibraryStore, indexFingerprint, openLibraryStore, storageBytes } from '../../platform-library/store';
 
 function doc(id: string, text = `文本${id}`, importedAt = 1): ReferenceDocument {
   return {

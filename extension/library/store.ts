@@ -3,8 +3,8 @@
  * changes, and what the background builds its index from. Every change is one
  * transaction, so a failed one leaves the library as it was.
  */
-import type { DocumentMeta, KeyPhraseEdits, ReferenceDocument } from '../lib/library/types';
-import { SPEECH_DOCUMENT_ID } from '../lib/library/types';
+import type { DocumentMeta, KeyPhraseEdits, ReferenceDocument } from '../../lib/library/types';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { type BuiltinChoice, type LibraryDB, openLibraryDB, type PersistedIndex } from './db';
 
 /** The speech's colour when the reader has not chosen one. */

@@ -3,10 +3,10 @@
  * first (its switch and colour from the store), then the imported documents
  * with their corpus views. An unreadable library leaves the speech alone.
  */
-import type { PopupDocument } from '../components/popup/platform';
-import { getCorpus } from '../lib/corpus';
-import { documentCorpus } from '../lib/library/corpus-view';
-import { SPEECH_DOCUMENT_ID } from '../lib/library/types';
+import type { PopupDocument } from '../../components/popup/platform';
+import { getCorpus } from '../../lib/corpus';
+import { documentCorpus } from '../../lib/library/corpus-view';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { openLibraryStore, SPEECH_COLOUR } from './store';
 
 export async function loadPopupDocuments(): Promise<PopupDocument[]> {

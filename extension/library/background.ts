@@ -11,10 +11,10 @@ import {
   type LibraryIndex,
   loadLibraryIndex,
   serialiseLibraryIndex,
-} from '../lib/library/library-index';
-import { createLibraryMatcher, type LibraryMatcher } from '../lib/library/matcher';
-import { createSpeechMatcher } from '../lib/match';
-import { parseMessage } from '../lib/messages';
+} from '../../lib/library/library-index';
+import { createLibraryMatcher, type LibraryMatcher } from '../../lib/library/matcher';
+import { createSpeechMatcher } from '../../lib/match';
+import { parseMessage } from '../../lib/messages';
 import { createIndexService, type IndexService, type LibraryEngine } from './index-service';
 import { openLibraryStore } from './store';
 

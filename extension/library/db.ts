@@ -10,7 +10,7 @@
  *   v3  builtin: the reader's choices about the bundled speech (enabled, colour)
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { ReferenceDocument } from '../lib/library/types';
+import type { ReferenceDocument } from '../../lib/library/types';
 
 export const LIBRARY_DB_NAME = 'yuanwen-library';
 export const LIBRARY_DB_VERSION = 3;

@@ -6,7 +6,7 @@
  * document never blocks scanning. The build reports its progress, which the
  * Library page shows.
  */
-import type { ReferenceDocument } from '../lib/library/types';
+import type { ReferenceDocument } from '../../lib/library/types';
 import { indexFingerprint, type LibraryStore } from './store';
 
 /** What the service needs of the engine's cross-document index. */
