@@ -132,10 +132,13 @@ export async function launchJourneyBrowser(kind: BrowserKind, options: LaunchOpt
   }
   const extensionUrl = (path: string) => origin + path.replace(/^\//, '');
 
+  // A page may take its hash out of the address once read (the lookup page does, so a query stays out of
+  // history): the document is the one asked for when all but the hash agree.
+  const withoutHash = (href: string) => href.replace(/#.*$/, '');
   const loaded = async (page: Page, url: string) => {
     await waitUntil(
       () => locationOf(page),
-      (l) => l.href === url && l.ready,
+      (l) => withoutHash(l.href) === withoutHash(url) && l.ready,
       `${url} to load`,
     );
     return page;
