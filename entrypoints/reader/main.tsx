@@ -7,6 +7,7 @@ import { loadPopupDocuments } from '../../extension/library/popup-documents';
 import { readSettings } from '../../extension/settings';
 import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
+import { readDocumentHash } from '../../lib/library/doc-link';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
 import { showLedgerHeat } from './ledger-heat';
@@ -21,17 +22,22 @@ async function start(): Promise<void> {
     () => DEFAULT_SETTINGS,
   );
   const lang = resolveLanguage(settings.language, navigator.language);
-  const documents = await loadPopupDocuments();
-  createRoot(root).render(
-    <ReaderShell
-      speech={getCorpus()}
-      documents={documents}
-      lang={lang}
-      defaultFormat={settings.citationFormat}
-      // Search box with the selection lookup's ranking (settings/lookup work).
-      search={<ReaderSearch lang={lang} loadSegmenter={loadSegmenter} />}
-    />,
-  );
+  const reactRoot = createRoot(root);
+  const render = (documents: Awaited<ReturnType<typeof loadPopupDocuments>>) =>
+    reactRoot.render(
+      <ReaderShell
+        speech={getCorpus()}
+        documents={documents}
+        lang={lang}
+        defaultFormat={settings.citationFormat}
+        // Search box with the selection lookup's ranking (settings/lookup work).
+        search={<ReaderSearch lang={lang} loadSegmenter={loadSegmenter} />}
+      />,
+    );
+  // The speech opens at once; a link to another document waits for the library, which then adds the switcher.
+  const library = loadPopupDocuments();
+  if (!readDocumentHash(window.location.hash)) render([]);
+  render(await library.catch(() => []));
   void showLedgerHeat(root, lang);
 }
 

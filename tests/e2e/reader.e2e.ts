@@ -130,7 +130,7 @@ describe('reader page', () => {
   it('table of contents links go to each section', async () => {
     await page.goto(session.extensionUrl('reader.html'));
     const links = page.locator('nav a');
-    expect(await links.count()).toBe(corpus.sections.length);
+    await expect.poll(() => links.count()).toBe(corpus.sections.length);
     for (const section of [...corpus.sections].reverse()) {
       const link = page.locator(`nav a[href="#section-${section.index}"]`);
       if (section.title !== section.label) expect(await link.textContent()).toContain(section.title);
