@@ -2,6 +2,7 @@
  * A tab's matches as JSON and CSV files, for the popup's export. Pure: the
  * popup turns the string into a download; nothing leaves the browser.
  */
+import { csvField } from '../../lib/csv';
 import type { DiffSegment, PopupItem } from './popup-model';
 
 export interface ExportSource {
@@ -134,17 +135,6 @@ export const CSV_COLUMNS = [
   'page_title',
   'page_url',
 ] as const;
-
-/**
- * One CSV field per RFC 4180. A field a spreadsheet would run as a formula
- * (=, +, -, @ first) gets a leading apostrophe: page text is untrusted.
- */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** CSV with a header row and CRLF line ends, prefixed with a BOM so spreadsheets read the Chinese as UTF-8. */
 export function toCsv(source: ExportSource): string {

@@ -6,6 +6,7 @@
  * and wording.
  */
 import * as v from 'valibot';
+import { csvField } from '../csv';
 import { MATCH_RULES } from '../match/types';
 import { mergeEntries, siteOf } from './record';
 import type { LedgerEntry } from './types';
@@ -18,16 +19,6 @@ export interface LedgerExport {
   version: typeof LEDGER_EXPORT_VERSION;
   exportedAt: string;
   entries: LedgerEntry[];
-}
-
-/**
- * One CSV field per RFC 4180. A field a spreadsheet would run as a formula
- * (=, +, -, @ first) gets a leading apostrophe: page text is untrusted.
- */
-function csvField(value: string | number | boolean): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const LEDGER_CSV_COLUMNS = [
