@@ -146,7 +146,16 @@ export interface ExtensionSession {
 /** Run on every session launchWithExtension() opens: suite-wide checks hook in here (see no-network.setup.ts). */
 export const sessionHooks: ((session: ExtensionSession) => void)[] = [];
 
-export async function launchWithExtension(options: { extensionDir?: string } = {}): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  /** The unpacked build to load (default: EXTENSION_DIR). */
+  extensionDir?: string;
+  /** Chromium flags besides chromiumArgs() (e.g. `--host-resolver-rules=…` to serve named hosts). */
+  args?: string[];
+  /** Let pages download files (tests then read them through Playwright's `download` event). */
+  acceptDownloads?: boolean;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const executablePath = requireChromium();
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   readFileSync(join(extensionDir, 'manifest.json')); // fails clearly when the build is missing
@@ -154,8 +163,9 @@ export async function launchWithExtension(options: { extensionDir?: string } = {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.args ?? [])],
     viewport: { width: 1280, height: 900 },
+    ...(options.acceptDownloads !== undefined ? { acceptDownloads: options.acceptDownloads } : {}),
   });
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -12,51 +12,17 @@
  * the rule (a sender tab marked incognito is never recorded) is tested on
  * the background's recorder in tests/unit/ledger-store.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import type { LedgerEntry } from '../../lib/ledger/types';
 import { sentenceHeat } from '../../lib/ledger/views';
-import {
-  chromiumArgs,
-  EXTENSION_DIR,
-  type ExtensionSession,
-  requireChromium,
-  sessionHooks,
-  startPageServer,
-} from '../../scripts/browser';
+import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 
-async function launch(): Promise<ExtensionSession> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'yuanwen-ledger-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: requireChromium(),
-    headless: true,
-    args: [...chromiumArgs(EXTENSION_DIR), '--host-resolver-rules=MAP *.test 127.0.0.1'],
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  const serviceWorker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(serviceWorker.url()).host;
-  const server = await startPageServer();
-  const session: ExtensionSession = {
-    context,
-    extensionId,
-    serviceWorker,
-    server,
-    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
-    close: async () => {
-      await context.close();
-      await server.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-  for (const hook of sessionHooks) hook(session);
-  return session;
-}
+/** A browser with the extension that serves the test pages on named hosts and keeps downloads. */
+const launch = (): Promise<ExtensionSession> =>
+  launchWithExtension({ args: ['--host-resolver-rules=MAP *.test 127.0.0.1'], acceptDownloads: true });
 
 const corpus = getCorpus();
 const long = corpus.sentences.filter((s) => s.text.length >= 30 && s.text.length <= 80);
