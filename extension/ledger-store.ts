@@ -72,6 +72,22 @@ export function allEntries(db: LedgerDb): Promise<LedgerEntry[]> {
   return db.getAll('entries');
 }
 
+/**
+ * Every entry, most recently seen first (then by URL, as `newerFirst` orders
+ * them), so the page need not sort them again. Read by key, then sorted by
+ * lastSeen alone: the read is URL order and the sort is stable, so equal
+ * times stay in URL order. (Reading in the lastSeen index's order instead
+ * costs the database a lookup per entry, more than this sort.)
+ */
+export async function entriesNewestFirst(db: LedgerDb): Promise<LedgerEntry[]> {
+  return (await db.getAll('entries')).sort((a, b) => b.lastSeen - a.lastSeen);
+}
+
+/** How many pages the ledger holds (without reading them). */
+export function countEntries(db: LedgerDb): Promise<number> {
+  return db.count('entries');
+}
+
 /** The `count` entries seen most recently, newest first (a first screenful, before the whole ledger is read). */
 export async function newestEntries(db: LedgerDb, count: number): Promise<LedgerEntry[]> {
   const out: LedgerEntry[] = [];

@@ -4,8 +4,11 @@
  * In Chromium, on the built extension's ledger page (the entries written
  * into its IndexedDB first):
  *   ledger_first_screen_ms  from loading ledger.html to its first entries shown (the newest, read first);
- *   ledger_open_ms    from loading ledger.html to its list shown with every entry counted and filterable;
- *   ledger_filter_ms  median, over several filters typed or chosen on the page, until the list is updated.
+ *   ledger_open_ms    from loading ledger.html to its list shown and the total count known;
+ *   ledger_ready_ms   from loading ledger.html to every entry read and indexed (the filters at work);
+ *   ledger_filter_ms  median, over several filters typed or chosen on the page, until the list is updated;
+ *   ledger_getall_ms, ledger_getall_index_ms  the floor under ready: reading all entries on the page
+ *                     (IndexedDB and structured clone), by key and in the lastSeen index's order.
  * In Node over fake-indexeddb (an in-memory IndexedDB in JavaScript, slower than the browser's):
  *   ledger_write_ms   median time to record one page (a transaction: read its entry, merge, write);
  *   ledger_filter_node_ms  the filter function alone (get-ledger's), median over the same filters;
@@ -16,7 +19,7 @@
  */
 import 'fake-indexeddb/auto';
 import { resolve } from 'node:path';
-import { allEntries, openLedger, recordPage } from '../extension/ledger-store';
+import { entriesNewestFirst, openLedger, recordPage } from '../extension/ledger-store';
 import { getCorpus } from '../lib/corpus';
 import { buildLedgerIndex, selectLedgerRows } from '../lib/ledger/filter-index';
 import { filterEntries } from '../lib/ledger/query';
@@ -86,7 +89,7 @@ export async function benchLedgerNode(): Promise<Record<string, number>> {
   for (const e of entries) void tx.store.put(e);
   await tx.done;
 
-  const all = filterEntries(await allEntries(db), {});
+  const all = filterEntries(await entriesNewestFirst(db), {});
   if (all.length !== LEDGER_ENTRIES) throw new Error(`the ledger holds ${all.length} entries`);
 
   const queries = QUERIES(now);
@@ -175,13 +178,43 @@ export async function benchLedgerBrowser(extensionDir: string): Promise<Record<s
     const summary = page.getByTestId('ledger-summary');
     const opens: number[] = [];
     const firstScreens: number[] = [];
+    const readies: number[] = [];
     for (let round = 0; round < 3; round++) {
       const t0 = performance.now();
       await page.reload();
       await page.getByTestId('ledger-entry').first().waitFor({ timeout: 60_000 });
       firstScreens.push(performance.now() - t0);
-      await page.getByText(`${LEDGER_ENTRIES} of ${LEDGER_ENTRIES} pages`).waitFor({ timeout: 60_000 });
+      await page.getByTestId('ledger-total').getByText(String(LEDGER_ENTRIES), { exact: true }).waitFor();
       opens.push(performance.now() - t0);
+      await page.getByText(`${LEDGER_ENTRIES} of ${LEDGER_ENTRIES} pages`).waitFor({ timeout: 60_000 });
+      readies.push(performance.now() - t0);
+    }
+    // The floor under ready: the entries read on the page, with nothing done to them.
+    const readAll = (byIndex: boolean) =>
+      page.evaluate(
+        (byLastSeen) =>
+          new Promise<number>((ok, fail) => {
+            const open = indexedDB.open('yuanwen-ledger');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const t = performance.now();
+              const store = open.result.transaction('entries').objectStore('entries');
+              const request = byLastSeen ? store.index('lastSeen').getAll() : store.getAll();
+              request.onsuccess = () => {
+                const ms = performance.now() - t;
+                open.result.close();
+                ok(ms);
+              };
+              request.onerror = () => fail(request.error);
+            };
+          }),
+        byIndex,
+      );
+    const getAlls: number[] = [];
+    const getAllsByIndex: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      getAlls.push(await readAll(false));
+      getAllsByIndex.push(await readAll(true));
     }
     const filters: number[] = [];
     const timed = async (change: () => Promise<unknown>) => {
@@ -207,6 +240,9 @@ export async function benchLedgerBrowser(extensionDir: string): Promise<Record<s
       ledger_entries: LEDGER_ENTRIES,
       ledger_first_screen_ms: Math.round(median(firstScreens)),
       ledger_open_ms: Math.round(median(opens)),
+      ledger_ready_ms: Math.round(median(readies)),
+      ledger_getall_ms: Math.round(median(getAlls)),
+      ledger_getall_index_ms: Math.round(median(getAllsByIndex)),
       ledger_filter_ms: Math.round(median(filters)),
     };
   } finally {

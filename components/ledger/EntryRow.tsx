@@ -1,12 +1,13 @@
 /** One page of the ledger: its quotes, a star and a note, links to the spot and to the reader. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { readerLinkFor } from '../../lib/ledger/links';
 import type { LedgerEntry } from '../../lib/ledger/types';
 import type { LedgerPlatform } from './platform';
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-export function EntryRow({
+/** Memoised: a filter re-renders the page, and the rows it keeps are the same entry objects. */
+export const EntryRow = memo(function EntryRow({
   entry,
   platform,
   onChange,
@@ -69,4 +70,4 @@ export function EntryRow({
       />
     </li>
   );
-}
+});

@@ -4,7 +4,7 @@
  * pages, by passage, by site, or as a timeline; exported and imported;
  * with the ledger's settings.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { getCorpus } from '../../lib/corpus';
 import {
   LedgerImportError,
@@ -17,6 +17,7 @@ import {
   buildLedgerIndex,
   type LedgerIndex,
   ledgerEntryAt,
+  prepareSearchText,
   selectLedgerRows,
   withEntry,
 } from '../../lib/ledger/filter-index';
@@ -30,6 +31,8 @@ import { Timeline } from './Timeline';
 
 type View = 'pages' | 'passages' | 'sites' | 'timeline';
 const PAGE_SIZE = 100;
+/** Entries whose search text is made per idle slice (a few milliseconds of work). */
+const SEARCH_TEXT_SLICE = 2_000;
 
 const dayStart = (s: string) => (s ? Date.parse(`${s}T00:00:00Z`) : undefined);
 const dayEnd = (s: string) => (s ? Date.parse(`${s}T23:59:59.999Z`) : undefined);
@@ -37,6 +40,7 @@ const dayEnd = (s: string) => (s ? Date.parse(`${s}T23:59:59.999Z`) : undefined)
 export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; hash?: string }) {
   const [index, setIndex] = useState<LedgerIndex | null>(null);
   const [preview, setPreview] = useState<LedgerEntry[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<LedgerNoticeView | null>(null);
@@ -57,11 +61,21 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
 
   const reload = async () => {
     try {
-      const newest = platform.loadNewest(PAGE_SIZE).then(setPreview);
-      const [all, n, s] = await Promise.all([platform.load(), platform.notice(), platform.settings(), newest]);
-      setIndex(buildLedgerIndex(all)); // sorted once, newest first, with flat columns each filter scans
+      // The newest screenful and the count come first and are shown while the whole ledger is read and indexed.
+      // Read before, not beside, the whole ledger: the database answers requests in turn, and the long read of
+      // every entry would hold the short ones up behind it.
+      const [newest, count, n, s] = await Promise.all([
+        platform.loadNewest(PAGE_SIZE),
+        platform.count(),
+        platform.notice(),
+        platform.settings(),
+      ]);
+      setPreview(newest);
+      setTotal(count);
       setNotice(n);
       setSettings(s);
+      const all = await platform.load();
+      setIndex(buildLedgerIndex(all)); // read newest first: no sort, flat columns each filter scans
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -70,6 +84,19 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
   useEffect(() => {
     void reload();
   }, []);
+
+  // The search text of every entry, made in small slices while the page is idle, so the first search is quick.
+  useEffect(() => {
+    if (!index) return;
+    let from = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const step = () => {
+      from = prepareSearchText(index, from, SEARCH_TEXT_SLICE);
+      if (from < index.entries.length) timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [index]);
 
   const query: LedgerQuery = useMemo(
     () => ({
@@ -95,10 +122,10 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
   const sites = useMemo(() => [...new Set(index?.site ?? [])].sort(), [index]);
   const documents = useMemo(() => [...new Set(index?.quoteDocument ?? [])].sort(), [index]);
 
-  const replace = (next: LedgerEntry) => {
+  const replace = useCallback((next: LedgerEntry) => {
     setIndex((current) => (current ? withEntry(current, next) : current));
     setPreview((current) => current?.map((e) => (e.url === next.url ? next : e)) ?? null);
-  };
+  }, []);
 
   const exportAs = (format: 'csv' | 'json' | 'csl') => {
     const filtered = filteredEntries();
@@ -126,7 +153,14 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
       <main className="ledger">
         <h1>原文 Yuanwen · 引文记录 Quotation ledger</h1>
         <p className="ledger-summary" data-testid="ledger-loading" role="status">
-          Loading…{preview && preview.length > 0 ? ` the most recent ${preview.length} pages first:` : ''}
+          {total === null ? (
+            'Loading…'
+          ) : (
+            <>
+              The newest {preview?.length ?? 0} of <span data-testid="ledger-total">{total}</span> pages; reading the
+              rest to filter them…
+            </>
+          )}
         </p>
         {preview && (
           <ul className="ledger-entries">
@@ -142,7 +176,7 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
     <main className="ledger">
       <h1>原文 Yuanwen · 引文记录 Quotation ledger</h1>
       <p className="ledger-summary" data-testid="ledger-summary">
-        {rows.length} of {index.entries.length} pages
+        {rows.length} of <span data-testid="ledger-total">{index.entries.length}</span> pages
       </p>
       {notice && (
         <div className="ledger-notice" role="alert">

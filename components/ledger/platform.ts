@@ -8,7 +8,10 @@ export interface LedgerNoticeView {
 }
 
 export interface LedgerPlatform {
+  /** Every entry, most recently seen first. */
   load(): Promise<LedgerEntry[]>;
+  /** How many entries there are (known before they are read). */
+  count(): Promise<number>;
   /** The `count` most recently seen entries, newest first (shown while the whole ledger loads). */
   loadNewest(count: number): Promise<LedgerEntry[]>;
   annotate(url: string, change: { note?: string; starred?: boolean }): Promise<LedgerEntry | null>;

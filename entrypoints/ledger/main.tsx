@@ -5,10 +5,11 @@ import type { LedgerPlatform } from '../../components/ledger/platform';
 import '../../components/ledger/ledger.css';
 import { getLedgerSettings, updateLedgerSettings } from '../../extension/ledger-settings';
 import {
-  allEntries,
   annotate,
   clearLedger,
   clearNotice,
+  countEntries,
+  entriesNewestFirst,
   forgetSite,
   getNotice,
   importEntries,
@@ -21,7 +22,8 @@ import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 const db = openLedger();
 
 const platform: LedgerPlatform = {
-  load: async () => allEntries(await db),
+  load: async () => entriesNewestFirst(await db),
+  count: async () => countEntries(await db),
   loadNewest: async (count) => newestEntries(await db, count),
   annotate: async (url, change) => annotate(await db, url, change),
   forgetSite: async (site) => forgetSite(await db, site),

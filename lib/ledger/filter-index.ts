@@ -3,6 +3,12 @@
  * ledger page, at every keystroke): built once, newest first, it keeps each
  * criterion in flat columns so a filter is a scan of arrays rather than a
  * walk over the entry objects. Same results as `filterEntries`.
+ *
+ * Building it is the ledger page's opening cost, so it does the least it
+ * can: entries already newest first (as the store reads them) are not
+ * sorted again, and the lower-cased search text of an entry is made only
+ * when a text query first needs it (or ahead of time, in slices, by
+ * `prepareSearchText` while the page is idle).
  */
 import type { MatchKind } from '../match/types';
 import { newerFirst } from './query';
@@ -15,10 +21,11 @@ export interface LedgerIndex {
   readonly firstSeen: Float64Array;
   readonly lastSeen: Float64Array;
   readonly starred: Uint8Array;
-  /** Title, URL, note and every quote, lower-cased, one string per entry. */
-  readonly text: readonly string[];
-  /** Title, URL and note, lower-cased (searched with the quotes a filter kept). */
-  readonly head: readonly string[];
+  /**
+   * Title, URL, note and every quote, lower-cased, one string per entry: a
+   * cache filled on first use (see `searchTextAt`), hence not readonly.
+   */
+  readonly text: (string | undefined)[];
   /** Entry i's quotes are quote rows quoteFrom[i] to quoteFrom[i + 1] - 1. */
   readonly quoteFrom: Uint32Array;
   readonly quoteDocument: readonly string[];
@@ -26,57 +33,88 @@ export interface LedgerIndex {
   readonly quoteStart: Float64Array;
   readonly quoteEnd: Float64Array;
   readonly quoteEdited: Uint8Array;
-  readonly quoteText: readonly string[];
 }
 
 const SEPARATOR = '\u0001';
 
-/** Indexes `entries` (they need not be sorted). */
+function isNewestFirst(entries: readonly LedgerEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++)
+    if (newerFirst(entries[i - 1] as LedgerEntry, entries[i] as LedgerEntry) > 0) return false;
+  return true;
+}
+
+/** Indexes `entries` (sorted newest first here unless they already are). */
 export function buildLedgerIndex(input: readonly LedgerEntry[]): LedgerIndex {
-  const entries = [...input].sort(newerFirst);
+  const entries = isNewestFirst(input) ? input : [...input].sort(newerFirst);
   const n = entries.length;
-  const quoteCount = entries.reduce((sum, e) => sum + e.quotes.length, 0);
-  const index = {
-    entries,
-    site: entries.map((e) => e.site),
-    firstSeen: new Float64Array(n),
-    lastSeen: new Float64Array(n),
-    starred: new Uint8Array(n),
-    text: new Array<string>(n),
-    head: new Array<string>(n),
-    quoteFrom: new Uint32Array(n + 1),
-    quoteDocument: new Array<string>(quoteCount),
-    quoteKind: new Array<MatchKind>(quoteCount),
-    quoteStart: new Float64Array(quoteCount),
-    quoteEnd: new Float64Array(quoteCount),
-    quoteEdited: new Uint8Array(quoteCount),
-    quoteText: new Array<string>(quoteCount),
-  };
+  let quoteCount = 0;
+  for (let i = 0; i < n; i++) quoteCount += (entries[i] as LedgerEntry).quotes.length;
+  const site = new Array<string>(n);
+  const firstSeen = new Float64Array(n);
+  const lastSeen = new Float64Array(n);
+  const starred = new Uint8Array(n);
+  const quoteFrom = new Uint32Array(n + 1);
+  const quoteDocument = new Array<string>(quoteCount);
+  const quoteKind = new Array<MatchKind>(quoteCount);
+  const quoteStart = new Float64Array(quoteCount);
+  const quoteEnd = new Float64Array(quoteCount);
+  const quoteEdited = new Uint8Array(quoteCount);
   let row = 0;
   for (let i = 0; i < n; i++) {
     const e = entries[i] as LedgerEntry;
-    index.firstSeen[i] = e.firstSeen;
-    index.lastSeen[i] = e.lastSeen;
-    index.starred[i] = e.starred ? 1 : 0;
-    const head = [e.title, e.url, e.note].join(SEPARATOR).toLowerCase();
-    index.head[i] = head;
-    index.quoteFrom[i] = row;
-    let text = head;
+    site[i] = e.site;
+    firstSeen[i] = e.firstSeen;
+    lastSeen[i] = e.lastSeen;
+    starred[i] = e.starred ? 1 : 0;
+    quoteFrom[i] = row;
     for (const q of e.quotes) {
-      const quote = q.quote.toLowerCase();
-      index.quoteDocument[row] = q.documentId;
-      index.quoteKind[row] = q.kind;
-      index.quoteStart[row] = q.start;
-      index.quoteEnd[row] = q.end;
-      index.quoteEdited[row] = q.similarity < 1 ? 1 : 0;
-      index.quoteText[row] = quote;
-      text += SEPARATOR + quote;
+      quoteDocument[row] = q.documentId;
+      quoteKind[row] = q.kind;
+      quoteStart[row] = q.start;
+      quoteEnd[row] = q.end;
+      quoteEdited[row] = q.similarity < 1 ? 1 : 0;
       row++;
     }
+  }
+  quoteFrom[n] = row;
+  return {
+    entries,
+    site,
+    firstSeen,
+    lastSeen,
+    starred,
+    text: new Array<string | undefined>(n),
+    quoteFrom,
+    quoteDocument,
+    quoteKind,
+    quoteStart,
+    quoteEnd,
+    quoteEdited,
+  };
+}
+
+const headOf = (e: LedgerEntry) => [e.title, e.url, e.note].join(SEPARATOR).toLowerCase();
+
+/** Entry i's lower-cased search text (title, URL, note, quotes), made on first use and kept in the index. */
+export function searchTextAt(index: LedgerIndex, i: number): string {
+  let text = index.text[i];
+  if (text === undefined) {
+    const e = index.entries[i] as LedgerEntry;
+    text = [e.title, e.url, e.note, ...e.quotes.map((q) => q.quote)].join(SEPARATOR).toLowerCase();
     index.text[i] = text;
   }
-  index.quoteFrom[n] = row;
-  return index;
+  return text;
+}
+
+/**
+ * Makes the search text of up to `count` entries from row `from` on (a
+ * slice of work for an idle moment); returns the row to continue from
+ * (the entry count when every text is made).
+ */
+export function prepareSearchText(index: LedgerIndex, from: number, count: number): number {
+  const end = Math.min(index.entries.length, from + count);
+  for (let i = from; i < end; i++) searchTextAt(index, i);
+  return end;
 }
 
 interface Criteria {
@@ -113,20 +151,21 @@ function entryMeets(index: LedgerIndex, c: Criteria, i: number): boolean {
   if (query.from !== undefined && (index.lastSeen[i] as number) < query.from) return false;
   if (query.to !== undefined && (index.firstSeen[i] as number) > query.to) return false;
   if (query.starredOnly && index.starred[i] !== 1) return false;
-  if (!c.byQuote) return needle === '' || (index.text[i] as string).includes(needle);
+  if (!c.byQuote) return needle === '' || searchTextAt(index, i).includes(needle);
   const first = index.quoteFrom[i] as number;
   const last = index.quoteFrom[i + 1] as number;
+  const quotes = (index.entries[i] as LedgerEntry).quotes;
   let kept = 0;
   let keptFound = false;
   for (let r = first; r < last; r++)
     if (quoteMeets(index, query, r)) {
       kept++;
-      if (needle !== '' && !keptFound) keptFound = (index.quoteText[r] as string).includes(needle);
+      if (needle !== '' && !keptFound) keptFound = (quotes[r - first]?.quote ?? '').toLowerCase().includes(needle);
     }
   if (kept === 0) return false;
   if (needle === '') return true;
-  if (kept === last - first) return (index.text[i] as string).includes(needle);
-  return keptFound || (index.head[i] as string).includes(needle);
+  if (kept === last - first) return searchTextAt(index, i).includes(needle);
+  return keptFound || headOf(index.entries[i] as LedgerEntry).includes(needle);
 }
 
 /**
@@ -162,12 +201,9 @@ export function withEntry(index: LedgerIndex, next: LedgerEntry): LedgerIndex {
   if (i < 0) return index;
   const entries = [...index.entries];
   entries[i] = next;
-  const changed = buildLedgerIndex([next]);
   const starred = index.starred.slice();
-  starred[i] = changed.starred[0] as number;
+  starred[i] = next.starred ? 1 : 0;
   const text = [...index.text];
-  text[i] = changed.text[0] as string;
-  const head = [...index.head];
-  head[i] = changed.head[0] as string;
-  return { ...index, entries, starred, text, head };
+  text[i] = undefined;
+  return { ...index, entries, starred, text };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedgerIndex, queryLedgerIndex, withEntry } from '../../lib/ledger/filter-index';
+import {
+  buildLedgerIndex,
+  prepareSearchText,
+  queryLedgerIndex,
+  searchTextAt,
+  withEntry,
+} from '../../lib/ledger/filter-index';
 import { filterEntries } from '../../lib/ledger/query';
 import { DAY_MS, type LedgerEntry, type LedgerQuery, type LedgerQuote } from '../../lib/ledger/types';
 
@@ -86,6 +92,35 @@ describe('the ledger filter index', () => {
     expect(edited.every((e) => e.quotes.every((q) => q.similarity < 1))).toBe(true);
     const all = queryLedgerIndex(index, {});
     expect(all[0]).toBe(index.entries[0]);
+  });
+});
+
+describe('the index build', () => {
+  it('keeps entries already newest first as they are, without sorting a copy', () => {
+    const sorted = filterEntries(ledger(200));
+    expect(buildLedgerIndex(sorted).entries).toBe(sorted);
+    const shuffled = [...sorted].reverse();
+    expect(buildLedgerIndex(shuffled).entries).toEqual(sorted);
+  });
+
+  it('makes search text only when asked, and the same text either way', () => {
+    const index = buildLedgerIndex(ledger(300));
+    expect(index.text.filter((t) => t !== undefined)).toEqual([]);
+    // A filter without words makes none.
+    queryLedgerIndex(index, { editedOnly: true, site: 's2.example' });
+    expect(index.text.filter((t) => t !== undefined)).toEqual([]);
+    // Prepared in slices: each call continues where the last stopped.
+    expect(prepareSearchText(index, 0, 120)).toBe(120);
+    expect(index.text.slice(0, 120).every((t) => typeof t === 'string')).toBe(true);
+    expect(index.text[120]).toBeUndefined();
+    expect(prepareSearchText(index, 120, 1000)).toBe(300);
+    const e = index.entries[42] as LedgerEntry;
+    expect(searchTextAt(index, 42)).toBe(
+      [e.title, e.url, e.note, ...e.quotes.map((q) => q.quote)].join('\u0001').toLowerCase(),
+    );
+    // A text query on a fresh index answers the same as on a prepared one.
+    const fresh = buildLedgerIndex(index.entries);
+    expect(queryLedgerIndex(fresh, { text: 'reform' })).toEqual(queryLedgerIndex(index, { text: 'reform' }));
   });
 });
 

@@ -8,6 +8,8 @@ import {
   allEntries,
   annotate,
   clearLedger,
+  countEntries,
+  entriesNewestFirst,
   forgetSite,
   getNotice,
   importEntries,
@@ -17,6 +19,7 @@ import {
   recordPage,
   writeWithRoom,
 } from '../../extension/ledger-store';
+import { filterEntries } from '../../lib/ledger/query';
 import { DAY_MS, DEFAULT_LEDGER_SETTINGS, type LedgerSettings } from '../../lib/ledger/types';
 import type { FrameReport, PageMatch } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
@@ -55,6 +58,27 @@ describe('the IndexedDB store', () => {
     expect(all).toHaveLength(1);
     expect(all[0]?.quotes).toHaveLength(2);
     expect(all[0]?.lastSeen).toBe(T0 + 1000);
+  });
+
+  it('reads every entry newest first, ties by URL, and counts them', async () => {
+    for (const [url, at] of [
+      ['https://b.example/2', T0],
+      ['https://a.example/1', T0 + 5],
+      ['https://c.example/3', T0 + 5],
+      ['https://a.example/0', T0 + 5],
+      ['https://d.example/4', T0 - 9],
+    ] as const)
+      await recordPage(db, sighting(url, at));
+    const expected = filterEntries(await allEntries(db)).map((e) => e.url);
+    expect(expected).toEqual([
+      'https://a.example/0',
+      'https://a.example/1',
+      'https://c.example/3',
+      'https://b.example/2',
+      'https://d.example/4',
+    ]);
+    expect((await entriesNewestFirst(db)).map((e) => e.url)).toEqual(expected);
+    expect(await countEntries(db)).toBe(5);
   });
 
   it('notes, stars, forgets a site, prunes past retention, clears', async () => {
