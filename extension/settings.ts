@@ -8,17 +8,21 @@
  *
  * Stored layout: the value under `settings` in the local area, its version
  * under `settings$` as { v }, missing meaning version 1 (the layout earlier
- * versions stored, so existing installs read as before).
+ * versions stored, so existing installs read as before). The ledger's
+ * settings, once stored apart under `ledger-settings`, are folded in when
+ * read and moved in by the next write (or by migrateSettings).
  */
 import { browser } from 'wxt/browser';
 import {
   hasProblems,
+  LEGACY_LEDGER_KEY,
   normaliseHostname,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   SettingsError,
   sanitiseSettings,
   validateSettingsPatch,
+  withLegacyLedger,
 } from '../lib/settings';
 import type { Settings, SettingsStore, SettingsWithNotice } from '../lib/settings/types';
 
@@ -41,24 +45,29 @@ function migrated(value: unknown, meta: unknown): unknown {
   return next;
 }
 
-/** The settings a stored value stands for, given its version record, with a notice of what was unusable. */
-export function settingsFromStored(value: unknown, meta: unknown): SettingsWithNotice {
-  const { settings, notice } = sanitiseSettings(migrated(value, meta));
+/**
+ * The settings a stored value stands for, given its version record (and the
+ * ledger's settings from their old key, if still there), with a notice of
+ * what was unusable.
+ */
+export function settingsFromStored(value: unknown, meta: unknown, legacyLedger?: unknown): SettingsWithNotice {
+  const { settings, notice } = sanitiseSettings(withLegacyLedger(migrated(value, meta), legacyLedger));
   return { settings, notice: hasProblems(notice) ? notice : null };
 }
 
-async function readStored(): Promise<{ value: unknown; meta: unknown }> {
+async function readStored(): Promise<{ value: unknown; meta: unknown; legacyLedger: unknown }> {
   try {
-    const stored = await browser.storage.local.get([KEY, META_KEY]);
-    return { value: stored[KEY], meta: stored[META_KEY] };
+    const stored = await browser.storage.local.get([KEY, META_KEY, LEGACY_LEDGER_KEY]);
+    return { value: stored[KEY], meta: stored[META_KEY], legacyLedger: stored[LEGACY_LEDGER_KEY] };
   } catch {
-    return { value: null, meta: null }; // storage unavailable (extension reloaded under a content script): defaults
+    // storage unavailable (extension reloaded under a content script): defaults
+    return { value: null, meta: null, legacyLedger: null };
   }
 }
 
 export async function readSettings(): Promise<SettingsWithNotice> {
-  const { value, meta } = await readStored();
-  return settingsFromStored(value, meta);
+  const { value, meta, legacyLedger } = await readStored();
+  return settingsFromStored(value, meta, legacyLedger);
 }
 
 type Changes = Record<string, { newValue?: unknown }>;
@@ -77,6 +86,7 @@ export function watchSettings(callback: (state: SettingsWithNotice) => void): ()
 
 async function store(settings: Settings): Promise<Settings> {
   await browser.storage.local.set({ [KEY]: settings, [META_KEY]: { v: SETTINGS_VERSION } });
+  await browser.storage.local.remove(LEGACY_LEDGER_KEY); // now held in the settings
   return settings;
 }
 
@@ -124,12 +134,14 @@ export function repairSettings(): Promise<Settings> {
  */
 export function migrateSettings(): Promise<void> {
   return serialised(async () => {
-    const { value, meta } = await readStored();
+    const { value, meta, legacyLedger } = await readStored();
     const v = (meta as { v?: unknown } | null | undefined)?.v;
-    if (value == null || (typeof v === 'number' && v >= SETTINGS_VERSION)) return;
-    const next = migrated(value, meta);
+    const current = typeof v === 'number' && v >= SETTINGS_VERSION;
+    if ((value == null || current) && legacyLedger == null) return;
+    const next = withLegacyLedger(current ? value : migrated(value, meta), legacyLedger);
     if (next == null) return;
     await browser.storage.local.set({ [KEY]: next, [META_KEY]: { v: SETTINGS_VERSION } });
+    await browser.storage.local.remove(LEGACY_LEDGER_KEY);
   });
 }
 

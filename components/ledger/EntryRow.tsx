@@ -1,5 +1,6 @@
 /** One page of the ledger: its quotes, a star and a note, links to the spot and to the reader. */
 import { memo, useState } from 'react';
+import type { LedgerStrings } from '../../lib/i18n/ledger';
 import { readerLinkFor } from '../../lib/ledger/links';
 import type { LedgerEntry } from '../../lib/ledger/types';
 import type { LedgerPlatform } from './platform';
@@ -11,10 +12,12 @@ export const EntryRow = memo(function EntryRow({
   entry,
   platform,
   onChange,
+  t,
 }: {
   entry: LedgerEntry;
   platform: LedgerPlatform;
   onChange: (entry: LedgerEntry) => void;
+  t: LedgerStrings;
 }) {
   const [note, setNote] = useState(entry.note);
   const save = async (change: { note?: string; starred?: boolean }) => {
@@ -28,7 +31,7 @@ export const EntryRow = memo(function EntryRow({
           type="button"
           className="ledger-star"
           aria-pressed={entry.starred}
-          aria-label={entry.starred ? 'Unstar' : 'Star'}
+          aria-label={entry.starred ? t.unstar : t.star}
           onClick={() => void save({ starred: !entry.starred })}
         >
           {entry.starred ? '★' : '☆'}
@@ -46,22 +49,22 @@ export const EntryRow = memo(function EntryRow({
           <li key={`${q.documentId}:${q.start}:${q.end}:${q.quote}`} data-kind={q.kind} data-edited={q.similarity < 1}>
             <q>{q.quote}</q>{' '}
             <span className="ledger-kind">
-              {q.kind}
-              {q.similarity < 1 ? ` · ${Math.round(q.similarity * 100)}% · ${q.diffSummary}` : ''}
+              {t.quoteKind(q.kind)}
+              {q.similarity < 1 ? ` · ${t.similarity(Math.round(q.similarity * 100))} · ${q.diffSummary}` : ''}
             </span>{' '}
             <a href={q.link} target="_blank" rel="noreferrer">
-              Open at the spot
+              {t.openAtSpot}
             </a>{' '}
             <a href={platform.pageUrl(readerLinkFor(q.documentId, q.start, q.end))} target="_blank" rel="noreferrer">
-              In the reader
+              {t.inReader}
             </a>
           </li>
         ))}
       </ul>
       <textarea
         className="ledger-note"
-        aria-label="Note"
-        placeholder="Note"
+        aria-label={t.note}
+        placeholder={t.note}
         value={note}
         onChange={(e) => setNote(e.target.value)}
         onBlur={() => {

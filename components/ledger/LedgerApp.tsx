@@ -6,6 +6,8 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { getCorpus } from '../../lib/corpus';
+import type { Lang } from '../../lib/i18n';
+import { type LedgerStrings, ledgerStrings } from '../../lib/i18n/ledger';
 import {
   LedgerImportError,
   ledgerToCslJson,
@@ -37,7 +39,16 @@ const SEARCH_TEXT_SLICE = 2_000;
 const dayStart = (s: string) => (s ? Date.parse(`${s}T00:00:00Z`) : undefined);
 const dayEnd = (s: string) => (s ? Date.parse(`${s}T23:59:59.999Z`) : undefined);
 
-export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; hash?: string }) {
+export function LedgerApp({
+  platform,
+  hash = '',
+  lang = 'en',
+}: {
+  platform: LedgerPlatform;
+  hash?: string;
+  lang?: Lang;
+}) {
+  const t = ledgerStrings(lang);
   const [index, setIndex] = useState<LedgerIndex | null>(null);
   const [preview, setPreview] = useState<LedgerEntry[] | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -140,50 +151,55 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
     try {
       const imported = parseLedgerJson(await file.text());
       const { added, updated } = await platform.importEntries(imported);
-      setMessage(`Imported ${imported.length} pages: ${added} new, ${updated} merged.`);
+      setMessage(t.imported({ total: imported.length, added, updated }));
       await reload();
     } catch (e) {
-      setMessage(e instanceof LedgerImportError ? `Import refused: ${e.message}` : `Import failed: ${String(e)}`);
+      setMessage(e instanceof LedgerImportError ? t.importRefused(e.message) : t.importFailed(String(e)));
     }
   };
 
-  if (error) return <main className="ledger">Could not open the ledger: {error}</main>;
-  if (!index)
+  if (error) return <main className="ledger">{t.openFailed(error)}</main>;
+  if (!index) {
+    const loading = t.loadingNewest(preview?.length ?? 0);
     return (
       <main className="ledger">
-        <h1>原文 Yuanwen · 引文记录 Quotation ledger</h1>
+        <h1>{t.heading}</h1>
         <p className="ledger-summary" data-testid="ledger-loading" role="status">
           {total === null ? (
-            'Loading…'
+            t.loading
           ) : (
             <>
-              The newest {preview?.length ?? 0} of <span data-testid="ledger-total">{total}</span> pages; reading the
-              rest to filter them…
+              {loading.before}
+              <span data-testid="ledger-total">{total}</span>
+              {loading.after}
             </>
           )}
         </p>
         {preview && (
           <ul className="ledger-entries">
             {preview.map((e) => (
-              <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} />
+              <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} t={t} />
             ))}
           </ul>
         )}
       </main>
     );
+  }
 
+  const summary = t.summary(rows.length);
   return (
     <main className="ledger">
-      <h1>原文 Yuanwen · 引文记录 Quotation ledger</h1>
+      <h1>{t.heading}</h1>
       <p className="ledger-summary" data-testid="ledger-summary">
-        {rows.length} of <span data-testid="ledger-total">{index.entries.length}</span> pages
+        {summary.before}
+        <span data-testid="ledger-total">{index.entries.length}</span>
+        {summary.after}
       </p>
       {notice && (
         <div className="ledger-notice" role="alert">
-          Storage was full: {notice.pruned} of the oldest entries were removed to make room (past the retention period
-          first).{' '}
+          {t.storageFull(notice.pruned)}{' '}
           <button type="button" onClick={() => void platform.dismissNotice().then(() => setNotice(null))}>
-            OK
+            {t.ok}
           </button>
         </div>
       )}
@@ -193,29 +209,29 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
         </p>
       )}
       <fieldset className="ledger-filters">
-        <legend>Filters</legend>
+        <legend>{t.filters}</legend>
         <input
           type="search"
-          aria-label="Search"
-          placeholder="Search"
+          aria-label={t.search}
+          placeholder={t.search}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <select aria-label="Document" value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
-          <option value="">All documents</option>
+        <select aria-label={t.document} value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
+          <option value="">{t.allDocuments}</option>
           {documents.map((d) => (
             <option key={d} value={d}>
               {platform.documentTitle(d)}
             </option>
           ))}
         </select>
-        <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as '' | MatchKind)}>
-          <option value="">All kinds</option>
-          <option value="slogan">Slogans</option>
-          <option value="passage">Passages</option>
+        <select aria-label={t.kind} value={kind} onChange={(e) => setKind(e.target.value as '' | MatchKind)}>
+          <option value="">{t.allKinds}</option>
+          <option value="slogan">{t.kinds.slogan}</option>
+          <option value="passage">{t.kinds.passage}</option>
         </select>
-        <select aria-label="Site" value={site} onChange={(e) => setSite(e.target.value)}>
-          <option value="">All sites</option>
+        <select aria-label={t.site} value={site} onChange={(e) => setSite(e.target.value)}>
+          <option value="">{t.allSites}</option>
           {sites.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -223,27 +239,28 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
           ))}
         </select>
         <label>
-          From <input type="date" aria-label="From" value={from} onChange={(e) => setFrom(e.target.value)} />
+          {t.from} <input type="date" aria-label={t.from} value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
-          To <input type="date" aria-label="To" value={to} onChange={(e) => setTo(e.target.value)} />
+          {t.to} <input type="date" aria-label={t.to} value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         <label>
-          <input type="checkbox" checked={editedOnly} onChange={(e) => setEditedOnly(e.target.checked)} /> Edited only
+          <input type="checkbox" checked={editedOnly} onChange={(e) => setEditedOnly(e.target.checked)} />{' '}
+          {t.editedOnly}
         </label>
         <label>
-          <input type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly(e.target.checked)} /> Starred
+          <input type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly(e.target.checked)} /> {t.starred}
         </label>
         {span && (
           <button type="button" onClick={() => setSpan(undefined)}>
-            Passage {span.start}–{span.end} ✕
+            {t.passageFilter(span.start, span.end)}
           </button>
         )}
       </fieldset>
       <nav className="ledger-tabs">
         {(['pages', 'passages', 'sites', 'timeline'] as const).map((v) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
-            {{ pages: 'Pages', passages: 'By passage', sites: 'By site', timeline: 'Timeline' }[v]}
+            {t.views[v]}
           </button>
         ))}
       </nav>
@@ -252,46 +269,46 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
           <ul className="ledger-entries">
             {rows.slice(0, shown).map((row) => {
               const e = entryAt(row);
-              return <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} />;
+              return <EntryRow key={e.url} entry={e} platform={platform} onChange={replace} t={t} />;
             })}
           </ul>
           {rows.length > shown && (
             <button type="button" onClick={() => setShown((n) => n + PAGE_SIZE)}>
-              Show more ({rows.length - shown})
+              {t.showMore(rows.length - shown)}
             </button>
           )}
         </section>
       )}
-      {view === 'passages' && <Passages entries={filtered} platform={platform} onPick={setSpan} />}
-      {view === 'sites' && <Sites entries={filtered} onPick={setSite} />}
+      {view === 'passages' && <Passages entries={filtered} platform={platform} onPick={setSpan} t={t} />}
+      {view === 'sites' && <Sites entries={filtered} onPick={setSite} t={t} />}
       {view === 'timeline' && (
         <section>
           <label>
-            <input type="radio" checked={bucket === 'day'} onChange={() => setBucket('day')} /> Per day
+            <input type="radio" checked={bucket === 'day'} onChange={() => setBucket('day')} /> {t.perDay}
           </label>
           <label>
-            <input type="radio" checked={bucket === 'week'} onChange={() => setBucket('week')} /> Per week
+            <input type="radio" checked={bucket === 'week'} onChange={() => setBucket('week')} /> {t.perWeek}
           </label>
-          <Timeline points={timeline(filtered, bucket)} documents={documents} />
+          <Timeline points={timeline(filtered, bucket)} documents={documents} t={t} />
         </section>
       )}
       <section className="ledger-tools">
-        <h2>Export and import</h2>
+        <h2>{t.exportImport}</h2>
         <button type="button" onClick={() => exportAs('csv')}>
-          Export CSV
+          {t.exportCsv}
         </button>
         <button type="button" onClick={() => exportAs('json')}>
-          Export JSON
+          {t.exportJson}
         </button>
         <button type="button" onClick={() => exportAs('csl')}>
-          Export CSL-JSON
+          {t.exportCsl}
         </button>
         <label>
-          Import JSON{' '}
+          {t.importJson}{' '}
           <input
             type="file"
             accept="application/json,.json"
-            aria-label="Import JSON"
+            aria-label={t.importJson}
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) void importFile(file);
@@ -299,7 +316,9 @@ export function LedgerApp({ platform, hash = '' }: { platform: LedgerPlatform; h
           />
         </label>
       </section>
-      {settings && <LedgerSettingsView settings={settings} sites={sites} platform={platform} onChanged={reload} />}
+      {settings && (
+        <LedgerSettingsView settings={settings} sites={sites} platform={platform} onChanged={reload} t={t} />
+      )}
     </main>
   );
 }
@@ -308,22 +327,24 @@ function Passages({
   entries,
   platform,
   onPick,
+  t,
 }: {
   entries: LedgerEntry[];
   platform: LedgerPlatform;
   onPick: (span: { start: number; end: number }) => void;
+  t: LedgerStrings;
 }) {
   const rows = useMemo(() => byPassage(entries, speechPassages(getCorpus())).slice(0, 500), [entries]);
   return (
     <table className="ledger-table" data-testid="by-passage">
       <thead>
         <tr>
-          <th>Passage</th>
-          <th>Pages</th>
-          <th>Verbatim</th>
-          <th>Edited</th>
-          <th>Sites</th>
-          <th>Last seen</th>
+          <th>{t.columns.passage}</th>
+          <th>{t.columns.pages}</th>
+          <th>{t.columns.verbatim}</th>
+          <th>{t.columns.edited}</th>
+          <th>{t.columns.sites}</th>
+          <th>{t.columns.lastSeen}</th>
         </tr>
       </thead>
       <tbody>
@@ -334,7 +355,7 @@ function Passages({
                 {r.label.length > 60 ? `${r.label.slice(0, 60)}…` : r.label}
               </button>{' '}
               <a href={platform.pageUrl(readerLinkFor(r.documentId, r.start, r.end))} target="_blank" rel="noreferrer">
-                In the reader
+                {t.inReader}
               </a>
             </td>
             <td>{r.pages}</td>
@@ -349,16 +370,16 @@ function Passages({
   );
 }
 
-function Sites({ entries, onPick }: { entries: LedgerEntry[]; onPick: (site: string) => void }) {
+function Sites({ entries, onPick, t }: { entries: LedgerEntry[]; onPick: (site: string) => void; t: LedgerStrings }) {
   const rows = useMemo(() => bySite(entries), [entries]);
   return (
     <table className="ledger-table" data-testid="by-site">
       <thead>
         <tr>
-          <th>Site</th>
-          <th>Pages</th>
-          <th>Quotes</th>
-          <th>Edited</th>
+          <th>{t.columns.site}</th>
+          <th>{t.columns.pages}</th>
+          <th>{t.columns.quotes}</th>
+          <th>{t.columns.edited}</th>
         </tr>
       </thead>
       <tbody>
@@ -384,40 +405,47 @@ function LedgerSettingsView({
   sites,
   platform,
   onChanged,
+  t,
 }: {
   settings: LedgerSettings;
   sites: string[];
   platform: LedgerPlatform;
   onChanged: () => Promise<void>;
+  t: LedgerStrings;
 }) {
   const [forget, setForget] = useState('');
   const [days, setDays] = useState(String(settings.retentionDays));
   const update = async (patch: Partial<LedgerSettings>) => {
-    await platform.updateSettings(patch);
+    try {
+      await platform.updateSettings(patch);
+    } catch {
+      setDays(String(settings.retentionDays)); // refused (e.g. not a number of days): the stored value stands
+      return;
+    }
     await onChanged();
   };
   return (
     <section className="ledger-settings">
-      <h2>Settings</h2>
+      <h2>{t.settings}</h2>
       <label>
         <input
           type="checkbox"
           checked={settings.enabled}
           onChange={(e) => void update({ enabled: e.target.checked })}
         />{' '}
-        Record pages in the ledger
+        {t.recordPages}
       </label>
       <label>
-        Keep entries for{' '}
+        {t.keepFor.before}{' '}
         <input
           type="number"
           min={1}
-          aria-label="Retention in days"
+          aria-label={t.retentionDays}
           value={days}
           onChange={(e) => setDays(e.target.value)}
           onBlur={() => void update({ retentionDays: Number(days) })}
         />{' '}
-        days
+        {t.keepFor.after}
       </label>
       <label>
         <input
@@ -425,11 +453,11 @@ function LedgerSettingsView({
           checked={settings.recordQuietPages}
           onChange={(e) => void update({ recordQuietPages: e.target.checked })}
         />{' '}
-        Record pages in quiet mode too
+        {t.recordQuiet}
       </label>
       <div>
-        <select aria-label="Site to forget" value={forget} onChange={(e) => setForget(e.target.value)}>
-          <option value="">Forget a site…</option>
+        <select aria-label={t.siteToForget} value={forget} onChange={(e) => setForget(e.target.value)}>
+          <option value="">{t.forgetPlaceholder}</option>
           {sites.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -445,15 +473,15 @@ function LedgerSettingsView({
             await onChanged();
           }}
         >
-          Forget this site
+          {t.forgetSite}
         </button>
         <button
           type="button"
           onClick={() => {
-            if (platform.confirm('Delete every entry of the ledger?')) void platform.clear().then(onChanged);
+            if (platform.confirm(t.confirmClear)) void platform.clear().then(onChanged);
           }}
         >
-          Clear all
+          {t.clearAll}
         </button>
       </div>
     </section>

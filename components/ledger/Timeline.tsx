@@ -1,4 +1,5 @@
 /** Quotes per day or week, per document, as stacked bars in hand-drawn SVG (no chart library). */
+import type { LedgerStrings } from '../../lib/i18n/ledger';
 import type { TimelinePoint } from '../../lib/ledger/views';
 
 const W = 720;
@@ -6,8 +7,8 @@ const H = 160;
 const PAD = 24;
 const PALETTE = ['#3b7dd8', '#e0803a', '#3aa676', '#b5479b', '#8a6d3b', '#5d6d7e'];
 
-export function Timeline({ points, documents }: { points: TimelinePoint[]; documents: string[] }) {
-  if (points.length === 0) return <p className="ledger-empty">No quotes in this range.</p>;
+export function Timeline({ points, documents, t }: { points: TimelinePoint[]; documents: string[]; t: LedgerStrings }) {
+  if (points.length === 0) return <p className="ledger-empty">{t.noQuotesInRange}</p>;
   const max = Math.max(1, ...points.map((p) => p.total));
   const slot = (W - 2 * PAD) / points.length;
   const bar = Math.max(1, slot * 0.8);
@@ -15,7 +16,7 @@ export function Timeline({ points, documents }: { points: TimelinePoint[]; docum
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   return (
     <figure className="ledger-timeline">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Quotes over time">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t.timelineLabel}>
         <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} stroke="currentColor" strokeWidth="0.5" />
         <text x={PAD} y={12} fontSize="10">
           {max}

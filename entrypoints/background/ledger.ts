@@ -4,7 +4,6 @@
  * past retention when the worker starts, and answers get-ledger.
  */
 
-import { getLedgerSettings } from '../../extension/ledger-settings';
 import {
   allEntries,
   type LedgerDb,
@@ -49,7 +48,7 @@ function sharedDb(): Promise<LedgerDb> {
 export const browserLedgerDeps: LedgerDeps = {
   db: sharedDb,
   settings: async () => (await readSettings()).settings,
-  ledgerSettings: getLedgerSettings,
+  ledgerSettings: async () => (await readSettings()).settings.ledger,
   quiet: async () => (await readSettings()).settings.quiet,
   now: Date.now,
 };

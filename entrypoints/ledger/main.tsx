@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { LedgerApp } from '../../components/ledger/LedgerApp';
 import type { LedgerPlatform } from '../../components/ledger/platform';
 import '../../components/ledger/ledger.css';
-import { getLedgerSettings, updateLedgerSettings } from '../../extension/ledger-settings';
 import {
   annotate,
   clearLedger,
@@ -16,7 +15,9 @@ import {
   newestEntries,
   openLedger,
 } from '../../extension/ledger-store';
+import { readSettings, updateSettings } from '../../extension/settings';
 import { getCorpus } from '../../lib/corpus';
+import { resolveLanguage } from '../../lib/i18n';
 import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 
 const db = openLedger();
@@ -31,8 +32,10 @@ const platform: LedgerPlatform = {
   importEntries: async (entries) => importEntries(await db, entries),
   notice: async () => getNotice(await db),
   dismissNotice: async () => clearNotice(await db),
-  settings: getLedgerSettings,
-  updateSettings: updateLedgerSettings,
+  settings: async () => (await readSettings()).settings.ledger,
+  // The ledger's settings are one field of Yuanwen's settings, written whole.
+  updateSettings: async (patch) =>
+    (await updateSettings({ ledger: { ...(await readSettings()).settings.ledger, ...patch } })).ledger,
   download(fileName, text, mime) {
     const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
     const a = document.createElement('a');
@@ -47,4 +50,11 @@ const platform: LedgerPlatform = {
 };
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<LedgerApp platform={platform} hash={location.hash} />);
+if (root)
+  void readSettings()
+    .catch(() => null)
+    .then((state) => {
+      const lang = resolveLanguage(state?.settings.language ?? 'auto', navigator.language);
+      document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+      createRoot(root).render(<LedgerApp platform={platform} hash={location.hash} lang={lang} />);
+    });

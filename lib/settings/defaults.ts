@@ -1,3 +1,4 @@
+import { DEFAULT_LEDGER_SETTINGS } from '../ledger/types';
 import type { Settings } from './types';
 
 /**
@@ -16,4 +17,5 @@ export const DEFAULT_SETTINGS: Settings = {
   colours: { slogan: '#f5b70066', passage: '#3b9cff55', nearVerbatim: '#ff7a4566' },
   citationFormat: 'gbt7714',
   language: 'auto',
+  ledger: DEFAULT_LEDGER_SETTINGS,
 };

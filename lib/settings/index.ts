@@ -2,7 +2,13 @@
 export * from './colour';
 export { DEFAULT_SETTINGS } from './defaults';
 export { normaliseHostname } from './hostname';
-export { migrateV1toV2, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
+export {
+  LEGACY_LEDGER_KEY,
+  migrateV1toV2,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  withLegacyLedger,
+} from './migrations';
 export { isSitePaused } from './paused';
 export { scanOptionsFor } from './scan-options';
 export type * from './types';

@@ -13,9 +13,14 @@
  *      moved to the 2025 edition without a migration; the 2015 edition has
  *      ids of its own ('gbt7714-2015', 'gbt7714-2015-web').
  *
+ *      `ledger` (the quotation ledger's settings) joined v2 later with its
+ *      default for values without it; before, they were stored apart under
+ *      `ledger-settings`: `withLegacyLedger` folds that value in.
+ *
  * Migrations never throw: what they cannot convert they leave in place, and
  * `sanitiseSettings` later resets it to the default with a notice.
  */
+import { sanitiseLedgerSettings } from '../ledger/rules';
 import { normaliseHostname } from './hostname';
 import type { Sensitivity } from './types';
 
@@ -49,6 +54,20 @@ export function migrateV1toV2(old: unknown): unknown {
   if (next.colours === undefined && colors !== undefined) next.colours = colors;
   if (typeof next.sensitivity === 'number' && LEVELS[next.sensitivity]) next.sensitivity = LEVELS[next.sensitivity];
   return next;
+}
+
+/** The key the ledger's settings were stored under before they joined the settings object. */
+export const LEGACY_LEDGER_KEY = 'ledger-settings';
+
+/**
+ * The stored settings with the ledger's settings from their old key folded in
+ * (each field read safely), unless the settings already hold their own.
+ */
+export function withLegacyLedger(value: unknown, legacy: unknown): unknown {
+  if (legacy == null) return value;
+  if (value != null && !isObject(value)) return value; // unreadable: sanitising reports it
+  if (isObject(value) && value.ledger !== undefined) return value;
+  return { ...(value ?? {}), ledger: sanitiseLedgerSettings(legacy) };
 }
 
 /** Key: the version migrated to. */

@@ -1,5 +1,6 @@
 /** The settings' shape, what a bad stored value is reported as, and the store the settings UI works with. */
 import type { CitationFormatId } from '../citations/types';
+import type { LedgerSettings } from '../ledger/types';
 
 export type Sensitivity = 'slogans' | 'passages' | 'near-verbatim';
 export type UiLanguage = 'auto' | 'zh' | 'en';
@@ -27,6 +28,8 @@ export interface Settings {
   colours: Record<ColourKind, string>;
   citationFormat: CitationFormatId;
   language: UiLanguage;
+  /** The quotation ledger: recording on or off, retention, quiet pages. */
+  ledger: LedgerSettings;
 }
 
 export type SettingsField = keyof Settings;

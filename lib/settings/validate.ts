@@ -6,6 +6,7 @@
  * rejected with a clear error and nothing is stored.
  */
 import type { CitationFormatId } from '../citations/types';
+import { sanitiseLedgerSettings } from '../ledger/rules';
 import { isHexColour } from './colour';
 import { DEFAULT_SETTINGS } from './defaults';
 import { normaliseHostname } from './hostname';
@@ -78,6 +79,16 @@ const PARSERS: { [F in SettingsField]: FieldParser<F> } = {
       if (!hosts.includes(host)) hosts.push(host);
     }
     return hosts;
+  },
+  // All three fields, each valid (a stored or patched ledger object is written whole).
+  ledger: (x) => {
+    if (!isObject(x)) return undefined;
+    const ledger = sanitiseLedgerSettings(x);
+    return ledger.enabled === x.enabled &&
+      ledger.retentionDays === x.retentionDays &&
+      ledger.recordQuietPages === x.recordQuietPages
+      ? ledger
+      : undefined;
   },
   colours: (x) => {
     if (!isObject(x)) return undefined;

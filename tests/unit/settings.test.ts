@@ -52,6 +52,7 @@ describe('sanitiseSettings', () => {
       colours: { slogan: '#112233', passage: '#44556677', nearVerbatim: '#abc' },
       citationFormat: 'apa',
       language: 'en',
+      ledger: { enabled: false, retentionDays: 30, recordQuietPages: true },
     };
     const { settings, notice } = sanitiseSettings(stored);
     expect(settings).toEqual(stored);
