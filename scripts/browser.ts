@@ -5,7 +5,8 @@
  * why), launches Chromium with the extension through playwright-core, and
  * serves test pages on 127.0.0.1.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -153,6 +154,14 @@ export interface LaunchOptions {
   args?: string[];
   /** Let pages download files (tests then read them through Playwright's `download` event). */
   acceptDownloads?: boolean;
+  /** Allow the extension in incognito windows (the "Allow in Incognito" switch, set in the new profile). */
+  allowInIncognito?: boolean;
+}
+
+/** The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits as a–p. */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -160,6 +169,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   readFileSync(join(extensionDir, 'manifest.json')); // fails clearly when the build is missing
   const userDataDir = mkdtempSync(join(tmpdir(), 'yuanwen-e2e-'));
+  if (options.allowInIncognito) {
+    // Toggling the switch on chrome://extensions reloads an unpacked extension and leaves it off; a profile
+    // that already holds the choice loads it allowed.
+    const settings = { [unpackedExtensionId(extensionDir)]: { incognito: true } };
+    mkdirSync(join(userDataDir, 'Default'));
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { settings } }));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,

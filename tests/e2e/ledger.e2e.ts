@@ -1,16 +1,17 @@
 /**
  * The quotation ledger end to end in Chromium, on the production build:
  * browsing records each quoting page once (a revisit updates it), never a
- * paused site; the ledger page lists and filters the entries; CSV and JSON
- * exports hold them; the JSON imported into a fresh profile gives the same
- * ledger; the reader's heat map shows how often each sentence was quoted.
+ * paused site and never a page in an incognito window; the ledger page lists
+ * and filters the entries; CSV and JSON exports hold them; the JSON imported
+ * into a fresh profile gives the same ledger; the reader's heat map shows
+ * how often each sentence was quoted.
  *
  * Pages are served on named hosts (news.test, other.test, paused.test,
- * mapped to the loopback server) so they count as different sites.
- * Incognito is not driven here: a persistent Chromium context with an
- * unpacked extension cannot open an incognito window the extension runs in;
- * the rule (a sender tab marked incognito is never recorded) is tested on
- * the background's recorder in tests/unit/ledger-store.test.ts.
+ * private.test, mapped to the loopback server) so they count as different
+ * sites. Incognito: the profile allows the extension in incognito windows
+ * (its "Allow in Incognito" switch), and the window is opened by its
+ * service worker (`chrome.windows.create({ incognito: true })`); the
+ * content script's badge and tab results there show it did run.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -18,11 +19,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCorpus } from '../../lib/corpus';
 import type { LedgerEntry } from '../../lib/ledger/types';
 import { sentenceHeat } from '../../lib/ledger/views';
+import type { TabResults } from '../../lib/messages';
 import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
 
-/** A browser with the extension that serves the test pages on named hosts and keeps downloads. */
+/** A browser with the extension (allowed in incognito) that serves the test pages on named hosts, keeps downloads. */
 const launch = (): Promise<ExtensionSession> =>
-  launchWithExtension({ args: ['--host-resolver-rules=MAP *.test 127.0.0.1'], acceptDownloads: true });
+  launchWithExtension({
+    args: ['--host-resolver-rules=MAP *.test 127.0.0.1'],
+    acceptDownloads: true,
+    allowInIncognito: true,
+  });
 
 const corpus = getCorpus();
 const long = corpus.sentences.filter((s) => s.text.length >= 30 && s.text.length <= 80);
@@ -44,6 +50,7 @@ const PAGES = {
   a: page('甲报道', `<h1>甲报道</h1><p>会议指出：${verbatim.text}</p><p>专家说，“绿水青山就是金山银山”。</p>`),
   b: page('乙评论', `<h1>乙评论</h1><p>文章写道：${misquote}</p>`),
   p: page('暂停的网站', `<h1>暂停</h1><p>${verbatim.text}</p>`),
+  i: page('无痕窗口', `<h1>无痕</h1><p>据报道：${verbatim.text}</p>`),
 };
 
 async function ledgerOf(messenger: Page): Promise<LedgerEntry[]> {
@@ -66,6 +73,8 @@ describe('the quotation ledger', () => {
 
   beforeAll(async () => {
     session = await launch();
+    const allowed = await session.serviceWorker.evaluate(() => chrome.extension.isAllowedIncognitoAccess());
+    if (!allowed) throw new Error('the extension is not allowed in incognito windows: the incognito case cannot run');
     for (const [name, html] of Object.entries(PAGES)) session.server.route(`/${name}.html`, html);
     port = new URL(session.server.baseUrl).port;
     url = (host, path) => `http://${host}:${port}/${path}`;
@@ -77,7 +86,7 @@ describe('the quotation ledger', () => {
     await session?.close();
   });
 
-  it('records each quoting page once, a revisit updating it, and never a paused site', async () => {
+  it('records each quoting page once, a revisit updating it, never a paused site nor an incognito window', async () => {
     const options = await session.context.newPage();
     await options.goto(session.extensionUrl('options.html'));
     await options.getByLabel('Site hostname or URL').fill('paused.test');
@@ -105,7 +114,40 @@ describe('the quotation ledger', () => {
         timeout: 15_000,
       })
       .toBeGreaterThan(before?.lastSeen ?? Number.POSITIVE_INFINITY);
-    await tab.waitForTimeout(1_000); // time for a paused page to be recorded, were it recorded
+
+    // A page in an incognito window: the content script runs there (its badge and results) but nothing is recorded.
+    const privateUrl = url('private.test', 'i.html');
+    const opened = await session.serviceWorker.evaluate(async (u) => {
+      const w = await chrome.windows.create({ incognito: true, url: u });
+      return { windowId: w?.id, incognito: w?.incognito, tabId: w?.tabs?.[0]?.id };
+    }, privateUrl);
+    expect(opened.incognito).toBe(true);
+    const privateTab = opened.tabId;
+    if (privateTab === undefined) throw new Error('the incognito window has no tab');
+    let results: TabResults | null = null;
+    await expect
+      .poll(
+        async () => {
+          results = (await ledger.evaluate(
+            (id) => chrome.runtime.sendMessage({ type: 'get-tab-results', tabId: id }),
+            privateTab,
+          )) as TabResults | null;
+          return results?.status;
+        },
+        { timeout: 20_000, message: 'the content script never finished the incognito page' },
+      )
+      .toBe('done');
+    const privateTabInfo = await session.serviceWorker.evaluate((id) => chrome.tabs.get(id), privateTab);
+    expect(privateTabInfo.incognito).toBe(true);
+    expect(privateTabInfo.url).toBe(privateUrl);
+    expect((results as TabResults | null)?.matches.length ?? 0).toBeGreaterThan(0);
+    expect(
+      await session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), privateTab),
+    ).not.toBe('');
+
+    await tab.waitForTimeout(1_000); // time for a paused or incognito page to be recorded, were it recorded
+    expect((await ledgerOf(ledger)).map((e) => e.url)).not.toContain(privateUrl);
+    await session.serviceWorker.evaluate((id) => chrome.windows.remove(id as number), opened.windowId);
 
     recorded = await ledgerOf(ledger);
     expect(byUrl(recorded).map((e) => e.url)).toEqual([url('news.test', 'a.html'), url('other.test', 'b.html')]);
