@@ -49,8 +49,9 @@ export function documentLookupSource(doc: ReferenceDocument, corpus: Corpus, t2s
 }
 
 /**
- * The best passages of every source for `selection`. Quotes come first (word-for-word ones in the sources'
- * order, then by place in the document), then near-verbatim quotes, slogans and shared words, strongest first.
+ * The best passages of every source for `selection`. Quotes come first (the document that says most of the
+ * selection word for word first, a tie in the sources' order; by place within a document), then near-verbatim
+ * quotes, slogans and shared words, strongest first.
  */
 export function lookupDocuments(
   selection: string,
@@ -74,10 +75,16 @@ export function lookupDocuments(
     for (const w of result.words) words.add(w);
     for (const hit of result.hits) ranked.push({ hit: { ...hit, documentId: source.documentId }, source: k });
   });
+  // Word-for-word hits read in document order, the document quoted most fully first (then the sources' order).
+  const fullest = new Map<number, number>();
+  for (const r of ranked)
+    if (r.hit.kind === 'exact') fullest.set(r.source, Math.max(fullest.get(r.source) ?? 0, r.hit.score));
   ranked.sort(
     (a, b) =>
       KIND_ORDER[a.hit.kind] - KIND_ORDER[b.hit.kind] ||
-      (a.hit.kind === 'exact' ? a.source - b.source : b.hit.score - a.hit.score) ||
+      (a.hit.kind === 'exact'
+        ? (fullest.get(b.source) ?? 0) - (fullest.get(a.source) ?? 0)
+        : b.hit.score - a.hit.score) ||
       a.source - b.source ||
       a.hit.sentence.start - b.hit.sentence.start,
   );

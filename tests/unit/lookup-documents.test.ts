@@ -58,6 +58,21 @@ describe('lookupDocuments', () => {
     expect(result.hits.filter((h) => h.kind === 'exact').every((h) => h.documentId === congress.id)).toBe(true);
   });
 
+  it('puts the document that says the whole selection before one that shares a run of it', () => {
+    // The report's opening; a work report listed first shares a run of it.
+    const line = '中国共产党第二十次全国代表大会，是在全党全国各族人民迈上全面建设社会主义现代化国家新征程';
+    const made = createDocument({
+      text: '某市政府工作报告\n\n一、总体要求\n今年我们要团结带领全市人民，迈上全面建设社会主义现代化国家新征程。',
+      origin: { kind: 'paste' },
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const partial = documentLookupSource(made.value, documentCorpus(made.value), matchData.t2s);
+    const result = lookupDocuments(line, [partial, sources[1] as LookupSource], deps());
+    const exact = result.hits.filter((h) => h.kind === 'exact');
+    expect(exact.map((h) => h.documentId)).toContain(made.value.id);
+    expect(exact[0]?.documentId).toBe(congress.id);
+  });
+
   it('lists a line the speech and the report share in both, the speech first', () => {
     const line = '绿水青山就是金山银山';
     const exact = lookupDocuments(line, sources, deps()).hits.filter((h) => h.kind === 'exact');
