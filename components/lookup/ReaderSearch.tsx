@@ -16,6 +16,8 @@ import './lookup.css';
 export interface ReaderSearchProps {
   lang: Lang;
   loadSegmenter: () => Promise<Segmenter>;
+  /** The disclosure's title; the lookup's own ("Find in the speech") when absent. */
+  title?: string;
   /** The document searched (the one the reader shows); the speech when absent. */
   loadDocuments?: () => Promise<LookupDocument[]>;
   /** Defaults to setting location.hash to the reader's deep link. */
@@ -28,6 +30,7 @@ function openInThisReader(span: Span, documentId: string): void {
 
 export function ReaderSearch({
   lang,
+  title,
   loadSegmenter,
   loadDocuments,
   onOpenPassage = openInThisReader,
@@ -37,7 +40,7 @@ export function ReaderSearch({
   const [open, setOpen] = useState(false);
   return (
     <details className="yw-reader-search" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t.lookupTitle}</summary>
+      <summary>{title ?? t.lookupTitle}</summary>
       {open && (
         <LookupView
           lang={lang}

@@ -8,7 +8,9 @@ import { loadPopupDocuments } from '../../extension/library/popup-documents';
 import { readSettings } from '../../extension/settings';
 import { getCorpus } from '../../lib/corpus';
 import { resolveLanguage } from '../../lib/i18n';
+import { READER_STRINGS } from '../../lib/i18n/reader';
 import { readDocumentHash } from '../../lib/library/doc-link';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { Settings } from '../../lib/settings/types';
 import { ledgerHeat } from './ledger-heat';
@@ -33,7 +35,15 @@ async function start(): Promise<void> {
       searches.set(documentId, load);
     }
     // Keyed by document: another document's search starts empty.
-    return <ReaderSearch key={documentId} lang={lang} loadSegmenter={loadSegmenter} loadDocuments={load} />;
+    return (
+      <ReaderSearch
+        key={documentId}
+        lang={lang}
+        title={documentId === SPEECH_DOCUMENT_ID ? undefined : READER_STRINGS[lang].searchDocument}
+        loadSegmenter={loadSegmenter}
+        loadDocuments={load}
+      />
+    );
   };
   const decorateFor = ledgerHeat(lang);
   const render = (documents: Awaited<ReturnType<typeof loadPopupDocuments>>) =>

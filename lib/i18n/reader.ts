@@ -38,6 +38,8 @@ export interface ReaderStrings {
   missingDocument: string;
   missingDocumentHelp: string;
   openSpeech: string;
+  /** The search box's title over a library document (the speech's is the lookup's own). */
+  searchDocument: string;
 }
 
 const zh: ReaderStrings = {
@@ -76,6 +78,7 @@ const zh: ReaderStrings = {
   missingDocument: '找不到这篇文档',
   missingDocumentHelp: '这个链接指向的文档不在您的文档库中：可能已被删除，或链接来自另一个浏览器。',
   openSpeech: '打开讲话原文',
+  searchDocument: '在本文档中查找',
   dismiss: '关闭',
 };
 
@@ -117,6 +120,7 @@ const en: ReaderStrings = {
   missingDocumentHelp:
     'This link points to a document that is not in your library: it may have been deleted, or the link comes from another browser.',
   openSpeech: 'Open the speech',
+  searchDocument: 'Find in this document',
   dismiss: 'Dismiss',
 };
 

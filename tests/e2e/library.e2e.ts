@@ -246,7 +246,7 @@ describe('library journey', () => {
     expect(citation).not.toContain(SPEECH_TITLE);
     // Search within the document: a passage of it opens there.
     await reader.bringToFront();
-    await reader.locator('summary', { hasText: 'Find in the speech' }).click();
+    await reader.locator('summary', { hasText: 'Find in this document' }).click();
     const box = reader.getByLabel('Text to look up');
     await box.fill('稳就业');
     await box.press('Enter');
