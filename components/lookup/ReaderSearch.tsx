@@ -16,7 +16,7 @@ import './lookup.css';
 export interface ReaderSearchProps {
   lang: Lang;
   loadSegmenter: () => Promise<Segmenter>;
-  /** The disclosure's title; the lookup's own ("Find in the speech") when absent. */
+  /** The disclosure's title; the lookup's own ("Find in the reference texts") when absent. */
   title?: string;
   /** The document searched (the one the reader shows); the speech when absent. */
   loadDocuments?: () => Promise<LookupDocument[]>;

@@ -1,5 +1,5 @@
 /**
- * The lookup page, opened by the context menu 「在讲话中查找」 as lookup.html#t=<token>: the selection
+ * The lookup page, opened by the context menu 「在原文中查找」 as lookup.html#t=<token>: the selection
  * waits in session storage under that token (a hand-typed #q=<text> works too). The query then lives only
  * in the page: the hash is dropped once read and typing never writes the URL, so no tab URL, history
  * entry or restored session holds what the reader looked up.
