@@ -72,15 +72,29 @@ export function allEntries(db: LedgerDb): Promise<LedgerEntry[]> {
   return db.getAll('entries');
 }
 
+/** Entries per request when the whole ledger is read (each request's values are decoded in one go on the page). */
+export const READ_CHUNK = 5_000;
+
 /**
  * Every entry, most recently seen first (then by URL, as `newerFirst` orders
- * them), so the page need not sort them again. Read by key, then sorted by
- * lastSeen alone: the read is URL order and the sort is stable, so equal
- * times stay in URL order. (Reading in the lastSeen index's order instead
- * costs the database a lookup per entry, more than this sort.)
+ * them), so the page need not sort them again. Read by key in chunks, so the
+ * page thread, which decodes each answer, is free between them (to paint its
+ * first screen, to take input); then sorted by lastSeen alone: the read is
+ * URL order and the sort is stable, so equal times stay in URL order.
+ * (Reading in the lastSeen index's order instead costs the database a lookup
+ * per entry, more than this sort.)
  */
-export async function entriesNewestFirst(db: LedgerDb): Promise<LedgerEntry[]> {
-  return (await db.getAll('entries')).sort((a, b) => b.lastSeen - a.lastSeen);
+export async function entriesNewestFirst(db: LedgerDb, chunk = READ_CHUNK): Promise<LedgerEntry[]> {
+  const entries: LedgerEntry[] = [];
+  let after: IDBKeyRange | undefined;
+  for (;;) {
+    const part = await db.getAll('entries', after, chunk);
+    for (const e of part) entries.push(e);
+    const last = part[part.length - 1];
+    if (part.length < chunk || !last) break;
+    after = IDBKeyRange.lowerBound(last.url, true);
+  }
+  return entries.sort((a, b) => b.lastSeen - a.lastSeen);
 }
 
 /** How many pages the ledger holds (without reading them). */

@@ -78,6 +78,9 @@ describe('the IndexedDB store', () => {
       'https://d.example/4',
     ]);
     expect((await entriesNewestFirst(db)).map((e) => e.url)).toEqual(expected);
+    // Read in chunks smaller than the ledger, and of exactly its size: the same.
+    expect((await entriesNewestFirst(db, 2)).map((e) => e.url)).toEqual(expected);
+    expect((await entriesNewestFirst(db, 5)).map((e) => e.url)).toEqual(expected);
     expect(await countEntries(db)).toBe(5);
   });
 
