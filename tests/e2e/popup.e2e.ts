@@ -153,7 +153,8 @@ describe('popup: list, jump, open, copy', () => {
     session = await launchWithExtension();
     const { context, server, serviceWorker } = session;
     // Granted for every origin: Chromium refuses an origin-scoped grant for chrome-extension:// ("opaque").
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Reading only: the copy itself needs no grant and no clipboardWrite permission, only the reader's click.
+    await context.grantPermissions(['clipboard-read']);
     news = await context.newPage();
     await news.goto(server.baseUrl + newsPath);
     const found = await serviceWorker.evaluate(async (url) => {
