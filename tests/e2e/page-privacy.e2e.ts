@@ -10,10 +10,11 @@
  * the extension.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FRAMES_PER_TAB } from '../../lib/limits';
-import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
-import { allHighlighted, Background, covers } from './content-helpers';
+import type { ExtensionSession } from '../../scripts/browser';
+import { extensionFixture } from './content-fixture';
+import { allHighlighted, type Background, covers } from './content-helpers';
 
 const SLOGAN = '绿水青山就是金山银山';
 const SLOGAN_2 = '一张蓝图绘到底';
@@ -57,17 +58,15 @@ async function waitForHighlight(target: Page | Frame, quote: string, timeoutMs =
   }
 }
 
-describe('a page that forges WXT’s content-script-started event', () => {
-  let session: ExtensionSession;
-  let bg: Background;
-  beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+// One browser for the whole file: each test opens its own pages, and closes them.
+const ext = extensionFixture();
+let session: ExtensionSession;
+let bg: Background;
+beforeAll(() => {
+  ({ session, bg } = ext);
+});
 
+describe('a page that forges WXT’s content-script-started event', () => {
   it('is ignored when fired from an inline <head> script', async () => {
     session.server.route(
       '/forged-head.html',
@@ -138,7 +137,7 @@ async function pageSees(
   });
 }
 
-async function waitForResults(bg: Background, page: Page, accept: (quotes: string[]) => boolean) {
+async function waitForResults(page: Page, accept: (quotes: string[]) => boolean) {
   const tabId = await bg.tabIdOf(page);
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -149,23 +148,13 @@ async function waitForResults(bg: Background, page: Page, accept: (quotes: strin
   }
 }
 
-const setSettings = (session: ExtensionSession, patch: Record<string, unknown>) =>
+const setSettings = (patch: Record<string, unknown>) =>
   session.serviceWorker.evaluate(async (p) => {
     const { settings } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({ settings: { ...(settings ?? {}), ...p } });
   }, patch);
 
 describe('what a page can plant, and what it can read', () => {
-  let session: ExtensionSession;
-  let bg: Background;
-  beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('neither highlights nor counts text a reader cannot see (a detector)', async () => {
     const detectors = [
       `<p style="opacity:0">透明：${SLOGAN_2}。</p>`,
@@ -176,7 +165,7 @@ describe('what a page can plant, and what it can read', () => {
     session.server.route('/detectors.html', html('探测', `<p>正文：${SLOGAN}。</p>${detectors}`));
     const page = await session.context.newPage();
     await page.goto(`${session.server.baseUrl}/detectors.html`);
-    const { results } = await waitForResults(bg, page, (q) => q.some((x) => x.includes(SLOGAN)));
+    const { results } = await waitForResults(page, (q) => q.some((x) => x.includes(SLOGAN)));
     await new Promise((ok) => setTimeout(ok, 1000));
     const quotes = (await bg.results(results.tabId)).matches.map((m) => m.quote);
     expect(quotes.filter((q) => q.includes(SLOGAN_2) || q.includes(SLOGAN_3))).toEqual([]);
@@ -195,7 +184,7 @@ describe('what a page can plant, and what it can read', () => {
     session.server.route('/shadows.html', html('影子', body));
     const page = await session.context.newPage();
     await page.goto(`${session.server.baseUrl}/shadows.html`);
-    await waitForResults(bg, page, (q) => q.some((x) => x.includes(SLOGAN_2)));
+    await waitForResults(page, (q) => q.some((x) => x.includes(SLOGAN_2)));
     await new Promise((ok) => setTimeout(ok, 500));
     const seen = await page.evaluate(() =>
       ['a', 'b'].map(
@@ -207,7 +196,7 @@ describe('what a page can plant, and what it can read', () => {
   });
 
   it('in quiet mode leaves the page nothing to read while the popup lists every match, until shown', async () => {
-    await setSettings(session, {
+    await setSettings({
       quiet: true,
       colours: { slogan: '#ff000066', passage: '#00ff0055', nearVerbatim: '#0000ff66' },
     });
@@ -218,7 +207,7 @@ describe('what a page can plant, and what it can read', () => {
       session.server.route('/quiet.html', html('安静', body));
       const page = await session.context.newPage();
       await page.goto(`${session.server.baseUrl}/quiet.html`);
-      const { tabId, results } = await waitForResults(bg, page, (q) =>
+      const { tabId, results } = await waitForResults(page, (q) =>
         [SLOGAN, SLOGAN_2, SLOGAN_3].every((s) => q.some((x) => x.includes(s))),
       );
       expect(results.matches.length).toBeGreaterThanOrEqual(3);
@@ -240,7 +229,7 @@ describe('what a page can plant, and what it can read', () => {
       await expect.poll(() => pageSees(page)).toEqual({ entries: 0, ranges: 0, docSheets: 0, shadowSheets: [0] });
       await page.close();
     } finally {
-      await setSettings(session, { quiet: false, colours: undefined });
+      await setSettings({ quiet: false, colours: undefined });
     }
   });
 
