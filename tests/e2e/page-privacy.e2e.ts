@@ -11,10 +11,11 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FRAMES_PER_TAB } from '../../lib/limits';
+import { FULL_RESCAN_MIN_MS, MAX_FRAMES_PER_TAB } from '../../lib/limits';
 import type { ExtensionSession } from '../../scripts/browser';
 import { extensionFixture } from './content-fixture';
 import { allHighlighted, type Background, covers } from './content-helpers';
+import { openContentWorld } from './content-world';
 
 const SLOGAN = '绿水青山就是金山银山';
 const SLOGAN_2 = '一张蓝图绘到底';
@@ -273,6 +274,65 @@ describe('what a page can plant, and what it can read', () => {
     expect(r.frames).toHaveLength(MAX_FRAMES_PER_TAB);
     expect(r.limited).toBe(true);
     expect(r.matches.length).toBeLessThanOrEqual(MAX_FRAMES_PER_TAB);
+    await page.close();
+  });
+});
+
+describe('a page that changes its URL every 500 ms', () => {
+  const PUSHES = 16;
+  const EVERY_MS = 500;
+
+  it(`stays highlighted and reported, and is re-scanned in full at most once per ${FULL_RESCAN_MIN_MS} ms`, async () => {
+    const body = `<p>正文：“${SLOGAN}”。</p><p>又说：“${SLOGAN_2}”。</p><script>
+      window.__pushes = [];
+      window.__loop = () => new Promise((done) => {
+        const t = setInterval(() => {
+          const n = window.__pushes.length + 1;
+          history.pushState({ n }, '', '/route-flood/' + n);
+          window.__pushes.push(performance.now());
+          if (n >= ${PUSHES}) { clearInterval(t); done(); }
+        }, ${EVERY_MS});
+      });
+    </script>`;
+    const page = await ext.openPage('/route-flood.html', html('路由', body));
+    const { tabId, results } = await waitForResults(page, (q) =>
+      [SLOGAN, SLOGAN_2].every((s) => q.some((x) => x.includes(s))),
+    );
+    // A full pass hands the frame's whole text to the matcher once: its length is the unit of the count below.
+    const passChars = results.frames?.[0]?.timings?.chars ?? 0;
+    expect(passChars).toBeGreaterThan(0);
+    const world = await openContentWorld(page, session.extensionId);
+    await world.countMessages();
+
+    await page.evaluate(() => (window as unknown as { __loop: () => Promise<void> }).__loop());
+    const pushes = await page.evaluate(() => (window as unknown as { __pushes: number[] }).__pushes);
+    expect(pushes).toHaveLength(PUSHES);
+    // The pass deferred past the last route change runs within FULL_RESCAN_MIN_MS of the one before it.
+    await new Promise((ok) => setTimeout(ok, FULL_RESCAN_MIN_MS + 1000));
+    const sent = await world.counts();
+    await world.close();
+
+    const passes = sent.scanChars / passChars;
+    // Passes at least FULL_RESCAN_MIN_MS apart, all between the first route change and FULL_RESCAN_MIN_MS after
+    // the last (measured on the page's own clock): without the limit there would be one per route change.
+    const span = (pushes.at(-1) as number) - (pushes[0] as number);
+    const most = Math.floor(span / FULL_RESCAN_MIN_MS) + 2;
+    const detail = `${JSON.stringify(sent)}; ${passChars} characters a pass; route changes over ${Math.round(span)} ms`;
+    console.log(`route flood: ${passes} full passes for ${PUSHES} route changes (at most ${most}); ${detail}`);
+    expect(passes, `full passes: ${detail}`).toBeLessThanOrEqual(most);
+    expect(most, 'the bound is below one pass per route change').toBeLessThan(PUSHES);
+    // And the route changes were followed: the page was scanned again while its URL changed.
+    expect(passes, `full passes: ${detail}`).toBeGreaterThanOrEqual(2);
+
+    // The results are the page's, at its last URL, each quote once; the highlights are there.
+    const after = await waitForResults(page, (q) => [SLOGAN, SLOGAN_2].every((s) => q.some((x) => x.includes(s))));
+    expect(after.results.url).toBe(`${session.server.baseUrl}/route-flood/${PUSHES}`);
+    const quotes = after.results.matches.map((m) => m.quote);
+    expect(quotes.filter((q) => q.includes(SLOGAN))).toHaveLength(1);
+    expect(quotes.filter((q) => q.includes(SLOGAN_2))).toHaveLength(1);
+    expect(await bg.badge(tabId)).toBe(String(after.results.matches.length));
+    const highlighted = await allHighlighted(page);
+    expect(covers(highlighted, SLOGAN) && covers(highlighted, SLOGAN_2)).toBe(true);
     await page.close();
   });
 });
