@@ -197,6 +197,27 @@ describe('popup: list, jump, open, copy', () => {
     return item as ListedItem;
   };
 
+  it('asks once, on first run, whether to highlight on pages or use quiet mode', async () => {
+    const offer = popup.getByRole('region', { name: t.quietOfferTitle });
+    await expect.poll(() => offer.count()).toBe(1);
+    // The list is usable under the question; the reader keeps highlights on pages.
+    expect(await popup.locator('li.match').count()).toBeGreaterThanOrEqual(5);
+    await offer.getByRole('button', { name: t.quietOfferHighlight }).click();
+    await expect.poll(() => offer.count()).toBe(0);
+    const stored = await session.serviceWorker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings,
+    );
+    expect(stored).toMatchObject({ quiet: false, quietAsked: true });
+    // Not asked again.
+    const again = await session.context.newPage();
+    await again.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    await again.waitForFunction(() => document.querySelectorAll('li.match').length >= 5, undefined, {
+      timeout: 20_000,
+    });
+    expect(await again.getByRole('region', { name: t.quietOfferTitle }).count()).toBe(0);
+    await again.close();
+  });
+
   it('opens as the toolbar popup (chrome.action.openPopup) on the active tab and lists the same quotes', async () => {
     await news.bringToFront();
     const opened = await session.serviceWorker.evaluate(async () => {
