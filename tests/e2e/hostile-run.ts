@@ -18,7 +18,7 @@ import {
 } from '../../scripts/page-probe';
 import { openStatusReader, type StatusReader } from '../../scripts/scan-status';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
-import { expectShortSlices } from './page-thread';
+import { expectShortSlices, LONG_TASK_MS } from './page-thread';
 
 /** Invisible format characters (Unicode Cf): a reader does not see them, so a quote interleaved with them is still the quote. */
 export const FORMAT_CHARS = /\p{Cf}/gu;
@@ -114,10 +114,10 @@ export function visibleRuns(highlights: Highlights): string[] {
   return highlights.runs.map((r) => r.replace(FORMAT_CHARS, ''));
 }
 
-/** The checks every hostile page must pass. */
-export function expectUnharmed(report: HostileReport): void {
+/** The checks every hostile page must pass; `sliceLimitMs`: the page-thread bound (page-thread.ts). */
+export function expectUnharmed(report: HostileReport, sliceLimitMs = LONG_TASK_MS): void {
   expectPageUnharmed(report);
-  expectShortSlices(report.results, `\n${describeReport(report)}`);
+  expectShortSlices(report.results, `\n${describeReport(report)}`, sliceLimitMs);
 }
 
 /** What the probe in the page checks: no error, no DOM change, no highlight in an editor or splitting a character. */

@@ -13,8 +13,18 @@ import type { TabResults } from '../../lib/messages';
 /** A task over this is long (the Long Tasks API's threshold, ms). */
 export const LONG_TASK_MS = 50;
 
-/** Every frame that reported timings kept each of its tasks short; at least one frame reported them. */
-export function expectShortSlices(results: TabResults | null, context = ''): void {
+/**
+ * The bound on very large pages (megabytes of text, 100,000 text nodes). There a slice's wall time also holds
+ * what the scanner does not control and a trace would not charge to it: the collector cleaning up after the
+ * page's own DOM, and a loaded machine descheduling the renderer (a shared two-core machine gave 55-166 ms).
+ * The bound still proves the work is sliced: one unsliced pass over such a page is a single task of its
+ * whole extraction (300-750 ms there). Whether each slice stays under LONG_TASK_MS is the benchmark's
+ * question (scripts/bench-browser.ts, on a quiet machine, with the trace attribution of scripts/profile/).
+ */
+export const LARGE_PAGE_SLICE_MS = 4 * LONG_TASK_MS;
+
+/** Every frame that reported timings kept each of its tasks under `limitMs`; at least one frame reported them. */
+export function expectShortSlices(results: TabResults | null, context = '', limitMs = LONG_TASK_MS): void {
   const timed = (results?.frames ?? []).filter((f) => f.timings);
   expect(
     timed.length,
@@ -23,7 +33,7 @@ export function expectShortSlices(results: TabResults | null, context = ''): voi
   for (const frame of timed) {
     expect(
       frame.timings?.maxSliceMs,
-      `frame ${frame.frameId} ran a task over ${LONG_TASK_MS} ms: ${JSON.stringify(frame.timings)}${context}`,
-    ).toBeLessThanOrEqual(LONG_TASK_MS);
+      `frame ${frame.frameId} ran a task over ${limitMs} ms: ${JSON.stringify(frame.timings)}${context}`,
+    ).toBeLessThanOrEqual(limitMs);
   }
 }
