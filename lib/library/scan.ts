@@ -35,6 +35,7 @@ import {
   type IndexedDocument,
   type LibraryIndex,
   originOf,
+  originsOf,
   SEPARATOR,
   SLOT_MUL,
   WEIGHT_MASK,
@@ -318,6 +319,8 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
       const speechEdges = { codes: lib, phraseStartAt: index.phraseStartAt };
 
       const judge = (doc: number, c: Candidate): DocumentMatch | null => {
+        // Every rule the library applies (verbatim, near) wants minPassage exact characters: say no first.
+        if (c.matched < minPassage) return null;
         const speechLength = c.se - c.ss;
         let similarity = 1;
         let alignment: number[] | null = null;
@@ -365,7 +368,7 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
         let diff = null;
         if (alignment) {
           const local = new Int32Array(c.se - c.ss);
-          for (let i = 0; i < local.length; i++) local[i] = originOf(index, c.ss + i) - textStart;
+          originsOf(index, c.ss, textStart, local);
           const slice = textOf(index.text, textStart, textEnd);
           diff = diffOps(
             alignment,
