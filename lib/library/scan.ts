@@ -15,16 +15,7 @@
 import { alignGaps, createAlignMemory, diffOps, similarityOf } from '../match/diff';
 import { completeHead, completeTail, type PageEdges } from '../match/edges';
 import type { Candidate } from '../match/extend';
-import {
-  distinctivenessOf,
-  formulaStandsAlone,
-  isHan,
-  MIN_SIMILARITY,
-  nearAccepted,
-  stockRunAccepted,
-  verbatimVerdict,
-} from '../match/rules';
-import { CLOSE_SIMILARITY } from '../match/substance';
+import { formulaStandsAlone, isHan, MIN_SIMILARITY, passageVerdict, type SloganRules } from '../match/rules';
 import type { DocumentMatch, MatchRule } from '../match/types';
 import {
   documentAt,
@@ -117,6 +108,15 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
       else hi = mid;
     }
     return lo;
+  };
+  // A library document's slogans are marked per character (IN_SLOGAN); no misquoted-slogan rule for them.
+  const sloganRules: SloganRules = {
+    outsideWholeSlogans(ss, se) {
+      let plain = 0;
+      for (let i = ss; i < se; i++) if (((index.flags[i] as number) & IN_SLOGAN) === 0) plain++;
+      return plain;
+    },
+    misquotedSlogan: () => false,
   };
   let pow = 1;
   for (let k = 0; k < GRAM; k++) pow = Math.imul(pow, HASH_BASE);
@@ -343,25 +343,20 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
           weight += f & WEIGHT_MASK;
           if ((f & IN_SLOGAN) === 0) plain++;
         }
-        const substance = weight / 2;
-        let distinctiveness = distinctivenessOf(substance, speechLength, similarity >= CLOSE_SIMILARITY ? plain : 0);
-        let rule: MatchRule;
-        if (similarity === 1) {
-          const verdict = verbatimVerdict(substance, c.matched, plain, minPassage);
-          if (verdict === null || (verdict === 'stock' && !stockRunAccepted(plain))) return null;
-          rule = 'verbatim';
-        } else if (
-          nearAccepted(
-            speechLength,
-            c.matched,
-            minPassage,
+        const verdict = passageVerdict(
+          {
+            ss: c.ss,
+            se: c.se,
+            matched: c.matched,
             similarity,
-            distinctiveness,
-            index.phraseStartAt[c.ss] === 1 && index.phraseStartAt[c.se] === 1,
-          )
-        )
-          rule = 'near';
-        else return null;
+            substance: weight / 2,
+            plain,
+            wholePhrase: index.phraseStartAt[c.ss] === 1 && index.phraseStartAt[c.se] === 1,
+            minPassage,
+          },
+          sloganRules,
+        );
+        if (verdict === null) return null;
         const d = index.documents[doc] as IndexedDocument;
         const textStart = originOf(index, c.ss);
         const textEnd = originOf(index, c.se - 1) + 1;
@@ -376,18 +371,17 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
             { text: slice, origin: local, from: 0 },
           );
         }
-        if (rule === 'near') distinctiveness = Math.max(0, distinctiveness);
         const start = pageOrigin[c.ps] as number;
         return {
-          kind: 'passage',
+          kind: verdict.kind,
           start,
           end: closeQuotes(text, start, (pageOrigin[c.pe - 1] as number) + 1),
           speechStart: textStart - d.textStart,
           speechEnd: textEnd - d.textStart,
           similarity,
           diff,
-          rule,
-          distinctiveness,
+          rule: verdict.rule,
+          distinctiveness: verdict.distinctiveness,
           documentId: d.id,
           alsoIn: [],
         };
