@@ -259,7 +259,9 @@ export function buildLibraryIndex(documents: readonly ReferenceDocument[], optio
   const hashes = hashesAll.subarray(0, sampledCount);
   const slotBits = log2ceil(sampled.length);
   const slotShift = 32 - slotBits;
-  const filterBits = Math.min(30, log2ceil(sampled.length * 16));
+  // About 8 bits per sampled gram: the scan reads the filter at every page position, so a filter that stays
+  // in the cache matters more than the few more false positives (each costs one bucket read).
+  const filterBits = Math.min(30, log2ceil(sampled.length * 8));
   const filterShift = 32 - filterBits;
   const filter = new Int32Array(Math.max(1, (1 << filterBits) >>> 5));
   const slots = 1 << slotBits;
