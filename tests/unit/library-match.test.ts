@@ -6,6 +6,8 @@ import {
   libraryIndexBytes,
   loadLibraryIndex,
   MIN_RUN,
+  originOf,
+  originsOf,
   serialiseLibraryIndex,
 } from '../../lib/library/library-index';
 import { createLibraryMatcher, mergeMatches } from '../../lib/library/matcher';
@@ -29,6 +31,18 @@ const index = buildLibraryIndex(documents);
 const speech = readFileSync(new URL('../../data/speech.txt', import.meta.url), 'utf8');
 
 describe('the library index', () => {
+  it('maps a span of normalised positions to text offsets in one walk, as position by position', () => {
+    // Spans across paragraph separators and skipped punctuation, at the start, the middle and the end.
+    for (const from of [0, 1, 777, 40_000, index.codes.length - 300]) {
+      const out = new Int32Array(300);
+      const base = originOf(index, from);
+      originsOf(index, from, base, out);
+      const expected = Array.from({ length: 300 }, (_, i) => originOf(index, from + i) - base);
+      expect(Array.from(out)).toEqual(expected);
+      expect(out[299]).toBeGreaterThan(299); // the span crossed skipped characters
+    }
+  });
+
   it('is compact and survives serialisation without a rebuild', () => {
     const chars = documents.reduce((n, d) => n + d.text.length, 0);
     expect(libraryIndexBytes(index) / chars).toBeLessThanOrEqual(16);
