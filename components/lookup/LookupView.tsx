@@ -1,26 +1,29 @@
 /**
- * Search the speech: a text box and the ranked passages (quotes first, then
- * shared words), searched as the user types (debounced) and on Enter. Used by
- * the lookup page (context menu) and mountable in the reader page. jieba is
- * loaded lazily through `loadSegmenter`, so the view renders at once and the
- * first search waits for the dictionary. A near-verbatim passage shows its
- * differences with the popup's diff view.
+ * Search the speech and the library's documents: a text box and the ranked
+ * passages (quotes first, then shared words), searched as the user types
+ * (debounced) and on Enter. Used by the lookup page (context menu) and
+ * mountable in the reader page. jieba is loaded lazily through
+ * `loadSegmenter`, so the view renders at once and the first search waits for
+ * the dictionary. With several documents each passage carries a chip naming
+ * its document. A near-verbatim passage shows its differences with the
+ * popup's diff view.
  */
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getCorpus } from '../../lib/corpus';
-import type { Span } from '../../lib/corpus/types';
+import type { Section, Span } from '../../lib/corpus/types';
 import type { Lang } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
 import { popupStrings } from '../../lib/i18n/popup';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import {
-  getLookupIndex,
-  getLookupMatcher,
-  getOccurrenceFinder,
+  type DocumentLookupHit,
+  type DocumentLookupResult,
   getSimplifier,
   type LookupHit,
-  type LookupResult,
-  lookupSelection,
+  type LookupSource,
+  lookupDocuments,
   type Segmenter,
+  speechLookupSource,
 } from '../../lib/lookup';
 import { DiffView } from '../popup/DiffView';
 import { diffSegments, summariseDiff } from '../popup/popup-model';
@@ -30,14 +33,22 @@ export const SEARCH_DEBOUNCE_MS = 250;
 /** Word-only hits shown before the rest are folded, when nothing is quoted. */
 export const SHOWN_WORD_HITS = 3;
 
+/** A document to search, as the view names it. */
+export interface LookupDocument extends LookupSource {
+  title: string;
+  colour: string;
+}
+
 export interface LookupViewProps {
   lang: Lang;
   loadSegmenter: () => Promise<Segmenter>;
+  /** The documents searched, in the order they are preferred (the speech alone when absent). */
+  loadDocuments?: () => Promise<LookupDocument[]>;
   initialQuery?: string;
-  /** A link to the passage (the reader page's deep link). */
-  passageHref?: (span: Span) => string;
+  /** A link to the passage of a document (the reader page's deep link). */
+  passageHref?: (span: Span, documentId: string) => string;
   /** Instead of a link: show the passage in place (the reader scrolls to it). */
-  onOpenPassage?: (span: Span) => void;
+  onOpenPassage?: (span: Span, documentId: string) => void;
   /** Told of each query searched. */
   onSearch?: (query: string) => void;
   autoFocus?: boolean;
@@ -50,8 +61,14 @@ export interface LookupViewProps {
 type State =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'done'; result: LookupResult }
+  | { kind: 'done'; result: DocumentLookupResult; documents: LookupDocument[] }
   | { kind: 'error'; message: string };
+
+/** The speech alone, as the view searches it by default. */
+export async function speechOnly(): Promise<LookupDocument[]> {
+  // One document: no chip is shown, so no colour is needed.
+  return [{ ...speechLookupSource(), title: getCorpus().meta.title, colour: '' }];
+}
 
 export function LookupView(props: LookupViewProps) {
   const t = optionsStrings(props.lang);
@@ -59,7 +76,7 @@ export function LookupView(props: LookupViewProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const inputId = useId();
   const run = useRef(0);
-  const { loadSegmenter, onSearch } = props;
+  const { loadSegmenter, onSearch, loadDocuments = speechOnly } = props;
 
   const search = useCallback(
     async (text: string) => {
@@ -72,20 +89,15 @@ export function LookupView(props: LookupViewProps) {
       onSearch?.(text);
       try {
         const segment = await loadSegmenter();
-        const result = lookupSelection(text, {
-          index: getLookupIndex(),
-          matcher: getLookupMatcher(),
-          segment,
-          simplify: getSimplifier(),
-          occurrences: getOccurrenceFinder(),
-        });
-        if (ticket === run.current) setState({ kind: 'done', result });
+        const documents = await loadDocuments();
+        const result = lookupDocuments(text, documents, { segment, simplify: getSimplifier() });
+        if (ticket === run.current) setState({ kind: 'done', result, documents });
       } catch (error) {
         if (ticket === run.current)
           setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
       }
     },
-    [loadSegmenter, onSearch],
+    [loadSegmenter, onSearch, loadDocuments],
   );
 
   // Search the initial query once on mount.
@@ -150,7 +162,7 @@ export function LookupView(props: LookupViewProps) {
             {t.lookupFailed(state.message)}
           </p>
         )}
-        {state.kind === 'done' && <Results result={state.result} {...props} />}
+        {state.kind === 'done' && <Results result={state.result} documents={state.documents} {...props} />}
       </div>
     </section>
   );
@@ -160,14 +172,19 @@ export function LookupView(props: LookupViewProps) {
  * The hits worth reading first: every quote and slogan hit, and the best few word hits only when
  * nothing is quoted; the rest (passages sharing a word or two) are folded.
  */
-export function splitHits(hits: readonly LookupHit[]): { strong: LookupHit[]; weak: LookupHit[] } {
+export function splitHits<H extends LookupHit>(hits: readonly H[]): { strong: H[]; weak: H[] } {
   const quoted = hits.filter((h) => h.kind !== 'words');
   const words = hits.filter((h) => h.kind === 'words');
   if (quoted.length > 0) return { strong: quoted, weak: words };
   return { strong: words.slice(0, SHOWN_WORD_HITS), weak: words.slice(SHOWN_WORD_HITS) };
 }
 
-function Results(props: LookupViewProps & { result: LookupResult }) {
+type ResultsProps = LookupViewProps & { documents: LookupDocument[] };
+
+/** A hit's React key: its document and sentence. */
+const hitKey = (hit: DocumentLookupHit) => `${hit.documentId}:${hit.sentence.index}`;
+
+function Results(props: ResultsProps & { result: DocumentLookupResult }) {
   const t = optionsStrings(props.lang);
   const { result } = props;
   const { strong, weak } = splitHits(result.hits);
@@ -178,7 +195,7 @@ function Results(props: LookupViewProps & { result: LookupResult }) {
       </p>
       <ol className="yw-hits">
         {strong.map((hit) => (
-          <HitItem key={hit.sentence.index} hit={hit} {...props} />
+          <HitItem key={hitKey(hit)} hit={hit} {...props} />
         ))}
       </ol>
       {weak.length > 0 && (
@@ -186,7 +203,7 @@ function Results(props: LookupViewProps & { result: LookupResult }) {
           <summary>{t.lookupWeakHits(weak.length)}</summary>
           <ol className="yw-hits">
             {weak.map((hit) => (
-              <HitItem key={hit.sentence.index} hit={hit} {...props} />
+              <HitItem key={hitKey(hit)} hit={hit} {...props} />
             ))}
           </ol>
         </details>
@@ -205,18 +222,39 @@ export function hitSpan(hit: LookupHit): Span {
     : { start: hit.sentence.start, end: hit.sentence.end };
 }
 
-function HitItem(props: LookupViewProps & { hit: LookupHit }) {
+/** The speech's parts by their names; a document's sections by their own heading (none before the first). */
+function sectionLabel(section: Section, documentId: string, t: ReturnType<typeof optionsStrings>): string {
+  if (documentId === SPEECH_DOCUMENT_ID) return t.section(section.index, section.title);
+  if (section.index === 0) return '';
+  if (section.title.startsWith(section.label)) return section.title;
+  // 一、总体要求 / （一）… / 第一章 总则
+  return `${section.label}${/[、，,．.）)]$/.test(section.label) ? '' : ' '}${section.title}`;
+}
+
+function HitItem(props: ResultsProps & { hit: DocumentLookupHit }) {
   const t = optionsStrings(props.lang);
-  const { hit } = props;
-  const section = getCorpus().sections[hit.sentence.section];
+  const { hit, documents } = props;
+  const document = documents.find((d) => d.documentId === hit.documentId);
+  const section = document?.index.corpus.sections[hit.sentence.section];
   const span = hitSpan(hit);
   return (
-    <li className={`yw-hit yw-hit-${hit.kind}`} data-kind={hit.kind} data-sentence={hit.sentence.index}>
+    <li
+      className={`yw-hit yw-hit-${hit.kind}`}
+      data-kind={hit.kind}
+      data-sentence={hit.sentence.index}
+      data-document-id={hit.documentId}
+    >
+      {document && documents.length > 1 && (
+        <span className="yw-doc-chip" style={{ borderColor: document.colour }} title={document.title}>
+          <span className="yw-doc-chip__dot" style={{ background: document.colour }} aria-hidden="true" />
+          {document.title}
+        </span>
+      )}
       <div className="yw-hit-meta">
         <span className="yw-badge">{t.hitKind[hit.kind]}</span>
         {hit.similarity !== null && hit.similarity < 1 && <span>{t.similarity(Math.round(hit.similarity * 100))}</span>}
         <span>
-          {section ? t.section(section.index, section.title) : ''} · {t.paragraph(hit.sentence.paragraph)}
+          {section ? sectionLabel(section, hit.documentId, t) : ''} · {t.paragraph(hit.sentence.paragraph)}
         </span>
       </div>
       <p className="yw-hit-text">
@@ -227,11 +265,11 @@ function HitItem(props: LookupViewProps & { hit: LookupHit }) {
         <p className="yw-muted">{t.sharedWords(hit.words)}</p>
       )}
       {props.onOpenPassage ? (
-        <button type="button" className="yw-link" onClick={() => props.onOpenPassage?.(span)}>
+        <button type="button" className="yw-link" onClick={() => props.onOpenPassage?.(span, hit.documentId)}>
           {t.openInReader}
         </button>
       ) : props.passageHref ? (
-        <a href={props.passageHref(span)} target="_blank" rel="noreferrer">
+        <a href={props.passageHref(span, hit.documentId)} target="_blank" rel="noreferrer">
           {t.openInReader}
         </a>
       ) : null}

@@ -19,6 +19,9 @@ import { TableOfContents } from './TableOfContents';
 import { targetSpan, useReaderLocation } from './useReaderTarget';
 import './reader.css';
 
+/** Draws over the rendered document (given the reader's root); returns what removes it. */
+export type ReaderDecoration = ((root: HTMLElement) => () => void) | undefined;
+
 export interface ReaderAppProps {
   corpus: Corpus;
   lang: Lang;
@@ -34,6 +37,8 @@ export interface ReaderAppProps {
   documentId?: string;
   /** The document switcher, shown in the banner. */
   switcher?: ReactNode;
+  /** Drawn over the text once rendered, removed when the reader goes (the ledger's heat map). */
+  decorate?: ReaderDecoration;
 }
 
 interface SelectionState {
@@ -69,6 +74,7 @@ export function ReaderApp({
   document: cited,
   documentId,
   switcher,
+  decorate,
 }: ReaderAppProps) {
   const strings = READER_STRINGS[lang];
   const { target, setTarget, problem, anchor } = useReaderLocation(corpus);
@@ -82,6 +88,11 @@ export function ReaderApp({
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<SelectionState | null>(null);
   const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    const root = rootRef.current;
+    return root && decorate ? decorate(root) : undefined;
+  }, [decorate]);
 
   useEffect(() => {
     document.documentElement.lang = strings.htmlLang;

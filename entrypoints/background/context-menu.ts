@@ -1,5 +1,5 @@
 /**
- * The context menu 「在讲话中查找」 / "Find in the speech" on selected text:
+ * The context menu 「在原文中查找」 / "Find in the reference texts" on selected text:
  * opens the lookup page next to the tab with the selection as its query
  * (handed over in session storage, see extension/lookup-handoff.ts).
  * Registered from the background's main(); the menu's title follows the UI
@@ -16,7 +16,7 @@ import type { Settings } from '../../lib/settings/types';
 export const LOOKUP_MENU_ID = 'yuanwen-find-in-speech';
 
 function menuTitle(settings: Settings): string {
-  return optionsStrings(resolveLanguage(settings.language, globalThis.navigator?.language)).menuFindInSpeech;
+  return optionsStrings(resolveLanguage(settings.language, globalThis.navigator?.language)).menuFindInLibrary;
 }
 
 async function createMenu(): Promise<void> {

@@ -7,6 +7,7 @@
  */
 
 import { libraryIndexService } from '../../extension/library/background';
+import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { MAX_FRAME_SCAN_CHARS, MAX_TAB_SCAN_CHARS, SCAN_BUDGET_WINDOW_MS } from '../../lib/limits';
 import { createSpeechMatcher, type Matcher, type ScanOptions } from '../../lib/match';
 import type { ScanReply } from '../../lib/messages';
@@ -42,7 +43,10 @@ export async function scanForContent(
   }
   const t1 = performance.now();
   const library = libraryIndexService().current();
-  const matches = library ? library.matcher.scan(text, options) : matcher.scan(text, options);
+  // Without a library index (it failed to load) the speech's matches still name their document.
+  const matches = library
+    ? library.matcher.scan(text, options)
+    : matcher.scan(text, options).map((m) => ({ ...m, documentId: SPEECH_DOCUMENT_ID, alsoIn: [] }));
   return { matches, ms: performance.now() - t1, initMs };
 }
 

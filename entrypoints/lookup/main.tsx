@@ -1,5 +1,5 @@
 /**
- * The lookup page, opened by the context menu 「在讲话中查找」 as lookup.html#t=<token>: the selection
+ * The lookup page, opened by the context menu 「在原文中查找」 as lookup.html#t=<token>: the selection
  * waits in session storage under that token (a hand-typed #q=<text> works too). The query then lives only
  * in the page: the hash is dropped once read and typing never writes the URL, so no tab URL, history
  * entry or restored session holds what the reader looked up.
@@ -10,11 +10,13 @@ import { LookupView } from '../../components/lookup/LookupView';
 import '../../components/options/options.css';
 import '../../components/lookup/lookup.css';
 import { loadSegmenter } from '../../extension/jieba';
+import { libraryLookupDocuments } from '../../extension/library/lookup-documents';
 import { takeLookupText } from '../../extension/lookup-handoff';
 import { readSettings } from '../../extension/settings';
 import { resolveLanguage } from '../../lib/i18n';
 import { optionsStrings } from '../../lib/i18n/options';
-import { parseLookupLink, READER_PAGE, readerHash } from '../../lib/page-links';
+import { documentHash } from '../../lib/library/doc-link';
+import { parseLookupLink, READER_PAGE } from '../../lib/page-links';
 
 /** The query the link brings; the hash is removed from the URL once read. */
 async function linkedQuery(): Promise<string> {
@@ -38,7 +40,8 @@ async function main(root: HTMLElement): Promise<void> {
         autoFocus
         initialQuery={initialQuery}
         loadSegmenter={loadSegmenter}
-        passageHref={(span) => readerUrl + readerHash({ kind: 'span', span })}
+        loadDocuments={libraryLookupDocuments()}
+        passageHref={(span, documentId) => readerUrl + documentHash(documentId, span)}
       />
     </main>,
   );

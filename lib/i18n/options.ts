@@ -72,7 +72,7 @@ export interface OptionsStrings {
   pauseThisSite: (host: string) => string;
   moreSettings: string;
   // context menu and lookup
-  menuFindInSpeech: string;
+  menuFindInLibrary: string;
   lookupTitle: string;
   lookupLabel: string;
   lookupPlaceholder: string;
@@ -204,8 +204,8 @@ const zh: OptionsStrings = {
   quickHeading: '快捷设置',
   pauseThisSite: (h) => `在 ${h} 上暂停`,
   moreSettings: '更多设置…',
-  menuFindInSpeech: '在讲话中查找',
-  lookupTitle: '在讲话中查找',
+  menuFindInLibrary: '在原文中查找',
+  lookupTitle: '在原文中查找',
   lookupLabel: '要查找的文字',
   lookupPlaceholder: '粘贴或输入一段文字、几个关键词…',
   lookupButton: '查找',
@@ -306,8 +306,8 @@ const en: OptionsStrings = {
   quickHeading: 'Quick settings',
   pauseThisSite: (h) => `Pause on ${h}`,
   moreSettings: 'More settings…',
-  menuFindInSpeech: 'Find in the speech',
-  lookupTitle: 'Find in the speech',
+  menuFindInLibrary: 'Find in the reference texts',
+  lookupTitle: 'Find in the reference texts',
   lookupLabel: 'Text to look up',
   lookupPlaceholder: 'Paste or type a passage or a few keywords…',
   lookupButton: 'Find',

@@ -97,7 +97,7 @@ const zh: PopupStrings = {
   noChinese: '本页没有中文。',
   noChineseHint: '原文只在中文文字中查找讲话的引文。',
   openSpeech: '阅读讲话全文',
-  openLookup: '在讲话中查找',
+  openLookup: '在原文中查找',
   cannotScan: '无法检查此页面',
   cannotScanReason: {
     'browser-page': '浏览器自带的页面不允许扩展读取。',
@@ -186,7 +186,7 @@ const en: PopupStrings = {
   noChinese: 'This page has no Chinese text.',
   noChineseHint: 'Yuanwen looks for quotes of the speech in Chinese text only.',
   openSpeech: 'Read the whole speech',
-  openLookup: 'Find in the speech',
+  openLookup: 'Find in the reference texts',
   cannotScan: 'This page cannot be checked',
   cannotScanReason: {
     'browser-page': 'The browser does not let extensions read its own pages.',

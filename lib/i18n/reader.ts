@@ -34,6 +34,12 @@ export interface ReaderStrings {
   /** Where the reader is instead: the passage still marked, or the start of the speech. */
   linkInstead: (where: string | null) => string;
   dismiss: string;
+  /** A #doc= link to a document the library does not have (deleted, or from another browser). */
+  missingDocument: string;
+  missingDocumentHelp: string;
+  openSpeech: string;
+  /** The search box's title over a library document (the speech's is the lookup's own). */
+  searchDocument: string;
 }
 
 const zh: ReaderStrings = {
@@ -69,6 +75,10 @@ const zh: ReaderStrings = {
           ? `链接的范围 ${p.start}–${p.end} 是空的：结尾须在开头之后。`
           : `无法读懂链接 ${p.hash}：应为 #p=段号 或 #span=起-止。`,
   linkInstead: (where) => (where ? `仍显示：${where}。` : '现在显示讲话开头。'),
+  missingDocument: '找不到这篇文档',
+  missingDocumentHelp: '这个链接指向的文档不在您的文档库中：可能已被删除，或链接来自另一个浏览器。',
+  openSpeech: '打开讲话原文',
+  searchDocument: '在本文档中查找',
   dismiss: '关闭',
 };
 
@@ -106,6 +116,11 @@ const en: ReaderStrings = {
           ? `The link's range ${p.start}–${p.end} is empty: its end must come after its start.`
           : `The link ${p.hash} cannot be read: it should be #p=PARAGRAPH or #span=START-END.`,
   linkInstead: (where) => (where ? `Still showing ${where}.` : 'Showing the start of the speech.'),
+  missingDocument: 'Document not found',
+  missingDocumentHelp:
+    'This link points to a document that is not in your library: it may have been deleted, or the link comes from another browser.',
+  openSpeech: 'Open the speech',
+  searchDocument: 'Find in this document',
   dismiss: 'Dismiss',
 };
 

@@ -25,25 +25,40 @@ function substringSpans(doc: SentenceDoc, term: string): TermSpan[] {
   return spans;
 }
 
-function spansOf(index: WordIndex, doc: SentenceDoc, term: string): TermSpan[] {
-  return index.documentFrequency.has(term) ? (doc.terms.get(term) ?? []) : substringSpans(doc, term);
+/** Per sentence (by its place in index.docs) the term's spans there; only sentences that have it are listed. */
+function placesOf(index: WordIndex, term: string): Map<number, TermSpan[]> {
+  const places = new Map<number, TermSpan[]>();
+  const inVocabulary = index.documentFrequency.has(term);
+  index.docs.forEach((doc, i) => {
+    const spans = inVocabulary ? doc.terms.get(term) : substringSpans(doc, term);
+    if (spans?.length) places.set(i, spans);
+  });
+  return places;
 }
 
 /** Sentences sharing at least one of `terms`, best first. */
 export function rankByWords(index: WordIndex, terms: readonly string[]): WordScore[] {
   const n = index.docs.length;
-  const idf = new Map<string, number>();
+  // Each term's places are found once, in one pass over the sentences.
+  const weighted: { weight: number; places: Map<number, TermSpan[]> }[] = [];
+  const seen = new Set<string>();
   for (const term of terms) {
-    const df = index.documentFrequency.get(term) ?? index.docs.filter((d) => substringSpans(d, term).length).length;
-    if (df > 0) idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    if (seen.has(term)) continue;
+    seen.add(term);
+    const places = placesOf(index, term);
+    const df = index.documentFrequency.get(term) ?? places.size;
+    if (df > 0 && places.size > 0) weighted.push({ weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)), places });
   }
+  const candidates = new Set<number>();
+  for (const { places } of weighted) for (const i of places.keys()) candidates.add(i);
   const out: WordScore[] = [];
-  for (const doc of index.docs) {
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const doc = index.docs[i] as SentenceDoc;
     let score = 0;
     const shared: TermSpan[] = [];
-    for (const [term, weight] of idf) {
-      const spans = spansOf(index, doc, term);
-      if (spans.length === 0) continue;
+    for (const { weight, places } of weighted) {
+      const spans = places.get(i);
+      if (!spans) continue;
       const tf = spans.length;
       score += (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / index.averageLength));
       shared.push(...spans);

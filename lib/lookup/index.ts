@@ -4,13 +4,22 @@
  */
 import { getCorpus } from '../corpus';
 import { speechData } from '../corpus/speech-data';
+import { SPEECH_DOCUMENT_ID } from '../library/types';
 import { createSpeechMatcher, type Matcher } from '../match';
 import { matchData } from '../match/derived';
+import type { LookupSource } from './documents';
 import { createOccurrenceFinder, type OccurrenceFinder } from './occurrences';
 import { createSimplifier, type Simplifier } from './simplify';
 import { buildWordIndex, type WordIndex } from './word-index';
 
 export { rankByWords } from './bm25';
+export {
+  type DocumentLookupHit,
+  type DocumentLookupResult,
+  documentLookupSource,
+  type LookupSource,
+  lookupDocuments,
+} from './documents';
 export type { OccurrenceFinder } from './occurrences';
 export {
   type LookupHit,
@@ -22,7 +31,7 @@ export {
 } from './rank';
 export type { Simplifier } from './simplify';
 export { meaningfulWords, sloganWords } from './terms';
-export { buildWordIndex, type WordIndex } from './word-index';
+export { buildSubstringIndex, buildWordIndex, type WordIndex } from './word-index';
 
 let cached: WordIndex | undefined;
 
@@ -53,4 +62,14 @@ let matcher: Matcher | undefined;
 export function getLookupMatcher(): Matcher {
   matcher ??= createSpeechMatcher();
   return matcher;
+}
+
+/** The speech as a lookup source (lookupDocuments). */
+export function speechLookupSource(): LookupSource {
+  return {
+    documentId: SPEECH_DOCUMENT_ID,
+    index: getLookupIndex(),
+    matcher: getLookupMatcher(),
+    occurrences: getOccurrenceFinder(),
+  };
 }

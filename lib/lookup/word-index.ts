@@ -63,3 +63,19 @@ export function buildWordIndex(corpus: Corpus, wordEnds: readonly number[]): Wor
   const total = docs.reduce((n, d) => n + d.length, 0);
   return { corpus, docs, averageLength: docs.length ? total / docs.length : 1, documentFrequency };
 }
+
+/**
+ * A document's sentences for word ranking without a segmentation: no vocabulary, so every query word is
+ * counted as a substring of the sentence (bm25.ts), and a sentence's length is its number of characters.
+ * Built at once for any document (jieba over a long document would take seconds on every lookup page).
+ */
+export function buildSubstringIndex(corpus: Corpus): WordIndex {
+  const none = new Map<string, TermSpan[]>();
+  const docs: SentenceDoc[] = corpus.sentences.map((sentence) => ({
+    sentence,
+    terms: none,
+    length: sentence.text.length,
+  }));
+  const total = docs.reduce((n, d) => n + d.length, 0);
+  return { corpus, docs, averageLength: total > 0 ? total / docs.length : 1, documentFrequency: new Map() };
+}

@@ -45,7 +45,7 @@ describe('LookupView', () => {
     expect(first?.querySelector('a')?.getAttribute('href')).toBe(
       `reader.html#span=${sentence?.start}-${sentence?.end}`,
     );
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('在讲话中查找');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('在原文中查找');
   });
 
   it('searches on Enter, but not while an IME is composing, and reports each query', async () => {
@@ -149,7 +149,7 @@ describe('ReaderSearch', () => {
     window.location.hash = '';
     render(<ReaderSearch lang="zh" loadSegmenter={counting} />);
     expect(screen.queryByLabelText('要查找的文字')).toBeNull();
-    await user.click(screen.getByText('在讲话中查找'));
+    await user.click(screen.getByText('在原文中查找'));
     const box = await screen.findByLabelText('要查找的文字');
     expect(loads).toBe(0);
     await user.type(box, '约谈{Enter}');

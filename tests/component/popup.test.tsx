@@ -306,7 +306,7 @@ describe('states', () => {
     await screen.findByRole('heading', { name: 'No quotes of the speech on this page.' });
     await user.click(screen.getByRole('button', { name: 'Read the whole speech' }));
     expect(platform.openReader).toHaveBeenCalledWith(null);
-    await user.click(screen.getByRole('button', { name: 'Find in the speech' }));
+    await user.click(screen.getByRole('button', { name: 'Find in the reference texts' }));
     expect(platform.openLookup).toHaveBeenCalledTimes(1);
   });
 

@@ -32,8 +32,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function renderShell() {
-  return render(<ReaderShell speech={speech} documents={documents} lang="zh" defaultFormat="gbt7714" />);
+function renderShell(extra: Partial<Parameters<typeof ReaderShell>[0]> = {}) {
+  return render(<ReaderShell speech={speech} documents={documents} lang="zh" defaultFormat="gbt7714" {...extra} />);
 }
 
 describe('the reader over the library', () => {
@@ -72,5 +72,44 @@ describe('the reader over the library', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(container.textContent).toContain(speech.text.slice(100, 120));
+  });
+
+  it('says a document the library does not have is missing, and offers the speech', () => {
+    window.location.hash = '#doc=deadbeef&span=0-4';
+    const { container } = renderShell();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('不在您的文档库中');
+    expect(screen.getByRole('link', { name: '打开讲话原文' }).getAttribute('href')).toBe('reader.html');
+    expect(container.textContent).not.toContain(speech.text.slice(100, 120));
+    // The switcher still reaches the documents there are.
+    const select = screen.getByRole('combobox') as HTMLSelectElement;
+    expect([...select.options].filter((o) => !o.disabled).map((o) => o.value)).toEqual(['speech', doc.id]);
+    act(() => {
+      window.location.hash = '#span=0-4';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(container.textContent).toContain(speech.text.slice(100, 120));
+  });
+
+  it('gives the search and the decoration of the shown document, and removes the last one on a switch', () => {
+    window.location.hash = `#doc=${doc.id}`;
+    const drawn: string[] = [];
+    const erased: string[] = [];
+    renderShell({
+      searchFor: (id) => <p data-testid="search">search {id}</p>,
+      decorateFor: (id, corpus) => (root) => {
+        drawn.push(`${id}:${corpus.text.length}:${root.querySelector('[data-speech]') ? 'rendered' : 'empty'}`);
+        return () => erased.push(id);
+      },
+    });
+    expect(screen.getByTestId('search').textContent).toBe(`search ${doc.id}`);
+    expect(drawn).toEqual([`${doc.id}:${doc.text.length}:rendered`]);
+    act(() => {
+      window.location.hash = '#span=0-4';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByTestId('search').textContent).toBe('search speech');
+    expect(erased).toEqual([doc.id]);
+    expect(drawn[1]).toBe(`speech:${speech.text.length}:rendered`);
   });
 });

@@ -3,8 +3,10 @@
  * a .docx, a GBK .txt, a .pdf and the page they are reading; a news page then
  * shows quotes of each with the right document (a line the speech and the
  * 20th Party Congress report share is one match naming both) and section;
- * the library is exported and a colleague's fresh profile imports it and sees
- * the same quotes.
+ * the popup opens the quoted document in the reader at the quote (its contents
+ * from the detected structure, its citation, its heat map, its own search);
+ * a lookup searches every document; the library is exported and a
+ * colleague's fresh profile imports it and sees the same quotes.
  *
  * Fixtures are made here, deterministically: the GBK file is the congress
  * report (../shared/corpora) encoded with the inverse of the browser's own
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension, ROOT } from '../../scripts/browser';
+import { readClipboard } from './clipboard';
 
 const CORPORA = join(ROOT, '../shared/corpora');
 
@@ -56,6 +59,9 @@ const REPORT_2024 = corpus('government-work-reports.jsonl', (d) => d.year === '2
 const SHARED = '必须牢固树立和践行绿水青山就是金山银山的理念，站在人与自然和谐共生的高度谋划发展';
 /** In the 2023 report (the .docx). */
 const DOCX_LINE = '面对风高浪急的国际环境和艰巨繁重的国内改革发展稳定任务';
+/** Only in the congress report (its opening). */
+const CONGRESS_LINE = '中国共产党第二十次全国代表大会，是在全党全国各族人民迈上全面建设社会主义现代化国家新征程';
+const SPEECH_TITLE = '在2023年生态文明建设和生态环境保护工作会议上的讲话';
 /** The page added to the library, and a line of it. */
 const ARTICLE_LINE = '县里把山区林下经济与乡村旅游结合起来，探索出一条生态产品价值实现的新路子';
 
@@ -186,13 +192,112 @@ describe('library journey', () => {
     const listed = await popupMatches(a, `${a.server.baseUrl}/news.html`, 4);
     const find = (words: string) => listed.find((m) => m.quote.includes(words.slice(2, 14)));
     const shared = find(SHARED);
-    expect(shared?.chips.sort()).toEqual([CONGRESS.title, '在2023年生态文明建设和生态环境保护工作会议上的讲话'].sort());
+    expect(shared?.chips.sort()).toEqual([CONGRESS.title, SPEECH_TITLE].sort());
     const docx = find(DOCX_LINE);
     expect(docx?.chips[0]).toBe('政府工作报告');
     expect(docx?.section).toMatch(/过去一年和五年工作回顾/);
     expect(find(pdf.line)?.chips[0]).toMatch(/2024年政府工作报告/);
     // Readability's title, as the page's <title> has it (the preview lets the reader shorten it).
     expect(find(ARTICLE_LINE)?.chips[0]).toMatch(/^林下经济走出新路子/);
+  });
+
+  it('opens a quote in its document in the reader: contents, span, citation, heat map, search', async () => {
+    const url = `${a.server.baseUrl}/news.html`;
+    const popup = await a.context.newPage();
+    await popup.goto(a.extensionUrl(`popup.html?tab=${await tabIdOf(a, url)}`));
+    const item = popup.locator('li.match', { hasText: DOCX_LINE.slice(2, 14) });
+    await item.waitFor({ timeout: 30_000 });
+    const documentId = (await item.getAttribute('data-document-id')) as string;
+    expect(documentId).not.toBe('speech');
+    const [reader] = await Promise.all([
+      a.context.waitForEvent('page'),
+      item.getByRole('button', { name: /^Full passage/ }).click(),
+    ]);
+    await popup.close();
+    await reader.locator('mark[data-target]').first().waitFor({ timeout: 30_000 });
+    expect(reader.url()).toMatch(new RegExp(`/reader\\.html#doc=${documentId}&span=\\d+-\\d+$`));
+    expect(await reader.locator('h1').first().textContent()).toContain('政府工作报告');
+    const marked = await reader.$$eval('mark[data-target]', (ms) => ms.map((m) => m.textContent ?? '').join(''));
+    expect(marked).toContain(DOCX_LINE.slice(2, 24));
+    // The contents list is the document's detected structure, at the section of the quote.
+    const toc = reader.getByRole('navigation');
+    expect(await toc.textContent()).toMatch(/过去一年和五年工作回顾/);
+    expect(await toc.textContent()).not.toMatch(/切实增强落实污染防治的思想自觉/);
+    await expect.poll(() => toc.locator('a[aria-current="location"]').textContent()).toMatch(/过去一年和五年工作回顾/);
+    // The news page was recorded in the ledger: the quoted sentence of the document is shaded.
+    await expect
+      .poll(
+        () =>
+          reader.evaluate(() =>
+            [1, 2, 3, 4].flatMap((level) =>
+              [...(CSS.highlights.get(`yuanwen-heat-${level}`) ?? [])].map((r) => (r as Range).toString()),
+            ),
+          ),
+        { timeout: 15_000 },
+      )
+      .toEqual(expect.arrayContaining([expect.stringContaining(DOCX_LINE.slice(2, 24))]));
+    // The citation cites the document, not the speech.
+    await reader.bringToFront();
+    await reader.locator('.target-bar .citation-menu__copy').click();
+    await expect.poll(() => reader.locator('.toast').textContent()).toMatch(/GB\/T 7714/);
+    const citation = await readClipboard(a);
+    expect(citation).toContain('政府工作报告');
+    expect(citation).toContain(DOCX_LINE.slice(2, 24));
+    expect(citation).not.toContain(SPEECH_TITLE);
+    // Search within the document: a passage of it opens there.
+    await reader.bringToFront();
+    await reader.locator('summary', { hasText: 'Find in this document' }).click();
+    const box = reader.getByLabel('Text to look up');
+    await box.fill('稳就业');
+    await box.press('Enter');
+    const hit = reader.locator('li.yw-hit').first();
+    await hit.waitFor({ timeout: 30_000 });
+    expect(await hit.getAttribute('data-document-id')).toBe(documentId);
+    await hit.getByRole('button', { name: 'Open in the reader' }).click();
+    await expect.poll(() => reader.url()).toMatch(new RegExp(`#doc=${documentId}&span=\\d+-\\d+$`));
+    await expect.poll(() => reader.locator('mark[data-target]').allTextContents()).toContain('稳就业');
+    await reader.close();
+  });
+
+  it('a link to a document the library does not have says so and leads back to the speech', async () => {
+    const reader = await a.context.newPage();
+    await reader.goto(a.extensionUrl('reader.html#doc=no-such-document&span=0-4'));
+    await reader
+      .getByRole('alert')
+      .getByText(/not in your library/)
+      .waitFor();
+    await reader.getByRole('link', { name: 'Open the speech' }).click();
+    await expect.poll(() => reader.locator('h1').first().textContent()).toContain(SPEECH_TITLE);
+    await reader.close();
+  });
+
+  it('looks a selection up in every enabled document and opens the right one', async () => {
+    const lookup = await a.context.newPage();
+    await lookup.goto(a.extensionUrl(`lookup.html#q=${encodeURIComponent(CONGRESS_LINE)}`));
+    const first = lookup.locator('li.yw-hit').first();
+    await first.waitFor({ timeout: 30_000 });
+    expect(await first.getAttribute('data-kind')).toBe('exact');
+    expect(await first.locator('.yw-doc-chip').textContent()).toBe(CONGRESS.title);
+    const [reader] = await Promise.all([
+      a.context.waitForEvent('page'),
+      first.getByRole('link', { name: 'Open in the reader' }).click(),
+    ]);
+    await reader.locator('mark[data-target]').first().waitFor({ timeout: 30_000 });
+    expect(reader.url()).toMatch(/\/reader\.html#doc=[^&]+&span=\d+-\d+$/);
+    expect(await reader.locator('h1').first().textContent()).toContain('高举中国特色社会主义伟大旗帜');
+    const marked = await reader.$$eval('mark[data-target]', (ms) => ms.map((m) => m.textContent ?? '').join(''));
+    expect(marked.replace(/\s/g, '')).toBe(CONGRESS_LINE);
+    // A line the speech shares is found in the speech too, the speech first.
+    await lookup.bringToFront();
+    const box = lookup.getByLabel('Text to look up');
+    await box.fill(SHARED);
+    await box.press('Enter');
+    await expect
+      .poll(() => lookup.locator('li.yw-hit[data-kind="exact"] .yw-doc-chip').allTextContents(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([SPEECH_TITLE, CONGRESS.title]));
+    expect(await lookup.locator('li.yw-hit .yw-doc-chip').first().textContent()).toBe(SPEECH_TITLE);
+    await reader.close();
+    await lookup.close();
   });
 
   it('exports the library and a colleague imports it in a fresh profile', async () => {

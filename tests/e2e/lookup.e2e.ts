@@ -80,7 +80,7 @@ describe('selection lookup in Chromium', () => {
     await session?.close();
   });
 
-  it('registers the context menu item 「在讲话中查找」 on selections', async () => {
+  it('registers the context menu item 「在原文中查找」 on selections', async () => {
     const error = await session.serviceWorker.evaluate(async () => {
       // The menu is created asynchronously at start-up; poll briefly.
       for (let i = 0; i < 50; i++) {
@@ -163,7 +163,7 @@ describe('selection lookup in Chromium', () => {
   it('the reader page has a search box with the same ranking, opening a passage in place', async () => {
     const page = await session.context.newPage();
     await page.goto(session.extensionUrl('reader.html'));
-    await page.locator('summary', { hasText: '在讲话中查找' }).click();
+    await page.locator('summary', { hasText: '在原文中查找' }).click();
     const box = page.getByLabel('要查找的文字');
     await box.fill('危险废物 重金属 土壤污染');
     await box.press('Enter');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCitation } from '../../lib/citations';
 import { getCorpus } from '../../lib/corpus';
 import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
+import { readClipboard } from './clipboard';
 
 const corpus = getCorpus();
 
@@ -21,30 +22,6 @@ function spanOf(text: string, from = 0): { start: number; end: number } {
 /** The highlighted text as the reader shows it: every <mark> of the target, in order. */
 async function markedText(page: Page): Promise<string> {
   return page.$$eval('mark[data-target]', (marks) => marks.map((m) => m.textContent ?? '').join(''));
-}
-
-/**
- * The browser's clipboard, read from a page on the loopback server: Chromium
- * cannot grant clipboard-read to an extension origin, and the clipboard is the
- * same for every page.
- */
-async function readClipboard(session: ExtensionSession): Promise<string>;
-async function readClipboard(session: ExtensionSession, type: 'text/html'): Promise<string | null>;
-async function readClipboard(session: ExtensionSession, type?: 'text/html'): Promise<string | null> {
-  session.server.route('/clipboard.html', '<!doctype html><title>clipboard</title>');
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.baseUrl });
-  const reader = await session.context.newPage();
-  try {
-    await reader.goto(`${session.server.baseUrl}/clipboard.html`);
-    await reader.bringToFront();
-    if (!type) return await reader.evaluate(() => navigator.clipboard.readText());
-    return await reader.evaluate(async (t) => {
-      const [item] = await navigator.clipboard.read();
-      return item?.types.includes(t) ? await (await item.getType(t)).text() : null;
-    }, type);
-  } finally {
-    await reader.close();
-  }
 }
 
 async function inViewport(locator: Locator): Promise<boolean> {

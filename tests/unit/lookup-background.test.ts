@@ -86,14 +86,14 @@ describe('the context menu', () => {
     return { created, titles, click: (...args: Parameters<NonNullable<typeof clicked>>) => clicked?.(...args) };
   }
 
-  it('adds 「在讲话中查找」 on selections in Chinese, and follows the language setting', async () => {
+  it('adds 「在原文中查找」 on selections in Chinese, and follows the language setting', async () => {
     await updateSettings({ language: 'zh' });
     const menus = stubMenus();
     registerLookupMenu();
     await vi.waitFor(() => expect(menus.created).toHaveLength(1));
-    expect(menus.created[0]).toEqual({ id: LOOKUP_MENU_ID, title: '在讲话中查找', contexts: ['selection'] });
+    expect(menus.created[0]).toEqual({ id: LOOKUP_MENU_ID, title: '在原文中查找', contexts: ['selection'] });
     await updateSettings({ language: 'en' });
-    await vi.waitFor(() => expect(menus.titles).toContain('Find in the speech'));
+    await vi.waitFor(() => expect(menus.titles).toContain('Find in the reference texts'));
   });
 
   it('opens the lookup page for a click with a selection, and ignores anything else', async () => {
