@@ -25,7 +25,7 @@ import {
   IN_SLOGAN,
   type IndexedDocument,
   type LibraryIndex,
-  originOf,
+  originLookup,
   originsOf,
   SEPARATOR,
   SLOT_MUL,
@@ -82,6 +82,7 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
   const recentEnd = new Int32Array(1 << RECENT_BITS);
   const lib = index.codes;
   const libLength = lib.length;
+  const originAt = originLookup(index, libLength);
   // chainRuns' chains, reused from scan to scan (most pages make thousands; most are judged and dropped).
   const pool: Chain[] = [];
   const chains: Chain[] = [];
@@ -358,8 +359,8 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
         );
         if (verdict === null) return null;
         const d = index.documents[doc] as IndexedDocument;
-        const textStart = originOf(index, c.ss);
-        const textEnd = originOf(index, c.se - 1) + 1;
+        const textStart = originAt(c.ss);
+        const textEnd = originAt(c.se - 1) + 1;
         let diff = null;
         if (alignment) {
           const local = new Int32Array(c.se - c.ss);
@@ -410,8 +411,8 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
               seen.add(doc.id);
               m.alsoIn.push({
                 documentId: doc.id,
-                speechStart: originOf(index, qs) - doc.textStart,
-                speechEnd: originOf(index, (chain.twins[t + 1] as number) - 1) + 1 - doc.textStart,
+                speechStart: originAt(qs) - doc.textStart,
+                speechEnd: originAt((chain.twins[t + 1] as number) - 1) + 1 - doc.textStart,
                 similarity: m.similarity,
                 start: m.start,
                 end: m.end,
