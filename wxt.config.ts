@@ -33,7 +33,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: '原文 Yuanwen',
     description: 'Finds the passages a Chinese page quotes from a reference speech, and cites them.',
-    permissions: ['storage', 'tabs', 'contextMenus', 'clipboardWrite', 'webNavigation', 'scripting'],
+    // No clipboardWrite: every copy runs on the reader's click in an extension page, which the clipboard API
+    // allows without it. webNavigation: each frame's committed document (documentId, to drop a superseded
+    // page's reports), single-page route changes, and the frames of open tabs when the extension restarts.
+    permissions: ['storage', 'tabs', 'contextMenus', 'webNavigation', 'scripting'],
     // The content script runs on every http(s) page already (its manifest entry asks for the same sites, with
     // the same install warning); scripting there lets a reloaded or updated extension restart it in open tabs.
     host_permissions: ['http://*/*', 'https://*/*'],

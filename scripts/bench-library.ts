@@ -102,7 +102,7 @@ export function benchLibraryDocuments(): ReferenceDocument[] {
 }
 
 /** News with a library sentence every ~300 characters, a third of them with one character dropped or changed. */
-function denseLibraryText(news: string, docs: readonly ReferenceDocument[], chars: number): string {
+export function denseLibraryText(news: string, docs: readonly ReferenceDocument[], chars: number): string {
   const r = rng(21);
   const sentences = docs
     .slice(0, 88)

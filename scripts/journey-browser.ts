@@ -118,12 +118,12 @@ export async function launchJourneyBrowser(kind: BrowserKind, options: LaunchOpt
         { timeout: 15_000 },
       );
       origin = `chrome-extension://${new URL(worker.url()).host}/`;
-      // Extension pages read the clipboard back in the copy test.
-      await browser.setPermission(
-        origin.replace(/\/$/, ''),
-        { permission: { name: 'clipboard-read' }, state: 'granted' },
-        { permission: { name: 'clipboard-write' }, state: 'granted' },
-      );
+      // Extension pages read the clipboard back in the copy test. Writing needs no grant: the copy runs on the
+      // reader's click (the extension has no clipboardWrite permission either).
+      await browser.setPermission(origin.replace(/\/$/, ''), {
+        permission: { name: 'clipboard-read' },
+        state: 'granted',
+      });
     }
   } catch (error) {
     await server.close();

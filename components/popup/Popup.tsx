@@ -3,7 +3,7 @@
  * paused) and the actions. Every browser call goes through the injected
  * platform, so this renders the same in a test as in the extension.
  */
-import { type ComponentType, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatLabel as labelInLang } from '../../lib/citations/label';
 import type { CitationFormatId } from '../../lib/citations/types';
 import { getCorpus } from '../../lib/corpus';
@@ -277,6 +277,7 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
     if (ok) setHighlightsShown(shown);
     else announce(strings.highlightsFailed);
   };
+  // Any choice of the mode (the first-run question, the toggle) answers the first-run question.
   const setQuiet = async (quiet: boolean) => {
     await platform.setQuiet(quiet);
     setHighlightsShown(false);
@@ -325,6 +326,9 @@ export function Popup({ platform, settingsPanel: Panel }: PopupProps) {
           <p className="notice notice--limited" role="note">
             {strings.limited}
           </p>
+        )}
+        {settings && !settings.quietAsked && phase.phase !== 'loading' && (
+          <QuietOffer strings={strings} onChoose={setQuiet} />
         )}
         {settings?.quiet && phase.phase === 'results' && items.length > 0 && (
           <p className="quiet-actions">
@@ -591,4 +595,29 @@ function visibleGroups(groups: SectionGroup[], limit: number): { group: SectionG
     out.push({ group, visible });
   }
   return out;
+}
+
+/**
+ * Asked once, in the popup rather than a tab opened on install: whether pages get highlights (which their
+ * own scripts can read) or quiet mode. The list stays usable below it; either answer or the footer's toggle
+ * stores the choice, and the question does not come back.
+ */
+function QuietOffer({ strings, onChoose }: { strings: PopupStrings; onChoose: (quiet: boolean) => void }) {
+  const id = useId();
+  return (
+    <section className="quiet-offer" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="quiet-offer__title">
+        {strings.quietOfferTitle}
+      </h2>
+      <p className="quiet-offer__text">{strings.quietOfferText}</p>
+      <p className="quiet-offer__actions">
+        <button type="button" onClick={() => onChoose(false)}>
+          {strings.quietOfferHighlight}
+        </button>
+        <button type="button" onClick={() => onChoose(true)}>
+          {strings.quietOfferQuiet}
+        </button>
+      </p>
+    </section>
+  );
 }

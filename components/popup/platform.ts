@@ -54,7 +54,7 @@ export interface PopupPlatform {
   /** Calls back on every settings change; returns the unsubscribe function. */
   watchSettings(callback: (settings: Settings) => void): () => void;
   setSitePaused(hostname: string, paused: boolean): Promise<void>;
-  /** Turns quiet mode on or off (the `quiet` setting). */
+  /** Turns quiet mode on or off (the `quiet` setting); the first-run question is answered with it (`quietAsked`). */
   setQuiet(quiet: boolean): Promise<void>;
   /** Quiet mode: asks the page to show its highlights (true) or hide them again; false if no frame answered. */
   showHighlights(tabId: number, shown: boolean): Promise<boolean>;

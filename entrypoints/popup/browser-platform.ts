@@ -77,7 +77,7 @@ export function createBrowserPlatform(search: string): PopupPlatform {
       await setSitePaused(hostname, paused);
     },
     async setQuiet(quiet) {
-      await updateSettings({ quiet });
+      await updateSettings({ quiet, quietAsked: true });
     },
     async showHighlights(tabId, shown) {
       const message: Message = { type: 'show-highlights', shown };

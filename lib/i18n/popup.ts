@@ -77,6 +77,11 @@ export interface PopupStrings {
   showHighlights: string;
   hideHighlights: string;
   highlightsFailed: string;
+  /** The first-run question: highlights on pages, or quiet mode. */
+  quietOfferTitle: string;
+  quietOfferText: string;
+  quietOfferHighlight: string;
+  quietOfferQuiet: string;
 }
 
 const DIGITS = ['开篇', '第一部分', '第二部分', '第三部分', '结语'];
@@ -167,6 +172,11 @@ const zh: PopupStrings = {
   showHighlights: '在此页显示高亮',
   hideHighlights: '隐藏',
   highlightsFailed: '此页没有响应，无法显示或隐藏高亮。',
+  quietOfferTitle: '在网页上高亮，还是安静模式？',
+  quietOfferText:
+    '网页自己的脚本能读到原文的高亮：它能知道你在用原文，以及哪些文字被标出。安静模式只在这里列出引用，你要求时才在该页显示。以后可在下方或设置中更改。',
+  quietOfferHighlight: '在网页上高亮',
+  quietOfferQuiet: '使用安静模式',
 };
 
 const en: PopupStrings = {
@@ -261,6 +271,11 @@ const en: PopupStrings = {
   showHighlights: 'Show highlights on this page',
   hideHighlights: 'Hide again',
   highlightsFailed: 'The page did not answer: its highlights could not be shown or hidden.',
+  quietOfferTitle: 'Highlights on pages, or quiet mode?',
+  quietOfferText:
+    'A page’s own scripts can read Yuanwen’s highlights: they learn that you use it and which text it marked. Quiet mode lists the quotes here only, and shows them on a page when you ask. You can change this later below or in the settings.',
+  quietOfferHighlight: 'Highlight on pages',
+  quietOfferQuiet: 'Use quiet mode',
 };
 
 export function popupStrings(lang: Lang): PopupStrings {

@@ -58,37 +58,51 @@ const shared = (m: DocumentMatch): SharedPassage => ({
 
 /**
  * Matches whose page spans overlap become one: the longest (then the earliest in `matches`, so the speech
- * first) is kept and the others are listed in its alsoIn, one entry per document. In text order.
+ * first) is kept and the others are listed in its alsoIn, one entry per document. In text order. A match
+ * that overlaps none is returned as it is (not copied); a merged one is a new object.
  */
 export function mergeMatches(matches: readonly DocumentMatch[]): DocumentMatch[] {
-  const order = matches.map((m, k) => ({ m, k })).sort((a, b) => a.m.start - b.m.start || a.k - b.k);
+  const order = Array.from(matches.keys()).sort(
+    (a, b) => (matches[a] as DocumentMatch).start - (matches[b] as DocumentMatch).start || a - b,
+  );
   const out: DocumentMatch[] = [];
-  let group: { m: DocumentMatch; k: number }[] = [];
+  let group: number[] = [];
   let groupEnd = -1;
   const flush = () => {
     if (group.length === 0) return;
-    const main = group.reduce((best, g) => {
-      const len = g.m.end - g.m.start;
-      const bestLen = best.m.end - best.m.start;
-      return len > bestLen || (len === bestLen && g.k < best.k) ? g : best;
-    });
-    const seen = new Set([main.m.documentId]);
-    const alsoIn: SharedPassage[] = [...main.m.alsoIn];
-    for (const a of alsoIn) seen.add(a.documentId);
-    for (const g of group.slice().sort((a, b) => a.k - b.k)) {
-      if (g === main || seen.has(g.m.documentId)) continue;
-      seen.add(g.m.documentId);
-      alsoIn.push(shared(g.m));
+    if (group.length === 1) {
+      // Alone on its span: kept as it is (every scan makes its matches afresh).
+      out.push(matches[group[0] as number] as DocumentMatch);
+      group = [];
+      return;
     }
-    out.push({ ...main.m, alsoIn });
+    const main = group.reduce((best, k) => {
+      const m = matches[k] as DocumentMatch;
+      const b = matches[best] as DocumentMatch;
+      const len = m.end - m.start;
+      const bestLen = b.end - b.start;
+      return len > bestLen || (len === bestLen && k < best) ? k : best;
+    });
+    const mainMatch = matches[main] as DocumentMatch;
+    const seen = new Set([mainMatch.documentId]);
+    const alsoIn: SharedPassage[] = [...mainMatch.alsoIn];
+    for (const a of alsoIn) seen.add(a.documentId);
+    for (const k of group.sort((a, b) => a - b)) {
+      const m = matches[k] as DocumentMatch;
+      if (k === main || seen.has(m.documentId)) continue;
+      seen.add(m.documentId);
+      alsoIn.push(shared(m));
+    }
+    out.push({ ...mainMatch, alsoIn });
     group = [];
   };
-  for (const entry of order) {
-    if (entry.m.start >= groupEnd) {
+  for (const k of order) {
+    const m = matches[k] as DocumentMatch;
+    if (m.start >= groupEnd) {
       flush();
-      groupEnd = entry.m.end;
-    } else groupEnd = Math.max(groupEnd, entry.m.end);
-    group.push(entry);
+      groupEnd = m.end;
+    } else groupEnd = Math.max(groupEnd, m.end);
+    group.push(k);
   }
   flush();
   return out;

@@ -15,16 +15,7 @@
 import { alignGaps, createAlignMemory, diffOps, similarityOf } from '../match/diff';
 import { completeHead, completeTail, type PageEdges } from '../match/edges';
 import type { Candidate } from '../match/extend';
-import {
-  distinctivenessOf,
-  formulaStandsAlone,
-  isHan,
-  MIN_SIMILARITY,
-  nearAccepted,
-  stockRunAccepted,
-  verbatimVerdict,
-} from '../match/rules';
-import { CLOSE_SIMILARITY } from '../match/substance';
+import { formulaStandsAlone, isHan, MIN_SIMILARITY, passageVerdict, type SloganRules } from '../match/rules';
 import type { DocumentMatch, MatchRule } from '../match/types';
 import {
   documentAt,
@@ -34,7 +25,8 @@ import {
   IN_SLOGAN,
   type IndexedDocument,
   type LibraryIndex,
-  originOf,
+  originLookup,
+  originsOf,
   SEPARATOR,
   SLOT_MUL,
   WEIGHT_MASK,
@@ -56,8 +48,10 @@ const MAX_GAP = 12;
 const MAX_SKEW = 8;
 /** Runs shorter than this are not worth growing into a match on their own (SEED_MIN of the engine). */
 const SEED_MIN = 4;
-/** Runs remembered to skip hits on their diagonals (power of two; MAX_OCCURRENCES places per gram fit many times). */
-const RING = 32;
+/** Slots of the table of runs grown lately, by diagonal (power of two), whose later hits are skipped. */
+const RECENT_BITS = 10;
+/** Library positions per bucket of the slogan occurrences' lookup table (a power of two). */
+const SLOGAN_BUCKET_BITS = 8;
 
 export interface LibraryScanner {
   scan(text: string, options?: LibraryScanOptions): DocumentMatch[];
@@ -84,15 +78,47 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
   let origin = new Int32Array(1024);
   let quotes = new Int32Array(64);
   let runs = new Int32Array(4 * 256);
-  const recentDiagonal = new Int32Array(RING);
-  const recentEnd = new Int32Array(RING);
+  const recentDiagonal = new Int32Array(1 << RECENT_BITS);
+  const recentEnd = new Int32Array(1 << RECENT_BITS);
   const lib = index.codes;
   const libLength = lib.length;
+  const originAt = originLookup(index, libLength);
+  // chainRuns' chains, reused from scan to scan (most pages make thousands; most are judged and dropped).
+  const pool: Chain[] = [];
+  const chains: Chain[] = [];
+  const active: Chain[] = [];
   const slogansByFirst = new Map<number, number[]>();
   index.slogans.forEach((s, k) => {
     const first = s.codes[0] as number;
     slogansByFirst.set(first, [...(slogansByFirst.get(first) ?? []), k]);
   });
+  // sloganStart[b]: the first slogan occurrence at or after library position b · 2^SLOGAN_BUCKET_BITS.
+  const sloganStart = new Int32Array((libLength >>> SLOGAN_BUCKET_BITS) + 2);
+  for (let b = 0, at = 0; b < sloganStart.length; b++) {
+    while (at < index.sloganAt.length && (index.sloganAt[at] as number) < b << SLOGAN_BUCKET_BITS) at++;
+    sloganStart[b] = at;
+  }
+  /** The first slogan occurrence at or after library position q (lowerBound within q's bucket). */
+  const sloganFrom = (q: number): number => {
+    const b = q >>> SLOGAN_BUCKET_BITS;
+    let lo = sloganStart[b] as number;
+    let hi = sloganStart[b + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((index.sloganAt[mid] as number) < q) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // A library document's slogans are marked per character (IN_SLOGAN); no misquoted-slogan rule for them.
+  const sloganRules: SloganRules = {
+    outsideWholeSlogans(ss, se) {
+      let plain = 0;
+      for (let i = ss; i < se; i++) if (((index.flags[i] as number) & IN_SLOGAN) === 0) plain++;
+      return plain;
+    },
+    misquotedSlogan: () => false,
+  };
   let pow = 1;
   for (let k = 0; k < GRAM; k++) pow = Math.imul(pow, HASH_BASE);
 
@@ -128,11 +154,9 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
   function findRuns(n: number): number {
     const page = codes;
     const { filter, filterShift, bucketStart, slotShift, entryPos, entryHash } = index;
-    // The runs grown lately, as (diagonal, page end) in a small ring: a hit on one of them is skipped.
-    const ringDiagonal = recentDiagonal;
-    const ringEnd = recentEnd;
-    ringEnd.fill(-1);
-    let ringAt = 0;
+    // The runs grown lately, as (diagonal, page end) by diagonal: a hit on one of them is skipped. A slot holds
+    // the latest run of its diagonals; an earlier run pushed out is found again and dropped by chainRuns.
+    recentEnd.fill(-1);
     let count = 0;
     let h = 0;
     let letters = 0;
@@ -156,13 +180,8 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
         let s = p - GRAM + 1;
         let q = entryPos[e] as number;
         const diagonal = q - s;
-        let covered = false;
-        for (let r = 0; r < RING; r++)
-          if (ringDiagonal[r] === diagonal && (ringEnd[r] as number) > s) {
-            covered = true;
-            break;
-          }
-        if (covered) continue;
+        const slot = Math.imul(diagonal, FILTER_MUL) >>> (32 - RECENT_BITS);
+        if (recentDiagonal[slot] === diagonal && (recentEnd[slot] as number) > s) continue;
         let k = 0;
         while (k < GRAM && page[s + k] === lib[q + k]) k++;
         if (k < GRAM) continue; // a hash collision
@@ -176,9 +195,8 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
           pe++;
           qe++;
         }
-        ringDiagonal[ringAt] = diagonal;
-        ringEnd[ringAt] = pe;
-        ringAt = (ringAt + 1) & (RING - 1);
+        recentDiagonal[slot] = diagonal;
+        recentEnd[slot] = pe;
         if (count * 4 + 4 > runs.length) {
           const grown = new Int32Array(runs.length * 2);
           grown.set(runs);
@@ -202,15 +220,12 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
 
   /** Runs of one document on nearly one diagonal, close together, chained (runs sorted by page start). */
   function chainRuns(count: number): Chain[] {
-    const order = Array.from({ length: count }, (_, k) => k).sort(
-      (a, b) =>
-        (runs[a * 4] as number) - (runs[b * 4] as number) || (runs[a * 4 + 2] as number) - (runs[b * 4 + 2] as number),
-    );
-    const chains: Chain[] = [];
-    const active: Chain[] = [];
+    sortRuns(runs, count);
+    chains.length = 0;
+    active.length = 0;
     let last = -1;
     let lastChain: Chain | null = null;
-    for (const k of order) {
+    for (let k = 0; k < count; k++) {
       const ps = runs[k * 4] as number;
       const pe = runs[k * 4 + 1] as number;
       const qs = runs[k * 4 + 2] as number;
@@ -249,7 +264,25 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
         break;
       }
       if (joined) continue;
-      const chain: Chain = { doc, ps, pe, qs, qe, matched: pe - ps, gaps: [], runs: [ps, pe, qs, qe], twins: [] };
+      let chain = pool[chains.length];
+      if (chain === undefined) {
+        chain = { doc, ps, pe, qs, qe, matched: 0, gaps: [], runs: [0, 0, 0, 0], twins: [] };
+        pool.push(chain);
+      }
+      chain.doc = doc;
+      chain.ps = ps;
+      chain.pe = pe;
+      chain.qs = qs;
+      chain.qe = qe;
+      chain.matched = pe - ps;
+      // (Setting an array's length is slow: only the chains that grew are cut back.)
+      if (chain.gaps.length > 0) chain.gaps.length = 0;
+      if (chain.runs.length !== 4) chain.runs.length = 4;
+      chain.runs[0] = ps;
+      chain.runs[1] = pe;
+      chain.runs[2] = qs;
+      chain.runs[3] = qe;
+      if (chain.twins.length > 0) chain.twins.length = 0;
       lastChain = chain;
       chains.push(chain);
       active.push(chain);
@@ -287,6 +320,8 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
       const speechEdges = { codes: lib, phraseStartAt: index.phraseStartAt };
 
       const judge = (doc: number, c: Candidate): DocumentMatch | null => {
+        // Every rule the library applies (verbatim, near) wants minPassage exact characters: say no first.
+        if (c.matched < minPassage) return null;
         const speechLength = c.se - c.ss;
         let similarity = 1;
         let alignment: number[] | null = null;
@@ -309,51 +344,45 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
           weight += f & WEIGHT_MASK;
           if ((f & IN_SLOGAN) === 0) plain++;
         }
-        const substance = weight / 2;
-        let distinctiveness = distinctivenessOf(substance, speechLength, similarity >= CLOSE_SIMILARITY ? plain : 0);
-        let rule: MatchRule;
-        if (similarity === 1) {
-          const verdict = verbatimVerdict(substance, c.matched, plain, minPassage);
-          if (verdict === null || (verdict === 'stock' && !stockRunAccepted(plain))) return null;
-          rule = 'verbatim';
-        } else if (
-          nearAccepted(
-            speechLength,
-            c.matched,
-            minPassage,
+        const verdict = passageVerdict(
+          {
+            ss: c.ss,
+            se: c.se,
+            matched: c.matched,
             similarity,
-            distinctiveness,
-            index.phraseStartAt[c.ss] === 1 && index.phraseStartAt[c.se] === 1,
-          )
-        )
-          rule = 'near';
-        else return null;
+            substance: weight / 2,
+            plain,
+            wholePhrase: index.phraseStartAt[c.ss] === 1 && index.phraseStartAt[c.se] === 1,
+            minPassage,
+          },
+          sloganRules,
+        );
+        if (verdict === null) return null;
         const d = index.documents[doc] as IndexedDocument;
-        const textStart = originOf(index, c.ss);
-        const textEnd = originOf(index, c.se - 1) + 1;
+        const textStart = originAt(c.ss);
+        const textEnd = originAt(c.se - 1) + 1;
         let diff = null;
         if (alignment) {
           const local = new Int32Array(c.se - c.ss);
-          for (let i = 0; i < local.length; i++) local[i] = originOf(index, c.ss + i) - textStart;
-          const slice = String.fromCharCode(...index.text.subarray(textStart, textEnd));
+          originsOf(index, c.ss, textStart, local);
+          const slice = textOf(index.text, textStart, textEnd);
           diff = diffOps(
             alignment,
             { text, originAt: (p) => pageOrigin[p] as number, from: c.ps, to: c.pe },
             { text: slice, origin: local, from: 0 },
           );
         }
-        if (rule === 'near') distinctiveness = Math.max(0, distinctiveness);
         const start = pageOrigin[c.ps] as number;
         return {
-          kind: 'passage',
+          kind: verdict.kind,
           start,
           end: closeQuotes(text, start, (pageOrigin[c.pe - 1] as number) + 1),
           speechStart: textStart - d.textStart,
           speechEnd: textEnd - d.textStart,
           similarity,
           diff,
-          rule,
-          distinctiveness,
+          rule: verdict.rule,
+          distinctiveness: verdict.distinctiveness,
           documentId: d.id,
           alsoIn: [],
         };
@@ -382,8 +411,8 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
               seen.add(doc.id);
               m.alsoIn.push({
                 documentId: doc.id,
-                speechStart: originOf(index, qs) - doc.textStart,
-                speechEnd: originOf(index, (chain.twins[t + 1] as number) - 1) + 1 - doc.textStart,
+                speechStart: originAt(qs) - doc.textStart,
+                speechEnd: originAt((chain.twins[t + 1] as number) - 1) + 1 - doc.textStart,
                 similarity: m.similarity,
                 start: m.start,
                 end: m.end,
@@ -413,7 +442,14 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
       }
 
       if (wantSlogans) {
-        const inside = (from: number, to: number) => accepted.some(([s, e]) => s <= from && to <= e);
+        accepted.sort((a, b) => a[0] - b[0]);
+        const spans: number[] = [];
+        const reach: number[] = [];
+        for (const [s, e] of accepted) {
+          spans.push(s, e);
+          reach.push(Math.max(reach[reach.length - 1] ?? -1, e));
+        }
+        const inside = (from: number, to: number) => covered(spans, reach, from, to);
         const addSlogan = (k: number, from: number, rule: MatchRule) => {
           const slogan = index.slogans[k];
           if (!slogan || slogan.start < 0 || inside(from, from + slogan.codes.length)) return;
@@ -450,7 +486,7 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
           const ps = runs[r * 4] as number;
           const qs = runs[r * 4 + 2] as number;
           const qe = runs[r * 4 + 3] as number;
-          let lo = lowerBound(index.sloganAt, qs);
+          let lo = sloganFrom(qs);
           for (; lo < index.sloganAt.length && (index.sloganAt[lo] as number) < qe; lo++) {
             const s = index.sloganOf[lo] as number;
             const slogan = index.slogans[s];
@@ -479,15 +515,52 @@ export function createLibraryScanner(index: LibraryIndex): LibraryScanner {
   };
 }
 
-function lowerBound(values: Int32Array, x: number): number {
+/**
+ * Sorts the runs [ps, pe, qs, qe]… by page start, then library start, in place. They come out of findRuns
+ * nearly in that order (each found at its gram's end, a few characters after its start): insertion sort.
+ */
+function sortRuns(runs: Int32Array, count: number): void {
+  for (let k = 1; k < count; k++) {
+    const ps = runs[k * 4] as number;
+    const pe = runs[k * 4 + 1] as number;
+    const qs = runs[k * 4 + 2] as number;
+    const qe = runs[k * 4 + 3] as number;
+    let j = k - 1;
+    while (j >= 0) {
+      const jps = runs[j * 4] as number;
+      if (jps < ps || (jps === ps && (runs[j * 4 + 2] as number) <= qs)) break;
+      runs[j * 4 + 4] = jps;
+      runs[j * 4 + 5] = runs[j * 4 + 1] as number;
+      runs[j * 4 + 6] = runs[j * 4 + 2] as number;
+      runs[j * 4 + 7] = runs[j * 4 + 3] as number;
+      j--;
+    }
+    if (j === k - 1) continue;
+    runs[(j + 1) * 4] = ps;
+    runs[(j + 1) * 4 + 1] = pe;
+    runs[(j + 1) * 4 + 2] = qs;
+    runs[(j + 1) * 4 + 3] = qe;
+  }
+}
+
+/** Whether some span [s, e) of `spans` (flattened, sorted by start; `reach[k]` the largest end of spans 0..k) holds [from, to). */
+function covered(spans: number[], reach: number[], from: number, to: number): boolean {
   let lo = 0;
-  let hi = values.length;
+  let hi = reach.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) < x) lo = mid + 1;
+    if ((spans[mid * 2] as number) <= from) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return lo > 0 && (reach[lo - 1] as number) >= to;
+}
+
+/** text[from, to) as a string (a spread of a long subarray is slow and can overflow the stack). */
+function textOf(text: Uint16Array, from: number, to: number): string {
+  let out = '';
+  for (let at = from; at < to; at += 4096)
+    out += String.fromCharCode.apply(null, text.subarray(at, Math.min(to, at + 4096)) as unknown as number[]);
+  return out;
 }
 
 /** True if the first character after offset `to` − 1 that is not a space is a quotation mark. */

@@ -21,11 +21,10 @@ import {
 } from './extend';
 import { type OffsetMap, originAt } from './offsets';
 import { type Pass, SEED_MIN } from './pass';
-import { distinctivenessOf, isHan, MIN_SIMILARITY, nearAccepted, stockRunAccepted, verbatimVerdict } from './rules';
+import { isHan, MIN_SIMILARITY, passageVerdict, type SloganRules } from './rules';
 import { misquotedSlogan, outsideWholeSlogans } from './slogans';
 import { PHRASE_BREAK, type SpeechIndex, unitAt } from './speech-index';
-import { CLOSE_SIMILARITY } from './substance';
-import type { Match, MatchRule } from './types';
+import type { Match } from './types';
 
 /** Edits are tried only around an exact run at least this long: a near-verbatim quote keeps long stretches intact. */
 const EDIT_ANCHOR = 6;
@@ -86,6 +85,10 @@ export function findPassages(
   const passages: Match[] = [];
   const bounds: number[] = [];
   const exact = scratch.exact;
+  const sloganRules: SloganRules = {
+    outsideWholeSlogans: (ss, se) => outsideWholeSlogans(index, ss, se),
+    misquotedSlogan: (ss, se) => misquotedSlogan(index, ss, se) >= 0,
+  };
   const page: PassText = { text, norm, offsets, origin: (p) => originAt(offsets, p) };
   const edges: PageEdges = {
     codes: norm,
@@ -97,7 +100,7 @@ export function findPassages(
   const accept = (found: Candidate, state: number): void => {
     edges.leftBound = coveredEnd;
     const c = withEdges(index, edges, found, state, scratch);
-    const m = judge(index, page, c, minPassage, scratch.memory);
+    const m = judge(index, page, c, minPassage, scratch.memory, sloganRules);
     if (m) {
       passages.push(m);
       bounds.push(c.ps, c.pe);
@@ -291,13 +294,14 @@ function joinedAt({ text, norm, origin }: PassText, p: number): boolean {
   return true;
 }
 
-/** Accepts or rejects an alignment as a passage (rules.ts); computes its similarity, diff and distinctiveness. */
+/** Accepts or rejects an alignment as a passage (rules.ts passageVerdict); computes its similarity and diff. */
 function judge(
   index: SpeechIndex,
   page: PassText,
   c: Candidate,
   minPassage: number,
   memory: AlignMemory,
+  sloganRules: SloganRules,
 ): Match | null {
   const { text, origin } = page;
   const speechLength = c.se - c.ss;
@@ -316,32 +320,20 @@ function judge(
       runs = aligned.runs;
     }
   }
-  const substance = (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number);
-  const plain = (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number);
-  let rule: MatchRule;
-  let kind: Match['kind'] = 'passage';
-  let distinctiveness = distinctivenessOf(substance, speechLength, similarity >= CLOSE_SIMILARITY ? plain : 0);
-  if (similarity === 1) {
-    const verdict = verbatimVerdict(substance, c.matched, plain, minPassage);
-    if (verdict === null) return null;
-    if (verdict === 'stock' && !stockRunAccepted(outsideWholeSlogans(index, c.ss, c.se))) return null;
-    rule = 'verbatim';
-  } else if (misquotedSlogan(index, c.ss, c.se) >= 0) {
-    rule = 'misquoted-slogan';
-    kind = 'slogan';
-    distinctiveness = 1;
-  } else if (
-    nearAccepted(
-      speechLength,
-      c.matched,
-      minPassage,
+  const verdict = passageVerdict(
+    {
+      ss: c.ss,
+      se: c.se,
+      matched: c.matched,
       similarity,
-      distinctiveness,
-      index.phraseStartAt[c.ss] === 1 && index.phraseStartAt[c.se] === 1,
-    )
-  )
-    rule = 'near';
-  else return null;
+      substance: (index.substancePrefix[c.se] as number) - (index.substancePrefix[c.ss] as number),
+      plain: (index.plainPrefix[c.se] as number) - (index.plainPrefix[c.ss] as number),
+      wholePhrase: index.phraseStartAt[c.ss] === 1 && index.phraseStartAt[c.se] === 1,
+      minPassage,
+    },
+    sloganRules,
+  );
+  if (verdict === null) return null;
   const diff = runs
     ? diffOps(
         runs,
@@ -351,14 +343,14 @@ function judge(
     : null;
   const start = origin(c.ps);
   return {
-    kind,
+    kind: verdict.kind,
     start,
     end: closeQuotes(text, start, origin(c.pe - 1) + 1),
     speechStart: index.origin[c.ss] as number,
     speechEnd: (index.origin[c.se - 1] as number) + 1,
     similarity,
     diff,
-    rule,
-    distinctiveness,
+    rule: verdict.rule,
+    distinctiveness: verdict.distinctiveness,
   };
 }

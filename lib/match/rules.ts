@@ -35,8 +35,15 @@
  *                     verbatim piece that stops before it; with near-verbatim quotes turned off it is left out,
  *                     not reported in verbatim pieces.
  */
-import { hasSubstance, LONG_PASSAGE, MIN_SUBSTANCE, SHORT_PASSAGE, SHORT_SUBSTANCE } from './substance';
-import { STOCK_BELOW } from './types';
+import {
+  CLOSE_SIMILARITY,
+  hasSubstance,
+  LONG_PASSAGE,
+  MIN_SUBSTANCE,
+  SHORT_PASSAGE,
+  SHORT_SUBSTANCE,
+} from './substance';
+import { type MatchKind, type MatchRule, STOCK_BELOW } from './types';
 
 /** A run this long is the speech's sentence whatever its words. */
 export const STOCK_RUN = 10;
@@ -103,6 +110,59 @@ export function nearAccepted(
   return (
     wholePhrase && speechLength >= STOCK_RUN && similarity >= WHOLE_PHRASE_SIMILARITY && distinctiveness >= STOCK_BELOW
   );
+}
+
+/** What the rules read off an alignment between the page and a reference text (the speech or a library document). */
+export interface PassageEvidence {
+  /** The reference text's normalised span [ss, se). */
+  ss: number;
+  se: number;
+  /** Exact characters of the alignment (the page's, outside its edits). */
+  matched: number;
+  /** 1 for an exact run, else from the edit distance (diff.ts similarityOf). */
+  similarity: number;
+  /** Substance of the reference span (substance.ts units). */
+  substance: number;
+  /** Its characters outside slogans (the plain length distinctivenessOf reads). */
+  plain: number;
+  /** Whether the span is one whole phrase of the reference text (punctuation to punctuation). */
+  wholePhrase: boolean;
+  /** Shortest passage, normalised characters (ScanOptions.minPassageLength). */
+  minPassage: number;
+}
+
+/** What the reference text knows of its slogans, asked only when a rule needs it. */
+export interface SloganRules {
+  /** Characters of [ss, se) outside the whole slogans it holds: asked of a stock run only. */
+  outsideWholeSlogans(ss: number, se: number): number;
+  /** Whether an alignment with edits over [ss, se) is a misquote of one of its slogans. */
+  misquotedSlogan(ss: number, se: number): boolean;
+}
+
+export interface PassageVerdict {
+  kind: MatchKind;
+  rule: MatchRule;
+  distinctiveness: number;
+}
+
+/**
+ * The passage rules in their order (see the top of this file): an exact run is verbatim by its substance or as
+ * a stock run outside slogans; an alignment with edits is a misquoted slogan, else near-verbatim; null when no
+ * rule takes it. Pure: the slogan questions go to `slogans`, asked only when the cascade reaches them.
+ */
+export function passageVerdict(e: PassageEvidence, slogans: SloganRules): PassageVerdict | null {
+  const length = e.se - e.ss;
+  const distinctiveness = distinctivenessOf(e.substance, length, e.similarity >= CLOSE_SIMILARITY ? e.plain : 0);
+  if (e.similarity === 1) {
+    const verdict = verbatimVerdict(e.substance, e.matched, e.plain, e.minPassage);
+    if (verdict === null) return null;
+    if (verdict === 'stock' && !stockRunAccepted(slogans.outsideWholeSlogans(e.ss, e.se))) return null;
+    return { kind: 'passage', rule: 'verbatim', distinctiveness };
+  }
+  if (slogans.misquotedSlogan(e.ss, e.se)) return { kind: 'slogan', rule: 'misquoted-slogan', distinctiveness: 1 };
+  if (nearAccepted(length, e.matched, e.minPassage, e.similarity, distinctiveness, e.wholePhrase))
+    return { kind: 'passage', rule: 'near', distinctiveness };
+  return null;
 }
 
 /** Characters before 两个/四个 that make it a plain quantity: 这两个, 那两个, 以下两个, 上述两个, 其余两个, 有两个… */

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   traditional: true,
   stockPhrases: true,
   quiet: false,
+  quietAsked: false,
   colours: { slogan: '#f5b70066', passage: '#3b9cff55', nearVerbatim: '#ff7a4566' },
   citationFormat: 'gbt7714',
   language: 'auto',

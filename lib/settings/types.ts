@@ -24,6 +24,8 @@ export interface Settings {
    * left in it (no highlight registry entries, no stylesheets) until the reader shows them on that page.
    */
   quiet: boolean;
+  /** The reader has answered the popup's one-time question: highlight on pages, or quiet mode. */
+  quietAsked: boolean;
   /** Highlight fills, `#rrggbbaa` (or #rgb/#rgba/#rrggbb). */
   colours: Record<ColourKind, string>;
   citationFormat: CitationFormatId;

@@ -63,6 +63,7 @@ const PARSERS: { [F in SettingsField]: FieldParser<F> } = {
   traditional: (x) => (typeof x === 'boolean' ? x : undefined),
   stockPhrases: (x) => (typeof x === 'boolean' ? x : undefined),
   quiet: (x) => (typeof x === 'boolean' ? x : undefined),
+  quietAsked: (x) => (typeof x === 'boolean' ? x : undefined),
   sensitivity: (x) => (has(SENSITIVITIES, x) ? x : undefined),
   language: (x) => (has(LANGUAGES, x) ? x : undefined),
   citationFormat: (x) => (has(CITATION_FORMATS, x) ? x : undefined),

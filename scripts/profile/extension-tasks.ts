@@ -1,8 +1,8 @@
 /**
  * What the extension's content script cost a page's main thread, from a
  * Chromium trace: the tasks it ran in, its CPU time in each, and the style
- * and layout passes it caused. Shared by the hostile-page probe and the
- * content tests' long-task check.
+ * and layout passes it caused. Used by the browser benchmark only (through
+ * probed-page.ts); the tests read the scanner's own slice timings instead.
  *
  * CPU time, not wall time: on a shared two-core machine a task's wall time
  * includes time the renderer waited for a core, and `longtask` entries carry
@@ -10,9 +10,6 @@
  * call, and its sampling profiler the script of every sample.
  */
 import type { CDPSession } from 'playwright-core';
-
-/** A task over this is long (the Long Tasks API's threshold, ms). */
-export const LONG_TASK_MS = 50;
 
 const CATEGORIES = [
   'extensions', // ScriptInjection::InjectJs: a content script's injection, its isolated world's creation included
@@ -75,29 +72,6 @@ export interface ExtensionTrace {
   frameIds: readonly string[];
   /** Script URLs, besides the page's http(s) ones, whose work is not the extension's (a probe's sourceURL). */
   otherScripts?: readonly string[];
-}
-
-/**
- * Trace clock (µs) → a page's clock (ms): the offset (ms) to subtract from a
- * trace time in ms, through a `performance.mark(name)` the page set at
- * `markedAt` on its own clock.
- */
-export function pageClockOffset(events: readonly TraceEvent[], name: string, markedAt: number): number {
-  const mark = events.find((e) => e.name === name && e.cat.includes('user_timing'));
-  if (!mark || markedAt < 0)
-    throw new Error(`the trace lacks the mark ${name}: cannot line the page's clock up with it`);
-  return mark.ts / 1000 - markedAt;
-}
-
-/**
- * The extension's CPU time within [from, to] (ms, on the tasks' clock): each
- * task's share spread evenly over the task's wall time.
- */
-export function extensionCpuWithin(tasks: readonly ExtensionTask[], from: number, to: number): number {
-  return tasks.reduce((sum, t) => {
-    const overlap = Math.max(0, Math.min(to, t.start + t.taskWallMs) - Math.max(from, t.start));
-    return sum + (t.taskWallMs > 0 ? (overlap * t.scriptCpuMs) / t.taskWallMs : 0);
-  }, 0);
 }
 
 export interface TraceEvent {
@@ -424,9 +398,4 @@ function extensionRenderingIn(
     });
   }
   return [...out.values()];
-}
-
-/** The worst task of the extension, for messages. */
-export function worstTask(tasks: ExtensionTask[]): ExtensionTask | undefined {
-  return tasks.reduce<ExtensionTask | undefined>((w, t) => (!w || t.scriptCpuMs > w.scriptCpuMs ? t : w), undefined);
 }

@@ -71,7 +71,8 @@ export interface FakeOptions {
 }
 
 export function fakePlatform(options: FakeOptions = {}) {
-  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  // A reader who has answered the first-run question, unless a test says otherwise.
+  let settings: Settings = { ...DEFAULT_SETTINGS, quietAsked: true, ...options.settings };
   let results = options.results === undefined ? tabResults([]) : options.results;
   const watchers = new Set<(s: Settings) => void>();
   const resultWatchers = new Set<(r: TabResults | null) => void>();
@@ -99,7 +100,7 @@ export function fakePlatform(options: FakeOptions = {}) {
       for (const w of watchers) w(settings);
     }),
     setQuiet: vi.fn(async (quiet: boolean) => {
-      settings = { ...settings, quiet };
+      settings = { ...settings, quiet, quietAsked: true };
       for (const w of watchers) w(settings);
     }),
     showHighlights: vi.fn(async (_tabId: number, _shown: boolean) => options.showHighlightsAnswer ?? true),

@@ -56,4 +56,31 @@ describe('quiet mode in the popup', () => {
     await waitFor(() => expect(toggle.checked).toBe(false));
     expect(screen.queryByRole('button', { name: '在此页显示高亮' })).toBeNull();
   });
+
+  it('asks once, on first run, whether to highlight on pages or stay quiet', async () => {
+    const { platform, user } = renderPopup({ settings: { quietAsked: false } });
+    const offer = await screen.findByRole('region', { name: '在网页上高亮，还是安静模式？' });
+    // The list stays usable below the question.
+    expect(await screen.findByRole('heading', { name: '本页引用 1 处' })).toBeTruthy();
+    expect(offer.textContent).toContain('网页自己的脚本能读到原文的高亮');
+    await user.click(screen.getByRole('button', { name: '使用安静模式' }));
+    expect(platform.setQuiet).toHaveBeenLastCalledWith(true);
+    await waitFor(() => expect(screen.queryByRole('region', { name: '在网页上高亮，还是安静模式？' })).toBeNull());
+    expect((await platform.getSettings()).quietAsked).toBe(true);
+    expect(screen.getByRole('button', { name: '在此页显示高亮' })).toBeTruthy();
+  });
+
+  it('keeps highlights on pages when the reader says so, and does not ask again', async () => {
+    const { platform, user } = renderPopup({ settings: { quietAsked: false }, browserLanguage: 'en-GB' });
+    await screen.findByRole('region', { name: 'Highlights on pages, or quiet mode?' });
+    await user.click(screen.getByRole('button', { name: 'Highlight on pages' }));
+    expect(platform.setQuiet).toHaveBeenLastCalledWith(false);
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Highlights on pages, or quiet mode?' })).toBeNull(),
+    );
+    cleanup();
+    renderPopup({ settings: await platform.getSettings(), browserLanguage: 'en-GB' });
+    await screen.findByRole('heading', { name: /quote/ });
+    expect(screen.queryByRole('region', { name: 'Highlights on pages, or quiet mode?' })).toBeNull();
+  });
 });

@@ -5,8 +5,8 @@
  * badge together with the top frame's; a jump to a quote in a frame below the
  * fold brings that frame into the top window's view too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browser';
+import { describe, expect, it } from 'vitest';
+import { extensionFixture } from './content-fixture';
 import {
   allHighlighted,
   covers,
@@ -14,22 +14,13 @@ import {
   expectUntouched,
   open,
   openWithExtension,
-  type Sessions,
+  resultsOf,
   settle,
-  startSessions,
-  stopSessions,
-  timingsOf,
 } from './content-helpers';
 import { WALL_CLOCK } from './wall-clock';
 
 describe('content script in shadow DOM and iframes', WALL_CLOCK, () => {
-  let s: Sessions;
-  beforeAll(async () => {
-    s = await startSessions(launchWithExtension);
-  });
-  afterAll(async () => {
-    await stopSessions(s);
-  });
+  const s = extensionFixture({ baseline: true });
 
   it('highlights quotes in an open shadow root and in slotted content, not in a closed one', async () => {
     const url = `${s.session.server.baseUrl}/content-shadow.html`;
@@ -53,7 +44,7 @@ describe('content script in shadow DOM and iframes', WALL_CLOCK, () => {
     expect(adopted).toBe(1);
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
-    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(s.bg, tabId));
   });
 
   it('highlights quotes in an iframe and counts both frames on the badge', async () => {
@@ -75,7 +66,7 @@ describe('content script in shadow DOM and iframes', WALL_CLOCK, () => {
     const innerMatch = results.matches.find((m) => m.quote.includes('时时放心不下'));
     expect(await s.bg.sendToTab(tabId, { type: 'jump-to-match', matchId: innerMatch?.id })).toEqual({ ok: true });
     await settle();
-    await expectUntouched(run, plain, (p) => p.frames(), timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, (p) => p.frames(), resultsOf(s.bg, tabId));
   });
 
   it('brings a match in a long paragraph inside a frame below the fold into the top window’s view', async () => {
@@ -156,6 +147,6 @@ describe('content script in shadow DOM and iframes', WALL_CLOCK, () => {
     expect(await english.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     await expectBadgeAndHighlights(s, tabId, results, [run.page, late]);
     await settle();
-    await expectUntouched(run, plain, (p) => p.frames(), timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, (p) => p.frames(), resultsOf(s.bg, tabId));
   });
 });

@@ -2,81 +2,43 @@
  * Shared by the content-script e2e tests (content-*.e2e.ts): loads a page with
  * the extension and, for comparison, in a plain Chromium without it; waits
  * for the background to report the scan done; reads what is highlighted,
- * the badge, the long tasks, console errors and the serialised DOM.
+ * the badge, console errors, window messages and the serialised DOM.
  *
- * Long tasks: a PerformanceObserver ('longtask', buffered) installed before
- * the page's own scripts sees every task over 50 ms after DOMContentLoaded
- * (the extension's work starts at document_idle, after it). A long task says
- * nothing about whose work it held, and on a shared two-core machine its wall
- * time includes time the renderer waited for a core, so the page opened with
- * the extension is traced (scripts/profile/extension-tasks.ts) and each long task is charged
- * to the extension only when the extension's own CPU time in it made it long:
- * over 50 ms of it, or enough that the task would not have been long
- * without it. The same page without the extension shows what the page does
- * on its own.
+ * The page thread: the content script's own slice timings, as its frames
+ * report them (page-thread.ts), say whether it ran a long task.
  */
-import { type Browser, type BrowserContext, type CDPSession, chromium, type Frame, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TabResults } from '../../lib/messages';
 import type { ExtensionSession } from '../../scripts/browser';
 import { chromiumArgs, requireChromium } from '../../scripts/browser';
-import {
-  type ExtensionTask,
-  extensionCpuWithin,
-  extensionTasksIn,
-  frameIdsOf,
-  LONG_TASK_MS,
-  pageClockOffset,
-  startTrace,
-  type Trace,
-} from '../../scripts/profile/extension-tasks';
+import { expectShortSlices } from './page-thread';
 
 export const HIGHLIGHTS = ['yuanwen-slogan', 'yuanwen-passage', 'yuanwen-near'] as const;
 export type HighlightName = (typeof HIGHLIGHTS)[number] | 'yuanwen-flash';
 
-/** Runs in the page's main world before its scripts. */
-const SYNC_MARK = 'yuanwen-longtask-sync';
+/** Runs in the page's main world before its scripts: DOM mutations after DOMContentLoaded, window messages. */
 const PROBE = `(() => {
-  const probe = { longTasks: [], mutations: 0, dclAt: -1, messages: [], syncAt: -1 };
-  // Lines the page's clock up with a trace's (the top frame's mark: a frame has a clock of its own).
-  if (window === window.top) probe.syncAt = performance.mark('${SYNC_MARK}').startTime;
+  const probe = { mutations: 0, messages: [] };
   window.addEventListener('message', (e) => { probe.messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)); });
   Object.defineProperty(window, '__ywProbe', { value: probe });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) probe.longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
   document.addEventListener('DOMContentLoaded', () => {
-    probe.dclAt = performance.now();
     new MutationObserver((records) => { probe.mutations += records.length; })
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
 })();`;
 
 export interface ProbeResult {
-  longTasks: { start: number; duration: number }[];
   mutations: number;
-  dclAt: number;
   /** window 'message' events the page received (the extension must post none). */
   messages: string[];
-  /** When the probe set its sync mark (page clock, ms; -1 in a frame other than the top one). */
-  syncAt: number;
 }
 
-/** Long tasks that started after DOMContentLoaded: the window in which the extension works. */
 export async function readProbe(page: Page | Frame): Promise<ProbeResult> {
-  const p = await page.evaluate(() => {
+  return page.evaluate(() => {
     const probe = (window as unknown as { __ywProbe: ProbeResult }).__ywProbe;
-    return {
-      longTasks: probe.longTasks.slice(),
-      mutations: probe.mutations,
-      dclAt: probe.dclAt,
-      messages: probe.messages.slice(),
-      syncAt: probe.syncAt,
-    };
+    return { mutations: probe.mutations, messages: probe.messages.slice() };
   });
-  return { ...p, longTasks: p.longTasks.filter((t) => t.start >= p.dclAt) };
 }
 
 /** The DOM as markup, open shadow roots included (outerHTML leaves them out). */
@@ -240,11 +202,9 @@ export async function installProbe(context: BrowserContext): Promise<void> {
 export interface PageRun {
   page: Page;
   watch: Watch;
-  /** The trace of a page opened with the extension (openWithExtension): what its long tasks held. */
-  traced?: { trace: Trace; cdp: CDPSession; extensionOrigin: string };
 }
 
-/** Opens a page untraced: the baseline's, or one whose long tasks are not checked. */
+/** Opens a page and watches its console: the baseline's, or one with the extension. */
 export async function open(context: BrowserContext, url: string): Promise<PageRun> {
   const page = await context.newPage();
   const watch = watchConsole(page);
@@ -252,55 +212,9 @@ export async function open(context: BrowserContext, url: string): Promise<PageRu
   return { page, watch };
 }
 
-/** The trace in progress: a browser records one at a time. */
-let tracing: Trace | undefined;
-
-/** Opens a page with the extension, traced from before its navigation, for expectUntouched's long-task check. */
-export async function openWithExtension(session: ExtensionSession, url: string): Promise<PageRun> {
-  // A test that failed before its check left its trace running.
-  await tracing?.stop().catch(() => undefined);
-  const page = await session.context.newPage();
-  const watch = watchConsole(page);
-  const cdp = await session.context.newCDPSession(page);
-  const trace = await startTrace(cdp);
-  tracing = trace;
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, watch, traced: { trace, cdp, extensionOrigin: `chrome-extension://${session.extensionId}/` } };
-}
-
-/** A long task of the page opened with the extension, with the extension's CPU time in it. */
-export interface ChargedLongTask {
-  start: number;
-  duration: number;
-  extensionCpuMs: number;
-}
-
-/**
- * The long tasks (after DOMContentLoaded) the extension made long: its own CPU
- * time in the task was over 50 ms, or the task without it would have been
- * 50 ms or less. Also returns every long task with its share, for messages.
- */
-export async function longTasksOfExtension(
-  run: PageRun,
-): Promise<{ charged: ChargedLongTask[]; all: ChargedLongTask[]; tasks: ExtensionTask[] }> {
-  if (!run.traced)
-    throw new Error('the page was not opened with openWithExtension: its long tasks cannot be attributed');
-  const probe = await readProbe(run.page);
-  const { trace, cdp, extensionOrigin } = run.traced;
-  const frameIds = await frameIdsOf(cdp);
-  const events = await trace.stop();
-  if (tracing === trace) tracing = undefined;
-  // Page clock, which the long tasks are on.
-  const offset = pageClockOffset(events, SYNC_MARK, probe.syncAt);
-  const tasks = extensionTasksIn(events, { extensionOrigin, frameIds }).map((t) => ({ ...t, start: t.start - offset }));
-  const all = probe.longTasks.map((t) => ({
-    ...t,
-    extensionCpuMs: Math.round(extensionCpuWithin(tasks, t.start, t.start + t.duration) * 10) / 10,
-  }));
-  const charged = all.filter(
-    (t) => t.extensionCpuMs > LONG_TASK_MS || (t.extensionCpuMs > 0 && t.duration - t.extensionCpuMs <= LONG_TASK_MS),
-  );
-  return { charged, all, tasks };
+/** Opens a page in the extension's browser. */
+export function openWithExtension(session: ExtensionSession, url: string): Promise<PageRun> {
+  return open(session.context, url);
 }
 
 /** Lets a page settle: the extension's debounced re-scans and the page's own timers. */
@@ -308,14 +222,14 @@ export const settle = (ms = 800) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
  * The checks every content test makes: no console error, the DOM as the page
- * left it without the extension, no long task the extension made long.
+ * left it without the extension, no window message, and no long task of the
+ * content script in any frame's last pass (the tab's results, from `results`).
  */
 export async function expectUntouched(
   run: PageRun,
   baseline: PageRun,
   frames: (p: Page) => (Page | Frame)[] = (p) => [p],
-  /** What the extension says it did (its timings), shown when a long task fails the check. */
-  explain: () => Promise<string> = async () => '',
+  results?: () => Promise<TabResults>,
 ) {
   expect(run.watch.consoleErrors, 'console errors with the extension').toEqual([]);
   const mine = frames(run.page);
@@ -329,31 +243,7 @@ export async function expectUntouched(
   const withExt = await readProbe(run.page);
   const without = await readProbe(baseline.page);
   expect(withExt.messages, 'window messages the page saw').toEqual(without.messages);
-  const { charged, all } = await longTasksOfExtension(run);
-  expect(
-    charged,
-    `long tasks the extension made long (of ${JSON.stringify(all)} after DOMContentLoaded, each with the extension's CPU ms in it; without the extension: ${JSON.stringify(without.longTasks)}); the extension's timings: ${await explain()}`,
-  ).toEqual([]);
-}
-
-export interface Sessions {
-  session: ExtensionSession;
-  baseline: { browser: Browser; context: BrowserContext };
-  bg: Background;
-}
-
-/** The extension's browser and a plain one, both with the long-task probe. */
-export async function startSessions(launch: () => Promise<ExtensionSession>): Promise<Sessions> {
-  const session = await launch();
-  await installProbe(session.context);
-  const baseline = await launchBaseline();
-  return { session, baseline, bg: new Background(session) };
-}
-
-export async function stopSessions(s: Sessions | undefined): Promise<void> {
-  await s?.bg.close();
-  await s?.baseline.browser.close();
-  await s?.session.close();
+  if (results) expectShortSlices(await results());
 }
 
 /** All highlighted texts of a page or frame, all kinds together. */
@@ -370,7 +260,7 @@ export function covers(highlighted: string[], quote: string): boolean {
 
 /** Every reported match is highlighted, and the badge shows their number. */
 export async function expectBadgeAndHighlights(
-  s: Sessions,
+  s: { bg: Background },
   tabId: number,
   results: TabResults,
   frames: (Page | Frame)[],
@@ -380,7 +270,7 @@ export async function expectBadgeAndHighlights(
   for (const m of results.matches) expect(covers(highlighted, m.quote), `highlighted: ${m.quote}`).toBe(true);
 }
 
-/** The frames' timings as the background has them, for failure messages. */
-export function timingsOf(bg: Background, tabId: number): () => Promise<string> {
-  return async () => JSON.stringify((await bg.results(tabId)).frames?.map((f) => f.timings) ?? []);
+/** The tab's results as the background has them now, for expectUntouched's page-thread check. */
+export function resultsOf(bg: Background, tabId: number): () => Promise<TabResults> {
+  return () => bg.results(tabId);
 }

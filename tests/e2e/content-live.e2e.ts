@@ -3,8 +3,8 @@
  * as they come, by re-reading only the changed blocks; a single-page app's
  * route change (History API, no load) starts a fresh result.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browser';
+import { describe, expect, it } from 'vitest';
+import { extensionFixture } from './content-fixture';
 import {
   allHighlighted,
   covers,
@@ -12,22 +12,13 @@ import {
   expectUntouched,
   open,
   openWithExtension,
-  type Sessions,
+  resultsOf,
   settle,
-  startSessions,
-  stopSessions,
-  timingsOf,
 } from './content-helpers';
 import { WALL_CLOCK } from './wall-clock';
 
 describe('content script on live pages', WALL_CLOCK, () => {
-  let s: Sessions;
-  beforeAll(async () => {
-    s = await startSessions(launchWithExtension);
-  });
-  afterAll(async () => {
-    await stopSessions(s);
-  });
+  const s = extensionFixture({ baseline: true });
 
   it('keeps up with paragraphs appended and rewritten after load, re-reading only those', async () => {
     const url = `${s.session.server.baseUrl}/content-append.html`;
@@ -57,7 +48,7 @@ describe('content script on live pages', WALL_CLOCK, () => {
     expect(results.frames?.[0]?.timings?.chars).toBeLessThan(pageChars / 2);
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
-    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(s.bg, tabId));
   });
 
   it('lists text appended after load in document order in the popup', async () => {
@@ -108,6 +99,6 @@ describe('content script on live pages', WALL_CLOCK, () => {
     expect(after.title).toBe('第二篇');
     await expectBadgeAndHighlights(s, tabId, after, [run.page]);
     await settle();
-    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(s.bg, tabId));
   });
 });

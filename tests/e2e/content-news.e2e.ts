@@ -6,46 +6,37 @@
  * flashes it; pausing the site removes every highlight; colours the user
  * chose come in one adopted stylesheet. The page's DOM is never touched.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../lib/messages';
-import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
+import type { ExtensionSession } from '../../scripts/browser';
+import { extensionFixture } from './content-fixture';
 import {
-  Background,
+  type Background,
   expectUntouched,
   highlightedTexts,
-  installProbe,
-  launchBaseline,
   open,
   openWithExtension,
   type PageRun,
   readProbe,
+  resultsOf,
   settle,
-  timingsOf,
 } from './content-helpers';
 import { WALL_CLOCK } from './wall-clock';
 
 describe('content script on a news article', WALL_CLOCK, () => {
+  const ext = extensionFixture({ baseline: true });
   let session: ExtensionSession;
-  let baseline: Awaited<ReturnType<typeof launchBaseline>>;
   let bg: Background;
   let run: PageRun;
   let plain: PageRun;
   let tabId: number;
 
   beforeAll(async () => {
-    session = await launchWithExtension();
-    await installProbe(session.context);
-    baseline = await launchBaseline();
-    bg = new Background(session);
+    ({ session, bg } = ext);
     const url = `${session.server.baseUrl}/content-news.html`;
     run = await openWithExtension(session, url);
-    plain = await open(baseline.context, url);
+    plain = await open(ext.baseline.context, url);
     tabId = await bg.tabIdOf(run.page);
-  });
-  afterAll(async () => {
-    await bg?.close();
-    await baseline?.browser.close();
-    await session?.close();
   });
 
   it('highlights slogans, passages and the near-verbatim quote, and nothing else', async () => {
@@ -99,7 +90,7 @@ describe('content script on a news article', WALL_CLOCK, () => {
   it('leaves the DOM untouched, logs no error, adds no long task', async () => {
     await settle();
     expect((await readProbe(run.page)).mutations).toBe(0);
-    await expectUntouched(run, plain, undefined, timingsOf(bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(bg, tabId));
   });
 
   it('jumps to a match: scrolls it to the middle of the window and flashes it there', async () => {

@@ -3,8 +3,8 @@
  * traditional-script page, and a page with no Chinese at all (which must cost
  * next to nothing: the matcher is never called).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/browser';
+import { describe, expect, it } from 'vitest';
+import { extensionFixture } from './content-fixture';
 import {
   allHighlighted,
   covers,
@@ -13,22 +13,13 @@ import {
   open,
   openWithExtension,
   readProbe,
-  type Sessions,
+  resultsOf,
   settle,
-  startSessions,
-  stopSessions,
-  timingsOf,
 } from './content-helpers';
 import { WALL_CLOCK } from './wall-clock';
 
 describe('content script on static pages', WALL_CLOCK, () => {
-  let s: Sessions;
-  beforeAll(async () => {
-    s = await startSessions(launchWithExtension);
-  });
-  afterAll(async () => {
-    await stopSessions(s);
-  });
+  const s = extensionFixture({ baseline: true });
 
   async function visit(path: string, accept: (n: number) => boolean) {
     const url = `${s.session.server.baseUrl}${path}`;
@@ -54,7 +45,7 @@ describe('content script on static pages', WALL_CLOCK, () => {
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
     expect((await readProbe(run.page)).mutations).toBe(0);
-    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(s.bg, tabId));
   });
 
   it('matches a traditional-script page', async () => {
@@ -69,7 +60,7 @@ describe('content script on static pages', WALL_CLOCK, () => {
     }
     await expectBadgeAndHighlights(s, tabId, results, [run.page]);
     await settle();
-    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(s.bg, tabId));
   });
 
   it('does next to nothing on a page without Chinese', async () => {
@@ -84,7 +75,7 @@ describe('content script on static pages', WALL_CLOCK, () => {
     expect(names).toEqual([]);
     expect(await run.page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await settle();
-    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(s.bg, tabId));
   });
 
   it('reports a page without Chinese as read, then scans it when Chinese arrives', async () => {
@@ -106,6 +97,6 @@ describe('content script on static pages', WALL_CLOCK, () => {
     expect(covers(await allHighlighted(run.page), '绿水青山就是金山银山')).toBe(true);
     await expectBadgeAndHighlights(s, tabId, after, [run.page]);
     await settle();
-    await expectUntouched(run, plain, undefined, timingsOf(s.bg, tabId));
+    await expectUntouched(run, plain, undefined, resultsOf(s.bg, tabId));
   });
 });

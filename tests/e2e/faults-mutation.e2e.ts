@@ -6,8 +6,9 @@
  * stays equal to the matcher's for the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
-import { Background, settle } from './content-helpers';
+import type { ExtensionSession } from '../../scripts/browser';
+import { extensionFixture } from './content-fixture';
+import { type Background, settle } from './content-helpers';
 import { expectFullResult, newsPage, WorkerControl } from './faults';
 import { WALL_CLOCK } from './wall-clock';
 
@@ -28,15 +29,13 @@ describe('constant DOM changes', WALL_CLOCK, () => {
   let session: ExtensionSession;
   let bg: Background;
   let control: WorkerControl;
+  const ext = extensionFixture();
   beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
+    ({ session, bg } = ext);
     control = await WorkerControl.open(session);
   });
   afterAll(async () => {
     await control?.close();
-    await bg?.close();
-    await session?.close();
   });
 
   it('changes without Han text cost no scan request; a Chinese burst costs a few', async () => {

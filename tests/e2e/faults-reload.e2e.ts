@@ -4,24 +4,15 @@
  * tab their highlights, badges, popup results and stored results are back,
  * equal to what the matcher finds in node for the same pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
-import { Background } from './content-helpers';
+import { describe, expect, it } from 'vitest';
+import { extensionFixture } from './content-fixture';
 import { expectFullResult, newsPage } from './faults';
 
 describe('the extension reloaded with tabs open', () => {
-  let session: ExtensionSession;
-  let bg: Background;
-  beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
-  });
-  afterAll(async () => {
-    await bg?.close();
-    await session?.close();
-  });
+  const ext = extensionFixture();
 
   it('regains highlights and badges in every open tab without a reload', async () => {
+    const { session, bg } = ext;
     const pages = [newsPage(200 * 1024, 20, '第一页'), newsPage(100 * 1024, 10, '第二页')];
     const tabs = [];
     const extPage = await session.context.newPage();

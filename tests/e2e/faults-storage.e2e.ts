@@ -8,23 +8,22 @@
  */
 import type { ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
-import { Background } from './content-helpers';
+import type { ExtensionSession } from '../../scripts/browser';
+import { extensionFixture } from './content-fixture';
+import type { Background } from './content-helpers';
 import { expectFullResult, newsPage, storedMatches, WorkerControl } from './faults';
 
 describe('storage.session near its quota', () => {
   let session: ExtensionSession;
   let bg: Background;
   let control: WorkerControl;
+  const ext = extensionFixture();
   beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
+    ({ session, bg } = ext);
     control = await WorkerControl.open(session);
   });
   afterAll(async () => {
     await control?.close();
-    await bg?.close();
-    await session?.close();
   });
 
   it('gives a notice, logs the failed writes, and loses no open page, through a worker restart', async () => {

@@ -5,8 +5,9 @@
  * finds it in node for the same page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
-import { Background, watchConsole } from './content-helpers';
+import type { ExtensionSession } from '../../scripts/browser';
+import { extensionFixture } from './content-fixture';
+import { type Background, watchConsole } from './content-helpers';
 import { expectFullResult, type FaultPage, newsPage, WorkerControl } from './faults';
 import { WALL_CLOCK } from './wall-clock';
 
@@ -20,9 +21,9 @@ describe('the service worker stopped during a scan and a report', WALL_CLOCK, ()
   let url: string;
   let run = 0;
 
+  const ext = extensionFixture();
   beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
+    ({ session, bg } = ext);
     control = await WorkerControl.open(session);
     truth = newsPage(1024 * 1024);
     session.server.route('/faults-1mb.html', truth.html);
@@ -30,8 +31,6 @@ describe('the service worker stopped during a scan and a report', WALL_CLOCK, ()
   });
   afterAll(async () => {
     await control?.close();
-    await bg?.close();
-    await session?.close();
   });
 
   /** Opens the page with the worker set to stop at `event`, and checks the outcome. */

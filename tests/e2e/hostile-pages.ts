@@ -235,20 +235,26 @@ export function strangeTextPage(): string {
  * Document, TreeWalker, MutationObserver, Highlight, CSS.highlights, timers)
  * with traps that record the call and throw. Then it impersonates the
  * extension: it posts messages and dispatches CustomEvents shaped like
- * Yuanwen's messages, and replays WXT's "content script started" signal (which
- * WXT uses to shut down an older copy of a content script) with a foreign id.
- * Finally it appends a paragraph with a new quote: if the extension is still
+ * Yuanwen's messages and, given the extension's id, forges WXT's "content
+ * script started" signal under it (which WXT's own context takes as the order
+ * to shut down) while listening for any such signal it did not send. Finally it appends a paragraph with a new quote: if the extension is still
  * alive, that quote gets highlighted.
  *
  * It reports on its console, since its own world is too hostile to be
  * evaluated in (Playwright's injected script trips the traps too): a
- * `hostile-trap <name>` line per trapped call, `hostile-done` once the late
+ * `hostile-trap <name>` line per trapped call, `hostile-announced …` per
+ * signal it did not send, `hostile-forged <n>` and `hostile-done` once the late
  * paragraph is in.
  */
 export function fightingScriptsPage(
-  options: { traps?: boolean; fakeMessages?: boolean; replayWxtSignal?: boolean } = {},
+  options: {
+    traps?: boolean;
+    fakeMessages?: boolean;
+    /** An extension id: forge WXT's start-up signal under it, and log any such signal the page did not send. */
+    forgeWxtFor?: string;
+  } = {},
 ): string {
-  const { traps = true, fakeMessages = true, replayWxtSignal = true } = options;
+  const { traps = true, fakeMessages = true, forgeWxtFor = '' } = options;
   return page(
     '恶意脚本',
     `<article>
@@ -311,16 +317,33 @@ export function fightingScriptsPage(
     { type: 'jump-to-match', matchId: 'fake:0' },
     { type: 'get-tab-results', tabId: 1 },
   ];
-  // Replays WXT's start-up signal with a foreign id, the way a page would after seeing the real one.
-  if (${replayWxtSignal}) listen.call(window, 'message', (event) => {
-    const d = event.data;
-    if (d && typeof d.type === 'string' && d.type.endsWith('wxt:content-script-started') && d.messageId !== 'hostile') {
-      dispatch.call(document, new CustomEvent(d.type, { detail: { contentScriptName: d.contentScriptName, messageId: 'hostile' } }));
-      post({ ...d, messageId: 'hostile' }, '*');
-    }
-  });
+  // WXT's start-up signal under the real id, in both forms WXT has used (a document event, a window message):
+  // it stops the content script WXT's own context runs. Any such signal the page did not send itself would be
+  // the extension announcing itself to the page.
+  const wxtSignal = ${JSON.stringify(forgeWxtFor ? `${forgeWxtFor}:content:wxt:content-script-started` : '')};
+  let forged = 0;
+  const forgeWxt = () => {
+    if (!wxtSignal) return;
+    forged += 1;
+    const detail = { contentScriptName: 'content', messageId: 'hostile-' + forged };
+    dispatch.call(document, new CustomEvent(wxtSignal, { detail }));
+    post({ type: wxtSignal, ...detail }, '*');
+  };
+  if (wxtSignal) {
+    listen.call(document, wxtSignal, (event) => {
+      const id = event.detail && event.detail.messageId;
+      if (typeof id !== 'string' || !id.startsWith('hostile-')) log('hostile-announced event ' + JSON.stringify(event.detail));
+    }, true);
+    listen.call(window, 'message', (event) => {
+      const d = event.data;
+      if (d && typeof d.type === 'string' && d.type.includes('wxt') && !String(d.messageId).startsWith('hostile-'))
+        log('hostile-announced message ' + JSON.stringify(d));
+    });
+    forgeWxt();
+  }
   let round = 0;
   const impersonate = () => {
+    forgeWxt();
     if (${fakeMessages}) for (const fake of fakes) {
       post(fake, '*');
       post(JSON.stringify(fake), '*');
@@ -333,6 +356,7 @@ export function fightingScriptsPage(
       const p = createElement.call(document, 'p');
       setText.call(p, '后来添加：${SLOGAN_2}。');
       append.call(getById.call(document, 'late'), p);
+      if (wxtSignal) log('hostile-forged ' + forged);
       log('hostile-done');
     }
   };

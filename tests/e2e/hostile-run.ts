@@ -2,21 +2,23 @@
  * The shared course of a hostile-page test: one browser with the built
  * extension, the no-network watch on, each page opened under the probe, the
  * scan awaited through the background, then the checks every hostile page must
- * pass: no error, no DOM change, no task of the extension over
- * 50 ms, no stall of the page during its work, and the extension really ran.
+ * pass: no error, no DOM change, no highlight in an editor or across a
+ * surrogate pair, and the extension really ran without a task over 50 ms (its
+ * frames' own slice timings, page-thread.ts).
  */
 import { expect } from 'vitest';
+import type { TabResults } from '../../lib/messages';
 import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
-import { LONG_TASK_MS, worstTask } from '../../scripts/profile/extension-tasks';
 import {
   describeReport,
   type Highlights,
-  openProbedPage,
-  type ProbedPage,
-  type ProbeReport,
-} from '../../scripts/profile/probed-page';
+  openPageProbe,
+  type PageProbe,
+  type PageProbeReport,
+} from '../../scripts/page-probe';
 import { openStatusReader, type StatusReader } from '../../scripts/scan-status';
 import { type NetworkWatch, watchExtensionNetwork } from './network';
+import { expectShortSlices, LONG_TASK_MS } from './page-thread';
 
 /** Invisible format characters (Unicode Cf): a reader does not see them, so a quote interleaved with them is still the quote. */
 export const FORMAT_CHARS = /\p{Cf}/gu;
@@ -50,16 +52,21 @@ export interface VisitOptions {
   /** Page texts that must end up highlighted (compared with invisible format characters removed). */
   expectHighlighted: string[];
   /** Runs once the probed page exists, before navigation (e.g. to listen to its console from the start). */
-  beforeNavigation?: (probe: ProbedPage) => void;
+  beforeNavigation?: (probe: PageProbe) => void;
   /** Runs after load, before waiting for the scan to finish (e.g. wait out the page's own activity). */
-  whilePageRuns?: (probe: ProbedPage) => Promise<void>;
+  whilePageRuns?: (probe: PageProbe) => Promise<void>;
   /** Time to let debounced work settle once the scan is done (ms). */
   settleMs?: number;
 }
 
+/** What the probe saw, and the tab's results in the background once the page settled. */
+export interface HostileReport extends PageProbeReport {
+  results: TabResults | null;
+}
+
 export interface Visit {
-  probe: ProbedPage;
-  report: ProbeReport;
+  probe: PageProbe;
+  report: HostileReport;
   url: string;
   tabId: number;
 }
@@ -75,7 +82,7 @@ export async function visitHostilePage(
   const path = `/${name}-${visitCount}.html`;
   browser.session.server.route(path, html);
   const url = `${browser.session.server.baseUrl}${path}`;
-  const probe = await openProbedPage(browser.session);
+  const probe = await openPageProbe(browser.session);
   try {
     await browser.network.attach(probe.page);
     options.beforeNavigation?.(probe);
@@ -93,8 +100,9 @@ export async function visitHostilePage(
       await new Promise((ok) => setTimeout(ok, 1000));
     }
     await new Promise((ok) => setTimeout(ok, options.settleMs ?? 500));
-    const report = await probe.finish();
-    return { probe, report, url, tabId: await browser.status.tabIdOf(url) };
+    const tabId = await browser.status.tabIdOf(url);
+    const report = { ...(await probe.finish()), results: await browser.status.results(tabId) };
+    return { probe, report, url, tabId };
   } catch (error) {
     await probe.dispose();
     throw error;
@@ -106,21 +114,18 @@ export function visibleRuns(highlights: Highlights): string[] {
   return highlights.runs.map((r) => r.replace(FORMAT_CHARS, ''));
 }
 
-/** The checks every hostile page must pass. */
-export function expectUnharmed(report: ProbeReport): void {
+/** The checks every hostile page must pass; `sliceLimitMs`: the page-thread bound (page-thread.ts). */
+export function expectUnharmed(report: HostileReport, sliceLimitMs = LONG_TASK_MS): void {
+  expectPageUnharmed(report);
+  expectShortSlices(report.results, `\n${describeReport(report)}`, sliceLimitMs);
+}
+
+/** What the probe in the page checks: no error, no DOM change, no highlight in an editor or splitting a character. */
+export function expectPageUnharmed(report: PageProbeReport): void {
   const context = describeReport(report);
   expect(report.errors, `errors on the page:\n${context}`).toEqual([]);
   expect(report.domDiff, `the DOM changed:\n${context}`).toBeNull();
   expect(report.mutations, `mutations outside the page's own:\n${context}`).toEqual([]);
-  expect(report.extensionTasks.length, `the content script never ran:\n${context}`).toBeGreaterThan(0);
-  const worst = worstTask(report.extensionTasks);
-  expect(
-    worst?.scriptCpuMs ?? 0,
-    `a task of the extension took over ${LONG_TASK_MS} ms of CPU:\n${context}`,
-  ).toBeLessThanOrEqual(LONG_TASK_MS);
-  expect(report.stallsDuringExtension, `the page stalled over 100 ms during the extension's work:\n${context}`).toEqual(
-    [],
-  );
   expect(
     report.highlights.ranges.filter((h) => h.inEditable),
     'a highlight inside a form field or contenteditable region',

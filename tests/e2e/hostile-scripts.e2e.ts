@@ -1,11 +1,14 @@
 /**
  * Pages whose scripts fight back: they override Node/Range/… methods with
  * throwing traps, impersonate the extension (fake messages, fake
- * CustomEvents), or replay WXT's "content script started" signal, which WXT
- * uses to shut down an older copy of a content script. The content script
- * lives in its own world and talks over the extension runtime only: none of
- * this may reach it, and it must still highlight the quote the page adds at
- * the end.
+ * CustomEvents), and forge WXT's "content script started" signal under the
+ * extension's real id in both forms WXT has used (a document event and a
+ * window message) while their DOM methods are trapped. The content script
+ * lives in its own world, talks over the extension runtime only and never
+ * announces itself: none of this may reach it, the page must see no signal it
+ * did not send, and the quote the page adds after its attacks must still be
+ * highlighted. (page-privacy.e2e.ts forges the document event alone, from a
+ * <head> script, an iframe and before late text, on untrapped pages.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fightingScriptsPage, SLOGAN, SLOGAN_2 } from './hostile-pages';
@@ -14,9 +17,11 @@ import { WALL_CLOCK } from './wall-clock';
 
 type Options = Parameters<typeof fightingScriptsPage>[0];
 
-/** Opens a fighting page and waits until it has done its worst; collects the trapped calls from its console. */
+/** Opens a fighting page and waits until it has done its worst; collects what it logged of its fight. */
 async function visitFighting(browser: HostileBrowser, name: string, options: Options) {
   const trapped: string[] = [];
+  const announced: string[] = [];
+  let forged = 0;
   let done: Promise<unknown> = Promise.resolve();
   const visit = await visitHostilePage(browser, name, fightingScriptsPage(options), {
     // The late quote proves the content script is still alive after the page's attacks.
@@ -24,6 +29,8 @@ async function visitFighting(browser: HostileBrowser, name: string, options: Opt
     beforeNavigation: (probe) => {
       probe.page.on('console', (m) => {
         if (m.text().startsWith('hostile-trap ')) trapped.push(m.text());
+        if (m.text().startsWith('hostile-announced ')) announced.push(m.text());
+        if (m.text().startsWith('hostile-forged ')) forged = Number(m.text().slice('hostile-forged '.length));
       });
       done = probe.page.waitForEvent('console', { predicate: (m) => m.text() === 'hostile-done', timeout: 30_000 });
     },
@@ -32,7 +39,7 @@ async function visitFighting(browser: HostileBrowser, name: string, options: Opt
     },
     settleMs: 1500,
   });
-  return { visit, trapped };
+  return { visit, trapped, announced, forged };
 }
 
 /** The page adds one paragraph to #late on its own; a diff that is only that is no diff. */
@@ -52,7 +59,7 @@ describe('hostile pages: scripts that fight back', WALL_CLOCK, () => {
   });
 
   it('ignores overridden DOM methods and fake messages, and keeps highlighting', async () => {
-    const { visit, trapped } = await visitFighting(browser, 'traps-and-fakes', { replayWxtSignal: false });
+    const { visit, trapped } = await visitFighting(browser, 'traps-and-fakes', {});
     expect(trapped).toEqual([]);
     expectUnharmed(withoutLateParagraph(visit));
     // No fake result reached the background or the badge; the fake toggle did not hide anything.
@@ -65,9 +72,18 @@ describe('hostile pages: scripts that fight back', WALL_CLOCK, () => {
     await visit.probe.page.close();
   });
 
-  it('cannot be shut down by a page replaying WXT’s content-script-started signal', async () => {
-    const { visit } = await visitFighting(browser, 'wxt-replay', { traps: false, fakeMessages: false });
+  it('cannot be shut down by WXT’s start-up signal forged under its id, and never sends one', async () => {
+    const { visit, trapped, announced, forged } = await visitFighting(browser, 'wxt-forged', {
+      fakeMessages: false,
+      forgeWxtFor: browser.session.extensionId,
+    });
+    expect(forged, 'the page forged the signal for its whole life').toBeGreaterThanOrEqual(20);
+    expect(announced, 'signals the page did not send').toEqual([]);
+    expect(trapped).toEqual([]);
+    // Alive after the forgeries: the late quote is highlighted (visitFighting waited for it) and reported.
     expectUnharmed(withoutLateParagraph(visit));
+    const quotes = (await browser.status.results(visit.tabId))?.matches.map((m) => m.quote).join('|') ?? '';
+    expect(quotes).toContain(SLOGAN_2);
     await visit.probe.page.close();
   });
 

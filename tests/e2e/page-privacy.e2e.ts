@@ -10,10 +10,12 @@
  * the extension.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FRAMES_PER_TAB } from '../../lib/limits';
-import { type ExtensionSession, launchWithExtension } from '../../scripts/browser';
-import { allHighlighted, Background, covers } from './content-helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FULL_RESCAN_MIN_MS, MAX_FRAMES_PER_TAB } from '../../lib/limits';
+import type { ExtensionSession } from '../../scripts/browser';
+import { extensionFixture } from './content-fixture';
+import { allHighlighted, type Background, covers } from './content-helpers';
+import { openContentWorld } from './content-world';
 
 const SLOGAN = '绿水青山就是金山银山';
 const SLOGAN_2 = '一张蓝图绘到底';
@@ -57,17 +59,15 @@ async function waitForHighlight(target: Page | Frame, quote: string, timeoutMs =
   }
 }
 
-describe('a page that forges WXT’s content-script-started event', () => {
-  let session: ExtensionSession;
-  let bg: Background;
-  beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+// One browser for the whole file: each test opens its own pages, and closes them.
+const ext = extensionFixture();
+let session: ExtensionSession;
+let bg: Background;
+beforeAll(() => {
+  ({ session, bg } = ext);
+});
 
+describe('a page that forges WXT’s content-script-started event', () => {
   it('is ignored when fired from an inline <head> script', async () => {
     session.server.route(
       '/forged-head.html',
@@ -138,7 +138,7 @@ async function pageSees(
   });
 }
 
-async function waitForResults(bg: Background, page: Page, accept: (quotes: string[]) => boolean) {
+async function waitForResults(page: Page, accept: (quotes: string[]) => boolean) {
   const tabId = await bg.tabIdOf(page);
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -149,23 +149,13 @@ async function waitForResults(bg: Background, page: Page, accept: (quotes: strin
   }
 }
 
-const setSettings = (session: ExtensionSession, patch: Record<string, unknown>) =>
+const setSettings = (patch: Record<string, unknown>) =>
   session.serviceWorker.evaluate(async (p) => {
     const { settings } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({ settings: { ...(settings ?? {}), ...p } });
   }, patch);
 
 describe('what a page can plant, and what it can read', () => {
-  let session: ExtensionSession;
-  let bg: Background;
-  beforeAll(async () => {
-    session = await launchWithExtension();
-    bg = new Background(session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
   it('neither highlights nor counts text a reader cannot see (a detector)', async () => {
     const detectors = [
       `<p style="opacity:0">透明：${SLOGAN_2}。</p>`,
@@ -176,7 +166,7 @@ describe('what a page can plant, and what it can read', () => {
     session.server.route('/detectors.html', html('探测', `<p>正文：${SLOGAN}。</p>${detectors}`));
     const page = await session.context.newPage();
     await page.goto(`${session.server.baseUrl}/detectors.html`);
-    const { results } = await waitForResults(bg, page, (q) => q.some((x) => x.includes(SLOGAN)));
+    const { results } = await waitForResults(page, (q) => q.some((x) => x.includes(SLOGAN)));
     await new Promise((ok) => setTimeout(ok, 1000));
     const quotes = (await bg.results(results.tabId)).matches.map((m) => m.quote);
     expect(quotes.filter((q) => q.includes(SLOGAN_2) || q.includes(SLOGAN_3))).toEqual([]);
@@ -195,7 +185,7 @@ describe('what a page can plant, and what it can read', () => {
     session.server.route('/shadows.html', html('影子', body));
     const page = await session.context.newPage();
     await page.goto(`${session.server.baseUrl}/shadows.html`);
-    await waitForResults(bg, page, (q) => q.some((x) => x.includes(SLOGAN_2)));
+    await waitForResults(page, (q) => q.some((x) => x.includes(SLOGAN_2)));
     await new Promise((ok) => setTimeout(ok, 500));
     const seen = await page.evaluate(() =>
       ['a', 'b'].map(
@@ -207,7 +197,7 @@ describe('what a page can plant, and what it can read', () => {
   });
 
   it('in quiet mode leaves the page nothing to read while the popup lists every match, until shown', async () => {
-    await setSettings(session, {
+    await setSettings({
       quiet: true,
       colours: { slogan: '#ff000066', passage: '#00ff0055', nearVerbatim: '#0000ff66' },
     });
@@ -218,7 +208,7 @@ describe('what a page can plant, and what it can read', () => {
       session.server.route('/quiet.html', html('安静', body));
       const page = await session.context.newPage();
       await page.goto(`${session.server.baseUrl}/quiet.html`);
-      const { tabId, results } = await waitForResults(bg, page, (q) =>
+      const { tabId, results } = await waitForResults(page, (q) =>
         [SLOGAN, SLOGAN_2, SLOGAN_3].every((s) => q.some((x) => x.includes(s))),
       );
       expect(results.matches.length).toBeGreaterThanOrEqual(3);
@@ -240,7 +230,7 @@ describe('what a page can plant, and what it can read', () => {
       await expect.poll(() => pageSees(page)).toEqual({ entries: 0, ranges: 0, docSheets: 0, shadowSheets: [0] });
       await page.close();
     } finally {
-      await setSettings(session, { quiet: false, colours: undefined });
+      await setSettings({ quiet: false, colours: undefined });
     }
   });
 
@@ -284,6 +274,65 @@ describe('what a page can plant, and what it can read', () => {
     expect(r.frames).toHaveLength(MAX_FRAMES_PER_TAB);
     expect(r.limited).toBe(true);
     expect(r.matches.length).toBeLessThanOrEqual(MAX_FRAMES_PER_TAB);
+    await page.close();
+  });
+});
+
+describe('a page that changes its URL every 500 ms', () => {
+  const PUSHES = 16;
+  const EVERY_MS = 500;
+
+  it(`stays highlighted and reported, and is re-scanned in full at most once per ${FULL_RESCAN_MIN_MS} ms`, async () => {
+    const body = `<p>正文：“${SLOGAN}”。</p><p>又说：“${SLOGAN_2}”。</p><script>
+      window.__pushes = [];
+      window.__loop = () => new Promise((done) => {
+        const t = setInterval(() => {
+          const n = window.__pushes.length + 1;
+          history.pushState({ n }, '', '/route-flood/' + n);
+          window.__pushes.push(performance.now());
+          if (n >= ${PUSHES}) { clearInterval(t); done(); }
+        }, ${EVERY_MS});
+      });
+    </script>`;
+    const page = await ext.openPage('/route-flood.html', html('路由', body));
+    const { tabId, results } = await waitForResults(page, (q) =>
+      [SLOGAN, SLOGAN_2].every((s) => q.some((x) => x.includes(s))),
+    );
+    // A full pass hands the frame's whole text to the matcher once: its length is the unit of the count below.
+    const passChars = results.frames?.[0]?.timings?.chars ?? 0;
+    expect(passChars).toBeGreaterThan(0);
+    const world = await openContentWorld(page, session.extensionId);
+    await world.countMessages();
+
+    await page.evaluate(() => (window as unknown as { __loop: () => Promise<void> }).__loop());
+    const pushes = await page.evaluate(() => (window as unknown as { __pushes: number[] }).__pushes);
+    expect(pushes).toHaveLength(PUSHES);
+    // The pass deferred past the last route change runs within FULL_RESCAN_MIN_MS of the one before it.
+    await new Promise((ok) => setTimeout(ok, FULL_RESCAN_MIN_MS + 1000));
+    const sent = await world.counts();
+    await world.close();
+
+    const passes = sent.scanChars / passChars;
+    // Passes at least FULL_RESCAN_MIN_MS apart, all between the first route change and FULL_RESCAN_MIN_MS after
+    // the last (measured on the page's own clock): without the limit there would be one per route change.
+    const span = (pushes.at(-1) as number) - (pushes[0] as number);
+    const most = Math.floor(span / FULL_RESCAN_MIN_MS) + 2;
+    const detail = `${JSON.stringify(sent)}; ${passChars} characters a pass; route changes over ${Math.round(span)} ms`;
+    console.log(`route flood: ${passes} full passes for ${PUSHES} route changes (at most ${most}); ${detail}`);
+    expect(passes, `full passes: ${detail}`).toBeLessThanOrEqual(most);
+    expect(most, 'the bound is below one pass per route change').toBeLessThan(PUSHES);
+    // And the route changes were followed: the page was scanned again while its URL changed.
+    expect(passes, `full passes: ${detail}`).toBeGreaterThanOrEqual(2);
+
+    // The results are the page's, at its last URL, each quote once; the highlights are there.
+    const after = await waitForResults(page, (q) => [SLOGAN, SLOGAN_2].every((s) => q.some((x) => x.includes(s))));
+    expect(after.results.url).toBe(`${session.server.baseUrl}/route-flood/${PUSHES}`);
+    const quotes = after.results.matches.map((m) => m.quote);
+    expect(quotes.filter((q) => q.includes(SLOGAN))).toHaveLength(1);
+    expect(quotes.filter((q) => q.includes(SLOGAN_2))).toHaveLength(1);
+    expect(await bg.badge(tabId)).toBe(String(after.results.matches.length));
+    const highlighted = await allHighlighted(page);
+    expect(covers(highlighted, SLOGAN) && covers(highlighted, SLOGAN_2)).toBe(true);
     await page.close();
   });
 });

@@ -153,7 +153,8 @@ describe('popup: list, jump, open, copy', () => {
     session = await launchWithExtension();
     const { context, server, serviceWorker } = session;
     // Granted for every origin: Chromium refuses an origin-scoped grant for chrome-extension:// ("opaque").
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Reading only: the copy itself needs no grant and no clipboardWrite permission, only the reader's click.
+    await context.grantPermissions(['clipboard-read']);
     news = await context.newPage();
     await news.goto(server.baseUrl + newsPath);
     const found = await serviceWorker.evaluate(async (url) => {
@@ -195,6 +196,27 @@ describe('popup: list, jump, open, copy', () => {
     ).toBeTruthy();
     return item as ListedItem;
   };
+
+  it('asks once, on first run, whether to highlight on pages or use quiet mode', async () => {
+    const offer = popup.getByRole('region', { name: t.quietOfferTitle });
+    await expect.poll(() => offer.count()).toBe(1);
+    // The list is usable under the question; the reader keeps highlights on pages.
+    expect(await popup.locator('li.match').count()).toBeGreaterThanOrEqual(5);
+    await offer.getByRole('button', { name: t.quietOfferHighlight }).click();
+    await expect.poll(() => offer.count()).toBe(0);
+    const stored = await session.serviceWorker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings,
+    );
+    expect(stored).toMatchObject({ quiet: false, quietAsked: true });
+    // Not asked again.
+    const again = await session.context.newPage();
+    await again.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    await again.waitForFunction(() => document.querySelectorAll('li.match').length >= 5, undefined, {
+      timeout: 20_000,
+    });
+    expect(await again.getByRole('region', { name: t.quietOfferTitle }).count()).toBe(0);
+    await again.close();
+  });
 
   it('opens as the toolbar popup (chrome.action.openPopup) on the active tab and lists the same quotes', async () => {
     await news.bringToFront();

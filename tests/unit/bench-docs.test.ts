@@ -16,6 +16,13 @@ describe('the performance document', () => {
     expect(section).not.toContain('content script, gzip');
   });
 
+  it('lists the figures of the library benchmark with their targets', () => {
+    const section = performanceSection({ library_chars_per_s: 7654321, library_bytes_per_char: 10.2 }, info);
+    expect(section).toContain('| library of 200 documents + speech, news text (chars/s) | 7,654,321 | ≥ 20,000,000 |');
+    expect(section).toContain('| library index bytes per library character | 10.2 | ≤ 16 |');
+    expect(section).not.toContain('library cold start');
+  });
+
   it('replaces the generated section and keeps the hand-written text around it', () => {
     const doc = `# Title\n\nbefore\n\n${START_MARKER}\nold\n${END_MARKER}\n\nafter\n`;
     const next = replaceSection(doc, performanceSection({ index_kb: 900 }, info));

@@ -6,6 +6,9 @@ import {
   libraryIndexBytes,
   loadLibraryIndex,
   MIN_RUN,
+  originLookup,
+  originOf,
+  originsOf,
   serialiseLibraryIndex,
 } from '../../lib/library/library-index';
 import { createLibraryMatcher, mergeMatches } from '../../lib/library/matcher';
@@ -29,6 +32,24 @@ const index = buildLibraryIndex(documents);
 const speech = readFileSync(new URL('../../data/speech.txt', import.meta.url), 'utf8');
 
 describe('the library index', () => {
+  it('maps normalised positions to text offsets through its bucket table as by a full search', () => {
+    const originAt = originLookup(index, index.codes.length);
+    for (let p = 0; p < index.codes.length; p += 97) expect(originAt(p)).toBe(originOf(index, p));
+    for (const p of [0, 255, 256, 257, index.codes.length - 1]) expect(originAt(p)).toBe(originOf(index, p));
+  });
+
+  it('maps a span of normalised positions to text offsets in one walk, as position by position', () => {
+    // Spans across paragraph separators and skipped punctuation, at the start, the middle and the end.
+    for (const from of [0, 1, 777, 40_000, index.codes.length - 300]) {
+      const out = new Int32Array(300);
+      const base = originOf(index, from);
+      originsOf(index, from, base, out);
+      const expected = Array.from({ length: 300 }, (_, i) => originOf(index, from + i) - base);
+      expect(Array.from(out)).toEqual(expected);
+      expect(out[299]).toBeGreaterThan(299); // the span crossed skipped characters
+    }
+  });
+
   it('is compact and survives serialisation without a rebuild', () => {
     const chars = documents.reduce((n, d) => n + d.text.length, 0);
     expect(libraryIndexBytes(index) / chars).toBeLessThanOrEqual(16);

@@ -7,7 +7,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_DOCUMENT_COLOUR,
   LIBRARY_DB_NAME,
@@ -204,8 +204,8 @@ describe('index service', () => {
     expect(await service.ready()).toEqual(['speech']);
     await store.put([doc('a', '甲'), doc('b', '乙', 2)]);
     const rebuilt = service.refresh();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(service.status()).toMatchObject({ phase: 'building', total: 3 });
+    // The build waits at the gate: wait for it to get there, however slow the machine.
+    await vi.waitFor(() => expect(service.status()).toMatchObject({ phase: 'building', total: 3 }));
     expect(service.current()).toEqual(['speech']); // the old index still serves scans
     open();
     await rebuilt;

@@ -49,6 +49,7 @@ describe('sanitiseSettings', () => {
       traditional: false,
       stockPhrases: false,
       quiet: true,
+      quietAsked: true,
       colours: { slogan: '#112233', passage: '#44556677', nearVerbatim: '#abc' },
       citationFormat: 'apa',
       language: 'en',
