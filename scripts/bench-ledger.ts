@@ -5,6 +5,8 @@
  * into its IndexedDB first):
  *   ledger_first_screen_ms  from loading ledger.html to its first entries shown (the newest, read first);
  *   ledger_open_ms    from loading ledger.html to its list shown and the total count known;
+ *   ledger_open_empty_ms  the same page opened on an empty ledger, the baseline of ledger_open_ms;
+ *   ledger_connect_ms, ledger_count_ms, ledger_newest_read_ms  the parts of the open read alone on the page;
  *   ledger_ready_ms   from loading ledger.html to every entry read and indexed (the filters at work);
  *   ledger_filter_ms  median, over several filters typed or chosen on the page, until the list is updated;
  *   ledger_getall_ms, ledger_getall_index_ms  the floor under ready: reading all entries on the page
@@ -152,9 +154,17 @@ export async function benchLedgerBrowser(extensionDir: string): Promise<Record<s
   const now = Date.UTC(2026, 11, 1);
   const session = await launchWithExtension({ extensionDir });
   try {
+    // The baseline: the same page opened the same way on an empty ledger (loading, React, first paint).
+    const emptyOpens: number[] = [];
     let page = await session.context.newPage();
-    await page.goto(session.extensionUrl('ledger.html'));
-    await page.getByTestId('ledger-summary').waitFor();
+    for (let round = 0; round < 3; round++) {
+      await page.close();
+      page = await session.context.newPage();
+      const t0 = performance.now();
+      await page.goto(session.extensionUrl('ledger.html'));
+      await page.getByTestId('ledger-summary').waitFor();
+      emptyOpens.push(performance.now() - t0);
+    }
     const entries = syntheticEntries(LEDGER_ENTRIES, now);
     for (let i = 0; i < entries.length; i += 10_000) {
       await page.evaluate(
@@ -215,6 +225,42 @@ export async function benchLedgerBrowser(extensionDir: string): Promise<Record<s
           }),
         byIndex,
       );
+    // The floor under open: a fresh connection, the count, and the newest screenful by the lastSeen index.
+    const readOpenParts = () =>
+      page.evaluate(
+        (n) =>
+          new Promise<{ connect: number; count: number; newest: number }>((ok, fail) => {
+            const t0 = performance.now();
+            const open = indexedDB.open('yuanwen-ledger');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const t1 = performance.now();
+              const store = open.result.transaction('entries').objectStore('entries');
+              const counted = store.count();
+              counted.onsuccess = () => {
+                const t2 = performance.now();
+                const cursor = open.result
+                  .transaction('entries')
+                  .objectStore('entries')
+                  .index('lastSeen')
+                  .openCursor(null, 'prev');
+                let seen = 0;
+                cursor.onsuccess = () => {
+                  const c = cursor.result;
+                  if (c && ++seen < n) return c.continue();
+                  const t3 = performance.now();
+                  open.result.close();
+                  ok({ connect: t1 - t0, count: t2 - t1, newest: t3 - t2 });
+                };
+                cursor.onerror = () => fail(cursor.error);
+              };
+              counted.onerror = () => fail(counted.error);
+            };
+          }),
+        100,
+      );
+    const openParts: { connect: number; count: number; newest: number }[] = [];
+    for (let round = 0; round < 3; round++) openParts.push(await readOpenParts());
     const getAlls: number[] = [];
     const getAllsByIndex: number[] = [];
     for (let round = 0; round < 3; round++) {
@@ -245,6 +291,11 @@ export async function benchLedgerBrowser(extensionDir: string): Promise<Record<s
       ledger_entries: LEDGER_ENTRIES,
       ledger_first_screen_ms: Math.round(median(firstScreens)),
       ledger_open_ms: Math.round(median(opens)),
+      ledger_open_empty_ms: Math.round(median(emptyOpens)),
+      ledger_connect_ms: round1(median(openParts.map((p) => p.connect))),
+      ledger_count_ms: round1(median(openParts.map((p) => p.count))),
+      ledger_newest_read_ms: round1(median(openParts.map((p) => p.newest))),
+      ledger_open_ratio_to_empty: Math.round((median(opens) / median(emptyOpens)) * 100) / 100,
       ledger_ready_ms: Math.round(median(readies)),
       ledger_getall_ms: Math.round(median(getAlls)),
       ledger_getall_index_ms: Math.round(median(getAllsByIndex)),

@@ -75,16 +75,14 @@ export function LedgerApp({
       // The newest screenful and the count come first and are shown while the whole ledger is read and indexed.
       // Read before, not beside, the whole ledger: the database answers requests in turn, and the long read of
       // every entry would hold the short ones up behind it.
-      const [newest, count, n, s] = await Promise.all([
-        platform.loadNewest(PAGE_SIZE),
-        platform.count(),
-        platform.notice(),
-        platform.settings(),
+      // The newest screenful alone first: counting a large store holds the database for longer than that read,
+      // and a count beside it would hold the read up too.
+      setPreview(await platform.loadNewest(PAGE_SIZE));
+      await Promise.all([
+        platform.count().then(setTotal),
+        platform.notice().then(setNotice),
+        platform.settings().then(setSettings),
       ]);
-      setPreview(newest);
-      setTotal(count);
-      setNotice(n);
-      setSettings(s);
       const all = await platform.load();
       setIndex(buildLedgerIndex(all)); // read newest first: no sort, flat columns each filter scans
     } catch (e) {

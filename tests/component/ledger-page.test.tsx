@@ -93,6 +93,19 @@ describe('the ledger page', () => {
     expect(screen.getAllByRole('button', { name: 'Star' })).toHaveLength(2);
   });
 
+  it('shows the newest pages while the count is still being taken', async () => {
+    const fake = fakePlatform();
+    let count = (_n: number) => {};
+    const counted = new Promise<number>((ok) => {
+      count = ok;
+    });
+    render(<LedgerApp platform={{ ...fake.platform, count: () => counted }} lang="en" />);
+    await waitFor(() => expect(screen.getAllByTestId('ledger-entry')).toHaveLength(2));
+    expect(screen.queryByTestId('ledger-total')).toBeNull();
+    count(6);
+    await waitFor(() => expect(screen.getByTestId('ledger-total').textContent).toBe('6'));
+  });
+
   it('speaks Chinese when asked, and saves its settings through the platform', async () => {
     const fake = fakePlatform();
     fake.release();

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/browser';
 import { extensionFixture } from './content-fixture';
 
 const SLOGAN = '绿水青山就是金山银山';
@@ -20,41 +21,15 @@ async function sessionKeysOf(ext: Page, tabId: number): Promise<string[]> {
 }
 
 describe('a private window', () => {
-  const fx = extensionFixture();
+  const fx = extensionFixture({ launch: () => launchWithExtension({ allowInIncognito: true }) });
 
   it('keeps its results in storage.session only, and drops them when the window closes', async () => {
     const { session } = fx;
     const url = fx.serve('/private.html', PAGE);
-    // Allow the extension in incognito, as the reader would on chrome://extensions (this reloads it).
-    const manager = await session.context.newPage();
-    await manager.goto('chrome://extensions');
-    const allowed = await manager.evaluate(async (id) => {
-      type Dev = {
-        updateProfileConfiguration(c: object, cb: () => void): void;
-        updateExtensionConfiguration(c: object, cb: () => void): void;
-      };
-      const dev = (chrome as unknown as { developerPrivate: Dev }).developerPrivate;
-      await new Promise<void>((ok) => dev.updateProfileConfiguration({ inDeveloperMode: true }, ok));
-      return new Promise<string>((ok) =>
-        dev.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true }, () =>
-          ok(chrome.runtime.lastError?.message ?? 'ok'),
-        ),
-      );
-    }, session.extensionId);
-    expect(allowed).toBe('ok');
-    await manager.close();
-
-    // An extension page of the reloaded extension drives the private window and reads the storage.
+    // The profile allows Yuanwen in incognito (the launcher's allowInIncognito), as the reader would.
     const ext = await session.context.newPage();
-    await expect
-      .poll(
-        async () => {
-          await ext.goto(session.extensionUrl('options.html'));
-          return ext.evaluate(() => chrome.extension.isAllowedIncognitoAccess());
-        },
-        { timeout: 15_000 },
-      )
-      .toBe(true);
+    await ext.goto(session.extensionUrl('options.html'));
+    expect(await ext.evaluate(() => chrome.extension.isAllowedIncognitoAccess())).toBe(true);
     const { windowId, tabId } = await ext.evaluate(async (u) => {
       const w = await chrome.windows.create({ incognito: true, url: u });
       return { windowId: w?.id as number, tabId: w?.tabs?.[0]?.id as number };
