@@ -30,10 +30,11 @@ describe('content script on a news article', WALL_CLOCK, () => {
   let run: PageRun;
   let plain: PageRun;
   let tabId: number;
+  let url: string;
 
   beforeAll(async () => {
     ({ session, bg } = ext);
-    const url = `${session.server.baseUrl}/content-news.html`;
+    url = `${session.server.baseUrl}/content-news.html`;
     run = await openWithExtension(session, url);
     plain = await open(ext.baseline.context, url);
     tabId = await bg.tabIdOf(run.page);
@@ -87,7 +88,15 @@ describe('content script on a news article', WALL_CLOCK, () => {
     expect(results.frames?.[0]?.timings?.totalMs).toBeGreaterThan(0);
   });
 
+  let untouchedTries = 0;
   it('leaves the DOM untouched, logs no error, adds no long task', async () => {
+    // A retry (the long-task check reads a wall clock) opens the page afresh: the first visit's figure is fixed.
+    if (untouchedTries++ > 0) {
+      await run.page.close();
+      run = await openWithExtension(session, url);
+      tabId = await bg.tabIdOf(run.page);
+      await bg.waitForDone(tabId, (r) => r.matches.length > 0);
+    }
     await settle();
     expect((await readProbe(run.page)).mutations).toBe(0);
     await expectUntouched(run, plain, undefined, resultsOf(bg, tabId));
