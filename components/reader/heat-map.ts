@@ -6,31 +6,10 @@
  * ledger at the pages that quoted it.
  */
 import type { Corpus } from '../../lib/corpus/types';
-import type { LedgerEntry } from '../../lib/ledger/types';
-import { type SentenceHeat, sentencesOverlapping } from '../../lib/ledger/views';
+import type { SentenceHeat } from '../../lib/ledger/views';
 
 export const HEAT_LEVELS = 4;
 export const heatName = (level: number) => `yuanwen-heat-${level}`;
-
-/** Per sentence index of a document (the speech or a library document), the ledger's pages quoting it. */
-export function documentSentenceHeat(
-  entries: readonly LedgerEntry[],
-  corpus: Corpus,
-  documentId: string,
-): Map<number, SentenceHeat> {
-  const urls = new Map<number, Set<string>>();
-  for (const e of entries) {
-    for (const q of e.quotes) {
-      if (q.documentId !== documentId) continue;
-      for (const s of sentencesOverlapping(corpus, q.start, q.end)) {
-        const set = urls.get(s.index) ?? new Set<string>();
-        set.add(e.url);
-        urls.set(s.index, set);
-      }
-    }
-  }
-  return new Map([...urls.entries()].map(([i, set]) => [i, { count: set.size, urls: [...set] }]));
-}
 
 /** 1..HEAT_LEVELS for a count, relative to the most quoted sentence. */
 export function heatLevel(count: number, max: number): number {

@@ -3,12 +3,13 @@
  * from IndexedDB (read once per page, painted for each document the reader shows).
  */
 import { browser } from 'wxt/browser';
-import { documentSentenceHeat, paintHeat, whenSpeechRendered } from '../../components/reader/heat-map';
+import { paintHeat, whenSpeechRendered } from '../../components/reader/heat-map';
 import type { ReaderDecoration } from '../../components/reader/ReaderApp';
 import { allEntries, openLedger } from '../../extension/ledger-store';
 import type { Corpus } from '../../lib/corpus/types';
 import { ledgerLinkFor } from '../../lib/ledger/links';
 import type { LedgerEntry } from '../../lib/ledger/types';
+import { sentenceHeat } from '../../lib/ledger/views';
 
 export function ledgerHeat(lang: 'zh' | 'en'): (documentId: string, corpus: Corpus) => ReaderDecoration {
   let entries: Promise<LedgerEntry[]> | undefined;
@@ -19,7 +20,7 @@ export function ledgerHeat(lang: 'zh' | 'en'): (documentId: string, corpus: Corp
     entries ??= openLedger().then(allEntries);
     entries.then(
       (list) => {
-        const heat = documentSentenceHeat(list, corpus, documentId);
+        const heat = sentenceHeat(list, corpus, documentId);
         if (gone || heat.size === 0) return;
         whenSpeechRendered(root, () => {
           if (gone) return;

@@ -200,12 +200,16 @@ export interface SentenceHeat {
   urls: string[];
 }
 
-/** For the reader's heat map: per sentence index of the speech, the pages quoting it. */
-export function sentenceHeat(entries: readonly LedgerEntry[], corpus: Corpus): Map<number, SentenceHeat> {
+/** For the reader's heat map: per sentence index of a document (the speech by default), the pages quoting it. */
+export function sentenceHeat(
+  entries: readonly LedgerEntry[],
+  corpus: Corpus,
+  documentId: string = SPEECH_DOCUMENT_ID,
+): Map<number, SentenceHeat> {
   const urls = new Map<number, Set<string>>();
   for (const e of entries) {
     for (const q of e.quotes) {
-      if (q.documentId !== SPEECH_DOCUMENT_ID) continue;
+      if (q.documentId !== documentId) continue;
       for (const s of sentencesOverlapping(corpus, q.start, q.end)) {
         const set = urls.get(s.index) ?? new Set<string>();
         set.add(e.url);

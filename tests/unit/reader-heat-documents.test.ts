@@ -1,8 +1,8 @@
 /** The reader's heat map counts, per sentence of the shown document, the ledger's pages quoting that document. */
 import { describe, expect, it } from 'vitest';
-import { documentSentenceHeat } from '../../components/reader/heat-map';
 import { getCorpus } from '../../lib/corpus';
 import type { LedgerEntry, LedgerQuote } from '../../lib/ledger/types';
+import { sentenceHeat } from '../../lib/ledger/views';
 import { documentCorpus } from '../../lib/library/corpus-view';
 import { createDocument } from '../../lib/library/document';
 
@@ -36,7 +36,7 @@ function entry(url: string, quotes: LedgerQuote[]): LedgerEntry {
   return { url, title: url, site: 'example.com', firstSeen: 0, lastSeen: 0, quotes, note: '', starred: false };
 }
 
-describe('documentSentenceHeat', () => {
+describe('sentenceHeat', () => {
   it("counts pages per sentence of the document, leaving other documents' quotes out", () => {
     const speechWords = speech.sentences[5]?.text.slice(0, 12) as string;
     const entries = [
@@ -49,7 +49,7 @@ describe('documentSentenceHeat', () => {
         quote(doc.id, doc.text, '打好污染防治攻坚战'),
       ]),
     ];
-    const heat = documentSentenceHeat(entries, corpus, doc.id);
+    const heat = sentenceHeat(entries, corpus, doc.id);
     const counts = new Map([...heat].map(([i, h]) => [corpus.sentences[i]?.text, h.count]));
     expect(counts).toEqual(
       new Map([
@@ -57,7 +57,7 @@ describe('documentSentenceHeat', () => {
         ['打好污染防治攻坚战。', 1],
       ]),
     );
-    const inSpeech = documentSentenceHeat(entries, speech, 'speech');
+    const inSpeech = sentenceHeat(entries, speech, 'speech');
     expect([...inSpeech.values()].map((h) => h.urls)).toEqual([['https://a.example/1']]);
   });
 });
