@@ -27,6 +27,7 @@ import {
 } from '../../lib/lookup';
 import { DiffView } from '../popup/DiffView';
 import { diffSegments, summariseDiff } from '../popup/popup-model';
+import { DocumentChip } from '../shared/DocumentChip';
 
 /** Typing pauses this long before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -244,12 +245,7 @@ function HitItem(props: ResultsProps & { hit: DocumentLookupHit }) {
       data-sentence={hit.sentence.index}
       data-document-id={hit.documentId}
     >
-      {document && documents.length > 1 && (
-        <span className="yw-doc-chip" style={{ borderColor: document.colour }} title={document.title}>
-          <span className="yw-doc-chip__dot" style={{ background: document.colour }} aria-hidden="true" />
-          {document.title}
-        </span>
-      )}
+      {document && documents.length > 1 && <DocumentChip title={document.title} colour={document.colour} />}
       <div className="yw-hit-meta">
         <span className="yw-badge">{t.hitKind[hit.kind]}</span>
         {hit.similarity !== null && hit.similarity < 1 && <span>{t.similarity(Math.round(hit.similarity * 100))}</span>}

@@ -8,6 +8,7 @@ import type { CitationFormat, CitationFormatId } from '../../lib/citations/types
 import type { PopupStrings } from '../../lib/i18n/popup';
 import { SPEECH_DOCUMENT_ID } from '../../lib/library/types';
 import { CitationMenu } from '../shared/CitationMenu';
+import { DocumentChip as DocumentChipView } from '../shared/DocumentChip';
 import { DiffView } from './DiffView';
 import type { PopupItem } from './popup-model';
 
@@ -53,15 +54,6 @@ export function similarityPercent(similarity: number): number {
   return Math.floor(similarity * 100 + 1e-9);
 }
 
-function Chip({ chip }: { chip: DocumentChip }) {
-  return (
-    <span className="match__doc" style={{ borderColor: chip.colour }} title={chip.title}>
-      <span className="match__doc-dot" style={{ background: chip.colour }} aria-hidden="true" />
-      {chip.title}
-    </span>
-  );
-}
-
 export function MatchItem({
   item,
   chips,
@@ -88,10 +80,10 @@ export function MatchItem({
     >
       {chips && (chips.document || chips.alsoIn.length > 0) && (
         <div className="match__docs">
-          {chips.document && <Chip chip={chips.document} />}
+          {chips.document && <DocumentChipView title={chips.document.title} colour={chips.document.colour} />}
           {chips.alsoIn.length > 0 && <span className="match__also">{chips.alsoInLabel}</span>}
           {chips.alsoIn.map((c) => (
-            <Chip key={c.title} chip={c} />
+            <DocumentChipView key={c.title} title={c.title} colour={c.colour} />
           ))}
         </div>
       )}

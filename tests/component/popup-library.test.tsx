@@ -68,16 +68,16 @@ describe('popup with a library', () => {
     });
     const { user, platform } = renderWith([shared, reportMatch('守住自然生态安全边界', 40)]);
     // The library loads after the results: wait for its chips.
-    await screen.findAllByText('某市工作报告', { selector: '.match__doc' });
+    await screen.findAllByText('某市工作报告', { selector: '.yw-doc-chip' });
     const cards = screen.getAllByRole('listitem');
     const own = cards.find((c) => c.dataset.documentId === report.id) as HTMLElement;
-    expect(within(own).getByText('某市工作报告', { selector: '.match__doc' })).toBeTruthy();
+    expect(within(own).getByText('某市工作报告', { selector: '.yw-doc-chip' })).toBeTruthy();
     expect(own.querySelector('.match__section')?.textContent).toBe('一、 总体要求');
     expect(own.querySelector('.match__span')?.textContent).toBe('守住自然生态安全边界');
     expect(own.querySelector('.match__passage')?.textContent).toContain('要坚持生态优先、绿色发展，');
     const speechCard = cards.find((c) => c.dataset.documentId === 'speech') as HTMLElement;
     // One match, both documents listed.
-    expect(speechCard.querySelectorAll('.match__doc')).toHaveLength(2);
+    expect(speechCard.querySelectorAll('.yw-doc-chip')).toHaveLength(2);
     expect(within(speechCard).getByText('亦见于')).toBeTruthy();
 
     const filter = screen.getByLabelText('文献') as HTMLSelectElement;
@@ -101,7 +101,7 @@ describe('popup with a library', () => {
     const fake = fakePlatform({ results: tabResults([speechMatch('绿水青山就是金山银山', 0)]) });
     render(<Popup platform={fake.platform} />);
     await screen.findAllByRole('listitem');
-    expect(document.querySelector('.match__doc')).toBeNull();
+    expect(document.querySelector('.yw-doc-chip')).toBeNull();
     expect(screen.queryByLabelText('文献')).toBeNull();
   });
 });
@@ -115,7 +115,7 @@ describe('citations of a library document', () => {
     const platform = { ...fake.platform, getDocuments: vi.fn(async () => withAuthor) };
     render(<Popup platform={platform} />);
     const user = userEvent.setup();
-    await screen.findByText('某市工作报告', { selector: '.match__doc' });
+    await screen.findByText('某市工作报告', { selector: '.yw-doc-chip' });
     const card = screen.getByRole('listitem');
     await user.click(within(card).getByRole('button', { name: /复制|Copy/ }));
     const text = platform.copyText.mock.calls[0]?.[0] as string;

@@ -107,7 +107,7 @@ async function popupMatches(session: ExtensionSession, url: string, atLeast: num
     (n) =>
       document.querySelectorAll('li.match').length >= n &&
       !document.querySelector('.toolbar__count .spinner') &&
-      document.querySelector('.match__doc') !== null,
+      document.querySelector('.yw-doc-chip') !== null,
     atLeast,
     { timeout: 30_000 },
   );
@@ -115,7 +115,7 @@ async function popupMatches(session: ExtensionSession, url: string, atLeast: num
     lis.map((li) => ({
       quote: li.querySelector('.match__quote')?.textContent ?? '',
       documentId: (li as HTMLElement).dataset.documentId ?? '',
-      chips: [...li.querySelectorAll('.match__doc')].map((c) => c.textContent ?? ''),
+      chips: [...li.querySelectorAll('.yw-doc-chip')].map((c) => c.textContent ?? ''),
       section: li.querySelector('.match__section')?.textContent ?? '',
     })),
   );
